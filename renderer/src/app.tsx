@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { useEffect, useRef } from 'react';
+import { call } from './api/client';
+import { EmptyState, Page } from './components/page';
+import { navigate, section, useRoute } from './router';
+import { SettingsScreen } from './screens/settings-screen';
+
+type Area = { key: string; label: string; screen: ComponentType; badge?: () => number | null };
+
+function Pending({ title, what }: { title: string; what: string }) {
+  return (
+    <Page title={title}>
+      <EmptyState title={`${title} is on its way`}>
+        <p>{what}</p>
+      </EmptyState>
+    </Page>
+  );
+}
+
+/** The areas in the sidebar, in order. Each area owns one screen module. */
+const AREAS: Area[] = [
+  {
+    key: 'partners',
+    label: 'Partners',
+    screen: () => (
+      <Pending title="Partners" what="The partner directory will keep the organisations and people in your partnership." />
+    ),
+  },
+  {
+    key: 'meetings',
+    label: 'Meetings',
+    screen: () => <Pending title="Meetings" what="Agendas, attendance, minutes and the action log will live here." />,
+  },
+  {
+    key: 'documents',
+    label: 'Documents',
+    screen: () => (
+      <Pending
+        title="Documents"
+        what="Terms of reference, information-sharing agreements and other governance documents will live here."
+      />
+    ),
+  },
+  {
+    key: 'toolkit',
+    label: 'Toolkit',
+    screen: () => <Pending title="Toolkit" what="The partnership checklist and resource library will live here." />,
+  },
+  { key: 'settings', label: 'Settings', screen: SettingsScreen },
+];
+
+export function App() {
+  const route = useRoute();
+  const current = AREAS.find((a) => a.key === section(route)) ?? AREAS[0]!;
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (route === '/' || !AREAS.some((a) => a.key === section(route))) navigate(`/${AREAS[0]!.key}`);
+  }, [route]);
+
+  useEffect(() => {
+    document.title = `${current.label} – Concordat`;
+  }, [current.label]);
+
+  const Screen = current.screen;
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-name">Concordat</span>
+          <span className="brand-partnership">{settings.data?.name ?? ''}</span>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {AREAS.map((area) => (
+              <li key={area.key}>
+                <a href={`#/${area.key}`} aria-current={area.key === current.key ? 'page' : undefined} className="nav-link">
+                  {area.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <main id="main" ref={mainRef} tabIndex={-1} className="content">
+        <Screen />
+      </main>
+    </div>
+  );
+}
