@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-settings-and-audit';
+import { migration0002 } from './0002-partners';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,61 @@
+import type { Migration } from './types';
+
+export const migration0002: Migration = {
+  version: 2,
+  name: 'partner directory: organisations, people, posts',
+  up(db) {
+    db.exec(`
+      CREATE TABLE organisations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        sector TEXT NOT NULL DEFAULT 'other',
+        membership TEXT NOT NULL DEFAULT 'core' CHECK (membership IN ('core', 'associate', 'observer', 'former')),
+        pursue INTEGER NOT NULL DEFAULT 0 CHECK (pursue IN (0, 1)),
+        prevent INTEGER NOT NULL DEFAULT 0 CHECK (prevent IN (0, 1)),
+        protect INTEGER NOT NULL DEFAULT 0 CHECK (protect IN (0, 1)),
+        prepare INTEGER NOT NULL DEFAULT 0 CHECK (prepare IN (0, 1)),
+        address TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        archived_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX organisations_name ON organisations (name COLLATE NOCASE);
+      CREATE INDEX organisations_sector ON organisations (sector, membership);
+
+      CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        pronouns TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        lawful_basis TEXT NOT NULL DEFAULT '',
+        last_verified TEXT,
+        archived_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX people_name ON people (name COLLATE NOCASE);
+
+      -- A person's job at an organisation. Ending a post keeps it as history.
+      CREATE TABLE posts (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+        organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+        job_title TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        is_spoc INTEGER NOT NULL DEFAULT 0 CHECK (is_spoc IN (0, 1)),
+        started_on TEXT,
+        ended_on TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX posts_person ON posts (person_id);
+      CREATE INDEX posts_organisation ON posts (organisation_id, ended_on);
+      CREATE INDEX posts_email ON posts (email COLLATE NOCASE);
+    `);
+  },
+};
