@@ -363,7 +363,7 @@ const allBlocks = (t: Template): TemplateBlock[] => {
 
 describe('built-in templates', () => {
   it('ships the two templates', () => {
-    expect(files).toContain('terms-of-reference.json');
+    expect(files.sort()).toEqual(['information-sharing-agreement.json', 'terms-of-reference.json']);
   });
 
   describe.each(loaded)('$file', (l) => {
@@ -532,5 +532,120 @@ describe('terms of reference', () => {
     const conditions = JSON.stringify(t.blocks);
     for (const v of ['monthly', 'bimonthly', 'quarterly', 'other']) expect(conditions).toContain(`"equals":"${v}"`);
     for (const v of ['majorityVote', 'chairDecides', 'referUp']) expect(conditions).toContain(`"equals":"${v}"`);
+  });
+});
+
+describe('information sharing agreement', () => {
+  const t = byKey('information-sharing-agreement');
+  const h = headings(t, [1, 2]);
+  const titles = clauseTitles(t);
+  const hasHeading = (re: RegExp) => h.some((x) => re.test(x));
+  const hasTitle = (re: RegExp) => titles.some((x) => re.test(x));
+  const blocks = allBlocks(t);
+  const json = JSON.stringify(t.blocks);
+
+  /** Every item of the ICO Data Sharing Code's agreement checklist, as listed in sector-facts.md. */
+  const ICO_CHECKLIST: [string, () => boolean][] = [
+    ['the purpose of the sharing', () => hasHeading(/^Purpose of the sharing$/)],
+    ['the organisations involved and their roles', () => hasHeading(/^Parties and their roles$/) && hasTitle(/^Roles$/)],
+    ['the data items to be shared', () => hasHeading(/^Data items to be shared$/)],
+    ['the lawful basis', () => hasHeading(/^Legal basis for sharing$/) && hasTitle(/^Article 6 lawful basis$/)],
+    ['any Article 9 conditions', () => hasTitle(/^Special category data$/) && json.includes('Article 9(2)(g)')],
+    ['any Article 10 conditions', () => hasTitle(/^Criminal offence data$/) && json.includes('Article 10')],
+    ['access requests', () => hasHeading(/^Individuals' rights$/) && hasTitle(/^Subject access requests$/)],
+    ['objections', () => hasTitle(/^Objections/)],
+    ['complaints', () => hasTitle(/^Complaints$/)],
+    ['data standards and accuracy', () => hasHeading(/^Data quality and accuracy$/) && hasTitle(/^Data standards$/)],
+    ['retention and deletion', () => hasHeading(/^Retention and deletion$/)],
+    ['security', () => hasHeading(/^Security$/)],
+    ['breach handling', () => hasHeading(/breaches$/)],
+    ['staff training', () => hasHeading(/^Staff training$/)],
+    ['how the agreement is reviewed', () => hasHeading(/^Review of this agreement$/)],
+    ['what happens when a party fails to comply', () => hasHeading(/^Failure to comply$/)],
+    ['the date', () => json.includes('takes effect on {{ startDate | longDate }}')],
+    ['signatures', () => hasHeading(/^Signatures$/) && blocks.some((b) => b.type === 'signatures' && b.from === 'signatories')],
+  ];
+
+  it.each(ICO_CHECKLIST)('covers the ICO checklist item: %s', (_item, covered) => {
+    expect(covered()).toBe(true);
+  });
+
+  it('covers the rest of the structure the issue and the toolkit describe', () => {
+    for (const re of [
+      /^Document control$/,
+      /^Version history$/,
+      /^Introduction and scope$/,
+      /^Power to share$/,
+      /^Law enforcement processing$/,
+      /^Data subjects$/,
+      /^How requests are made and how data moves$/,
+      /^Conditions of use and onward disclosure$/,
+      /^Freedom of information$/,
+      /^Data protection impact assessment$/,
+      /^Dispute resolution$/,
+      /^Termination and withdrawal$/,
+      /^Appendix A: Confidentiality statement$/,
+      /^Appendix B: Information request form$/,
+      /^Appendix C: Single points of contact$/,
+      /^Appendix D: Log of decisions to share$/,
+    ])
+      expect(hasHeading(re), String(re)).toBe(true);
+    expect(hasTitle(/^Overarching protocol$/)).toBe(true);
+    expect(json).toContain('Freedom of Information Act 2000');
+    expect(json).toContain('Freedom of Information (Scotland) Act 2002');
+    expect(json).toContain('UK GDPR Article 35');
+  });
+
+  it('builds the legal basis from ticks: one clause per Article 6(1) basis, condition and power', () => {
+    const included = (key: string) =>
+      blocks.filter((b) => b.type === 'clause' && b.when && 'includes' in b.when && b.when.field === key).map((b) => b.when);
+    for (const field of ['lawfulBases', 'powers', 'conditions', 'purposes', 'dataSubjects', 'transferMethods']) {
+      const options = t.fields.find((f) => f.key === field)?.options?.map((o) => o.value) ?? [];
+      expect(options.length, field).toBeGreaterThan(0);
+      for (const v of options) expect(included(field), `${field} includes ${v}`).toContainEqual({ field, includes: v });
+    }
+    const labels = t.fields.find((f) => f.key === 'lawfulBases')?.options?.map((o) => o.label);
+    expect(labels).toEqual([
+      '(a) Consent',
+      '(b) Contract',
+      '(c) Legal obligation',
+      '(d) Vital interests',
+      '(e) Public task',
+      '(f) Legitimate interests',
+    ]);
+    const f = blocks.find((b) => b.type === 'clause' && b.title === 'Legitimate interests');
+    expect(f && f.type === 'clause' ? f.text : '').toMatch(/public authority cannot rely on this basis/);
+  });
+
+  it('tabulates parties, data items and single points of contact one row per item', () => {
+    const tables = blocks.filter((b) => b.type === 'table');
+    const parties = t.fields.find((f) => f.key === 'parties');
+    expect(parties?.fields?.map((f) => [f.key, f.type])).toEqual([
+      ['organisation', 'organisation'],
+      ['role', 'choice'],
+      ['spoc', 'contact'],
+    ]);
+    expect(parties?.fields?.[1]?.options?.map((o) => o.value)).toEqual(['controller', 'jointController', 'processor']);
+    expect(tables.filter((b) => b.type === 'table' && b.each === 'parties')).toHaveLength(2);
+    const items = tables.find((b) => b.type === 'table' && b.each === 'dataItems');
+    expect(items && items.type === 'table' ? items.header : []).toEqual([
+      'Data item',
+      'Why it is needed',
+      'Special category',
+      'Source',
+      'Shared with',
+    ]);
+    const log = tables.find((b) => b.type === 'table' && b.caption === 'Log of decisions to share');
+    expect(log && log.type === 'table' ? log.header : []).toEqual([
+      'Date and time',
+      'What was shared',
+      'Why',
+      'With whom',
+      'Justification',
+      'Consent sought?',
+      'Decided by',
+    ]);
+    const form = tables.find((b) => b.type === 'table' && b.caption === 'Information request');
+    expect(form && form.type === 'table' ? form.rows?.every((r) => r[1] === '') : false).toBe(true);
   });
 });
