@@ -635,7 +635,7 @@ describe('information sharing agreement', () => {
       'Source',
       'Shared with',
     ]);
-    const log = tables.find((b) => b.type === 'table' && b.caption === 'Log of decisions to share');
+    const log = tables.find((b) => b.type === 'table' && b.header[0] === 'Date and time');
     expect(log && log.type === 'table' ? log.header : []).toEqual([
       'Date and time',
       'What was shared',
@@ -645,7 +645,7 @@ describe('information sharing agreement', () => {
       'Consent sought?',
       'Decided by',
     ]);
-    const form = tables.find((b) => b.type === 'table' && b.caption === 'Information request');
+    const form = tables.find((b) => b.type === 'table' && b.header.join() === 'Question,Answer');
     expect(form && form.type === 'table' ? form.rows?.every((r) => r[1] === '') : false).toBe(true);
   });
 });
