@@ -649,3 +649,63 @@ describe('information sharing agreement', () => {
     expect(form && form.type === 'table' ? form.rows?.every((r) => r[1] === '') : false).toBe(true);
   });
 });
+
+describe('example directory', () => {
+  const readme = readFileSync(`${DIR}README.md`, 'utf8');
+  /** The rows of the first markdown table after a heading. */
+  const tableAfter = (heading: string): string[][] => {
+    const rest = readme.slice(readme.indexOf(heading) + heading.length).split('\n');
+    const start = rest.findIndex((l) => l.startsWith('|'));
+    const rows: string[][] = [];
+    for (const line of rest.slice(start + 2)) {
+      if (!line.startsWith('|')) break;
+      rows.push(
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
+    }
+    return rows;
+  };
+  const orgs = new Map(tableAfter('### Example organisations').map(([name, sector]) => [name!, sector!]));
+  const people = new Map(tableAfter('### Example people').map(([name, jobTitle, org]) => [name!, { jobTitle, org: org! }]));
+
+  /** Every organisation and contact name used as an example, with where it was found. */
+  const names = (fields: readonly TemplateField[], value: (f: TemplateField) => unknown, at: string) => {
+    const out: { kind: 'organisation' | 'contact'; name: string; at: string }[] = [];
+    for (const f of fields) {
+      const v = value(f);
+      if (v === undefined) continue;
+      const list = Array.isArray(v) ? v : [v];
+      if (f.type === 'organisation' || f.type === 'organisations')
+        for (const n of list) out.push({ kind: 'organisation', name: String(n), at: `${at}${f.key}` });
+      if (f.type === 'contact' || f.type === 'contacts')
+        for (const n of list) out.push({ kind: 'contact', name: String(n), at: `${at}${f.key}` });
+      if (f.type === 'group')
+        list.forEach((item, i) =>
+          out.push(...names(f.fields ?? [], (s) => (item as Record<string, unknown>)[s.key], `${at}${f.key}[${i}].`)),
+        );
+    }
+    return out;
+  };
+
+  it('lists every organisation and person that a template example names', () => {
+    expect(orgs.size).toBeGreaterThan(3);
+    expect(people.size).toBeGreaterThan(3);
+    for (const p of people.values()) expect(orgs.has(p.org), p.org).toBe(true);
+    for (const l of loaded) {
+      const t = l.template!;
+      for (const n of names(t.fields, (f) => f.example, `${t.key}: `))
+        expect(n.kind === 'organisation' ? orgs.has(n.name) : people.has(n.name), `${n.at} → ${n.name}`).toBe(true);
+    }
+  });
+
+  it("gives each example party a single point of contact from that party's own organisation", () => {
+    const parties = byKey('information-sharing-agreement').fields.find((f) => f.key === 'parties')?.example as {
+      organisation: string;
+      spoc: string;
+    }[];
+    for (const p of parties) expect(people.get(p.spoc)?.org).toBe(p.organisation);
+  });
+});
