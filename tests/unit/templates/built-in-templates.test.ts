@@ -391,6 +391,14 @@ describe('built-in templates', () => {
       for (const f of t.fields.filter((x) => x.type === 'group')) expect(f.fields?.some((s) => s.required)).toBe(true);
     });
 
+    it('puts at least one field in every form section', () => {
+      for (const s of t.sections)
+        expect(
+          t.fields.some((f) => f.section === s.key),
+          s.key,
+        ).toBe(true);
+    });
+
     it('opens with a guidance note: a starting point; take legal and information-governance advice', () => {
       const first = t.blocks[0];
       expect(first?.type).toBe('guidance');
