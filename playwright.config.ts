@@ -4,7 +4,7 @@ const reportDir = process.env.CONCORDAT_REPORT_DIR;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
