@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DirectoryContact, DirectoryOrganisation, ResolveContext } from '../../shared/documents/resolve';
@@ -50,4 +51,20 @@ export function sampleContext(overrides: Partial<ResolveContext> = {}): ResolveC
     },
     ...overrides,
   };
+}
+
+/** Insert organisations, people and current posts straight into the directory tables (the partners area owns their screens). */
+export function seedDirectory(db: Database): { orgs: number[]; contacts: number[] } {
+  const now = new Date().toISOString();
+  const org = db.prepare('INSERT INTO organisations (name, sector, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const person = db.prepare('INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?)');
+  const post = db.prepare(
+    'INSERT INTO posts (person_id, organisation_id, job_title, email, phone, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const orgs = ORGS.map((o) => Number(org.run(o.name, o.sector, now, now).lastInsertRowid));
+  const contacts = CONTACTS.map((c, i) => {
+    const p = Number(person.run(c.name, now, now).lastInsertRowid);
+    return Number(post.run(p, orgs[i], c.jobTitle, c.email, c.phone, now).lastInsertRowid);
+  });
+  return { orgs, contacts };
 }
