@@ -508,7 +508,9 @@ export function DocumentEditor({ id }: { id: number }) {
             <Versions doc={d} onMessage={setMessage} />
           </section>
         </form>
-        <div className="editor-preview">{tree ? <DocumentPreview tree={tree} /> : null}</div>
+        <div className="editor-preview" tabIndex={0} role="region" aria-label="Preview pane">
+          {tree ? <DocumentPreview tree={tree} /> : null}
+        </div>
       </div>
       <ConfirmDialog
         title={confirm?.label.replace('…', '') ?? ''}

@@ -301,7 +301,7 @@ function FieldInput({
             {field.required ? <span className="required"> *</span> : null}
           </legend>
           <Help field={field} id={helpId} />
-          {items.length === 0 ? <p className="help">No {noun}s yet.</p> : null}
+          {items.length === 0 ? <p className="help">None added yet.</p> : null}
           {items.map((item, i) => (
             <div key={i} className="group-item" role="group" aria-label={`${noun} ${i + 1}`}>
               {(field.fields ?? []).map((sub) => (

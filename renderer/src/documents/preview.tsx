@@ -23,7 +23,8 @@ function Runs({ runs }: { runs: readonly Run[] }) {
 function BlockView({ block, number }: { block: Block; number: string | null }) {
   switch (block.kind) {
     case 'heading': {
-      const H = (['h2', 'h3', 'h4'] as const)[block.level - 1]!;
+      // The document title is an h2 inside the page, so document headings start at h3.
+      const H = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
       return <H className={`doc-h${block.level}`}>{block.text}</H>;
     }
     case 'paragraph':
@@ -144,9 +145,9 @@ export const DocumentPreview = memo(function DocumentPreview({
   return (
     <article className="doc-preview" aria-label={label}>
       <div className="doc-marking">{meta.marking}</div>
-      <h1 className="doc-title" dir="auto">
+      <h2 className="doc-title" dir="auto">
         {meta.title}
-      </h1>
+      </h2>
       {meta.subtitle ? <p className="doc-subtitle">{meta.subtitle}</p> : null}
       <p className="doc-details">
         Version {meta.version} · {longDate(meta.date)}

@@ -352,7 +352,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
             )}
           </div>
         </div>
-        <div className="editor-preview">
+        <div className="editor-preview" tabIndex={0} role="region" aria-label="Preview pane">
           <p className="help">Preview with the template’s example values{checked.template ? '' : ' (last valid version)'}.</p>
           {tree ? <DocumentPreview tree={tree} label="Template preview" /> : null}
         </div>
