@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { templateSnapshot } from '../main/documents/repository';
 import { resolve } from '../shared/documents/resolve';
 import { benchData, benchTemplate } from './documents';
 import type { Scale } from './scale';
@@ -36,16 +37,17 @@ export const seeders: Seeder[] = [
       const day = 86_400_000;
       const base = Date.parse('2026-10-01T00:00:00Z');
       const doc = db.prepare(
-        `INSERT INTO documents (title, template_key, template_title, template_json, values_json, status, version_label, review_date,
+        `INSERT INTO documents (title, template_key, template_title, template_snapshot_id, values_json, status, version_label, review_date,
                                 marking, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const party = db.prepare('INSERT OR IGNORE INTO document_parties (document_id, organisation_id) VALUES (?, ?)');
       const version = db.prepare(
-        `INSERT INTO document_versions (document_id, number, label, agreed_by, agreed_at, note, values_json, template_json, tree_json)
+        `INSERT INTO document_versions (document_id, number, label, agreed_by, agreed_at, note, values_json, template_snapshot_id, tree_json)
          VALUES (?, 1, '1.0', 'Bench Coordinator', ?, '', ?, ?, ?)`,
       );
       db.transaction(() => {
+        const snapshot = templateSnapshot(db, templateJson);
         for (let i = 0; i < scale.documents; i++) {
           const status = statuses[Math.floor(random() * statuses.length)]!;
           const parties = orgIds.filter(() => random() < 0.05).slice(0, 40);
@@ -66,7 +68,7 @@ export const seeders: Seeder[] = [
               `Agreement ${i + 1}`,
               template.key,
               template.title,
-              templateJson,
+              snapshot,
               JSON.stringify(values),
               status,
               label,
@@ -82,7 +84,7 @@ export const seeders: Seeder[] = [
               ...context,
               document: { ...context.document, title: `Agreement ${i + 1}` },
             });
-            version.run(id, when, JSON.stringify(values), templateJson, JSON.stringify(tree));
+            version.run(id, when, JSON.stringify(values), snapshot, JSON.stringify(tree));
           }
         }
       })();

@@ -280,7 +280,10 @@ export async function exportDocument(
     label = v.label;
     const template = (
       db
-        .prepare('SELECT template_json AS t FROM document_versions WHERE document_id = ? AND number = ?')
+        .prepare(
+          `SELECT t.body AS t FROM document_versions v JOIN document_template_snapshots t ON t.id = v.template_snapshot_id
+            WHERE v.document_id = ? AND v.number = ?`,
+        )
         .get(req.id, req.version) as { t: string }
     ).t;
     // The agreed text as frozen; a public-safe copy is resolved again from the frozen values.
