@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   HeightRule,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -385,7 +386,7 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
       default: {
         document: {
           run: { font: FONT, size: 22, color: INK, language: LANG },
-          paragraph: { spacing: { after: 120, line: 276 } },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
         heading1: {
@@ -443,7 +444,7 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
           id: 'TableText',
           name: 'Table text',
           basedOn: 'Normal',
-          paragraph: { spacing: { after: 0, line: 252 } },
+          paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } },
           run: { size: 20 },
         },
         { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },

@@ -52,7 +52,7 @@ test('a document is made from a template, previewed, agreed and exported with it
   const preview = page.getByRole('article', { name: 'Preview' });
   await expect(preview).toContainText('[not yet given: Purpose]');
 
-  await page.getByRole('textbox', { name: 'Purpose' }).fill('to keep people safe from exploitation');
+  await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('to keep people safe from exploitation');
   await expect(preview).toContainText('The parties share information to keep people safe from exploitation.');
   await page.getByLabel('Start date').fill('2026-10-05');
   await page.getByRole('checkbox', { name: 'Public task (Article 6(1)(e))' }).check();

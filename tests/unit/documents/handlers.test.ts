@@ -277,6 +277,12 @@ describe('documents handlers', () => {
     expect((await ok<{ id: number }[]>(app, 'documents.list', { reviewDue: true })).map((d) => d.id)).toEqual([doc.id]);
     expect((await ok<{ id: number }[]>(app, 'documents.list', { status: 'draft' })).map((d) => d.id)).toEqual([other.id]);
     expect((await ok<{ id: number }[]>(app, 'documents.list', { query: 'lat' })).map((d) => d.id)).toEqual([other.id]);
+    // A revision in progress leaves the agreed version in force; a withdrawn document leaves the matrix.
+    await ok(app, 'documents.setStatus', { id: doc.id, status: 'draft' });
+    matrix = await ok(app, 'documents.matrix', {});
+    expect(matrix.documents.map((d) => d.id)).toEqual([doc.id]);
+    await ok(app, 'documents.setStatus', { id: doc.id, status: 'withdrawn' });
+    expect((await ok<{ documents: unknown[] }>(app, 'documents.matrix', {})).documents).toEqual([]);
   });
 
   it('looks up the directory: current posts only, archived organisations hidden', async () => {
