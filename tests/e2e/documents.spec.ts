@@ -13,6 +13,9 @@ const TEMPLATE: { key: string; title: string; importFrom: string | null } = {
   importFrom: path.resolve('tests/fixtures/templates/sample-isa.json'),
 };
 
+// Long journeys: give them room on a busy CI machine.
+test.describe.configure({ timeout: 150_000 });
+
 /** The partner directory's screens belong to another area: put two organisations and their contacts straight into the store. */
 function seedDirectory(dataDir: string): void {
   const db = new Database(path.join(dataDir, 'concordat.sqlite3'));
