@@ -242,6 +242,20 @@ describe('documents handlers', () => {
     expect((await fails(app, 'documents.export', { id: doc.id, version: 7, publicSafe: false })).code).toBe('not_found');
   });
 
+  it('saves and exports a 100,000-character value, RTL text and emoji intact', async () => {
+    const doc = await newDocument();
+    const scope = `${'مرحبا بالعالم 👩🏽‍⚖️ <&> '.repeat(4_000)}`.slice(0, 100_000);
+    await ok(app, 'documents.update', { id: doc.id, revision: 0, values: { ...values(), scope } });
+    expect((await ok<DocumentDetail>(app, 'documents.get', { id: doc.id })).values.scope).toBe(scope);
+    const out = await ok<{ outcome: { base64: string }; removedCharacters: number }>(app, 'documents.export', {
+      id: doc.id,
+      publicSafe: false,
+    });
+    expect(out.removedCharacters).toBe(0);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(out.outcome.base64, 'base64') })).value;
+    expect(text).toContain(scope);
+  });
+
   it('tracks signatures in the matrix and lists documents due for review', async () => {
     const doc = await newDocument();
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
