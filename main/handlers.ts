@@ -1,4 +1,5 @@
 import { appInfoHandlers } from './app-info/handlers';
+import { documentsHandlers } from './documents/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { settingsHandlers } from './settings/handlers';
 
@@ -6,4 +7,5 @@ import { settingsHandlers } from './settings/handlers';
 export const handlers: Handlers = {
   ...appInfoHandlers,
   ...settingsHandlers,
+  ...documentsHandlers,
 };
