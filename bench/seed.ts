@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { seedPartners } from './partners-seed';
 import type { Scale } from './scale';
 
 /** A deterministic pseudo-random generator so every bench run sees the same data. */
@@ -23,6 +24,7 @@ export const seeders: Seeder[] = [
       db.prepare("UPDATE partnership_settings SET name = 'Benchmark Partnership', area = 'Benchshire' WHERE id = 1").run();
     },
   },
+  { name: 'partners', seed: (db, scale, random) => db.transaction(() => seedPartners(db, scale, random))() },
 ];
 
 export function seedAll(db: Database, scale: Scale): Record<string, number> {

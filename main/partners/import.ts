@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { insertOrganisation, insertPerson, insertPost } from './repository';
-import { reindexPerson } from './search-index';
+import { personIndexRow, reindexPerson, writeIndexRow } from './search-index';
 import { now, stmt } from './statements';
 
 /** A person in the file: consecutive rows with the same person details are one person's posts. */
@@ -57,51 +57,81 @@ function groupPeople(records: ImportRecord[]): { people: PersonGroup[]; organisa
   return { people, organisationsOnly };
 }
 
-function findDuplicate(
-  db: Database,
-  group: PersonGroup,
-): Omit<ImportDuplicate, 'line' | 'name' | 'organisation' | 'email'> | null {
-  for (const r of group.records) {
-    if (r.email) {
-      const hit = stmt(
+type Existing = { id: number; name: string };
+
+/**
+ * Lookups against what the directory already holds. Each is an indexed query, so the cost follows
+ * the size of the file, not of the directory; organisation names are remembered for the import.
+ */
+type Lookup = {
+  byEmail: (email: string) => Existing | undefined;
+  byNameAtOrg: (name: string, organisation: string) => Existing | undefined;
+  organisations: Map<string, number | null>;
+  organisationId: (name: string) => number | undefined;
+};
+
+function createLookup(db: Database): Lookup {
+  const organisations = new Map<string, number | null>();
+  return {
+    byEmail: (email) =>
+      stmt(
         db,
-        'SELECT p.id, p.name FROM posts po JOIN people p ON p.id = po.person_id WHERE po.email = ? COLLATE NOCASE ORDER BY po.ended_on IS NOT NULL LIMIT 1',
-      ).get(r.email) as { id: number; name: string } | undefined;
-      if (hit) return { match: 'email', existingId: hit.id, existingName: hit.name };
-    }
-  }
-  for (const r of group.records) {
-    if (r.organisation) {
-      const hit = stmt(
+        `SELECT p.id, p.name FROM posts po JOIN people p ON p.id = po.person_id
+          WHERE po.email = ? COLLATE NOCASE ORDER BY po.ended_on IS NOT NULL, po.id LIMIT 1`,
+      ).get(email) as Existing | undefined,
+    byNameAtOrg: (name, organisation) =>
+      stmt(
         db,
         `SELECT p.id, p.name FROM people p
            JOIN posts po ON po.person_id = p.id AND po.ended_on IS NULL
            JOIN organisations o ON o.id = po.organisation_id
           WHERE p.name = ? COLLATE NOCASE AND o.name = ? COLLATE NOCASE LIMIT 1`,
-      ).get(r.name, r.organisation) as { id: number; name: string } | undefined;
-      if (hit) return { match: 'name', existingId: hit.id, existingName: hit.name };
-    }
+      ).get(name, organisation) as Existing | undefined,
+    organisations,
+    organisationId: (name) => {
+      const key = name.toLowerCase();
+      if (!organisations.has(key)) {
+        const id = stmt(
+          db,
+          'SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, id LIMIT 1',
+        )
+          .pluck()
+          .get(name) as number | undefined;
+        organisations.set(key, id ?? null);
+      }
+      return organisations.get(key) ?? undefined;
+    },
+  };
+}
+
+function findDuplicate(
+  lookup: Lookup,
+  group: PersonGroup,
+): Omit<ImportDuplicate, 'line' | 'name' | 'organisation' | 'email'> | null {
+  for (const r of group.records) {
+    const hit = r.email ? lookup.byEmail(r.email) : undefined;
+    if (hit) return { match: 'email', existingId: hit.id, existingName: hit.name };
+  }
+  for (const r of group.records) {
+    const hit = r.organisation ? lookup.byNameAtOrg(r.name, r.organisation) : undefined;
+    if (hit) return { match: 'name', existingId: hit.id, existingName: hit.name };
   }
   return null;
 }
 
-const findOrganisation = (db: Database, name: string): number | undefined =>
-  stmt(db, 'SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, id LIMIT 1')
-    .pluck()
-    .get(name) as number | undefined;
-
 export function previewImport(db: Database, text: string, mapping: ColumnMapping | null): ImportPreview {
   const { parsed, columns, records, badRows } = read(text, mapping);
-  const { people, organisationsOnly } = groupPeople(records);
+  const { people } = groupPeople(records);
+  const lookup = createLookup(db);
   const duplicates: ImportDuplicate[] = [];
   for (const g of people) {
-    const d = findDuplicate(db, g);
+    const d = findDuplicate(lookup, g);
     const first = g.records[0]!;
     if (d) duplicates.push({ line: g.line, name: first.name, organisation: first.organisation, email: first.email, ...d });
   }
   const newOrgs = new Set<string>();
-  for (const r of [...records, ...organisationsOnly]) {
-    if (r.organisation && findOrganisation(db, r.organisation) === undefined) newOrgs.add(r.organisation.toLowerCase());
+  for (const r of records) {
+    if (r.organisation && lookup.organisationId(r.organisation) === undefined) newOrgs.add(r.organisation.toLowerCase());
   }
   return {
     delimiter: parsed.delimiter,
@@ -153,11 +183,13 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
     skipped: badRows.length,
   };
 
+  const lookup = createLookup(db);
   const organisationFor = (r: ImportRecord): number => {
-    const existing = findOrganisation(db, r.organisation);
+    const key = r.organisation.toLowerCase();
+    const existing = lookup.organisationId(r.organisation);
     if (existing !== undefined) return existing;
     summary.organisationsCreated++;
-    return insertOrganisation(db, {
+    const id = insertOrganisation(db, {
       name: r.organisation,
       sector: r.sector ?? 'other',
       membership: r.membership ?? 'core',
@@ -171,7 +203,12 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
       phone: '',
       notes: '',
     });
+    lookup.organisations.set(key, id);
+    return id;
   };
+  // The stored spelling of an organisation's name, for the search index.
+  const organisationName = (r: ImportRecord): string =>
+    stmt(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(organisationFor(r)) as string;
   const addPostFor = (personId: number, r: ImportRecord) => {
     if (!r.organisation) return;
     insertPost(db, personId, {
@@ -189,7 +226,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
     for (const r of organisationsOnly) organisationFor(r);
     for (const g of people) {
       const first = g.records[0]!;
-      const dup = findDuplicate(db, g);
+      const dup = findDuplicate(lookup, g);
       if (dup) {
         if ((options.duplicates[String(g.line)] ?? 'skip') === 'skip') {
           summary.skipped += g.records.length;
@@ -208,7 +245,18 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
         lastVerified: first.lastVerified,
       });
       for (const r of g.records) addPostFor(personId, r);
-      reindexPerson(db, personId);
+      writeIndexRow(
+        db,
+        personId,
+        personIndexRow(
+          first.name,
+          false,
+          g.records
+            .filter((r) => r.organisation !== '')
+            .map((r) => ({ jobTitle: r.jobTitle, organisation: organisationName(r), email: r.email })),
+        ),
+        { isNew: true },
+      );
       summary.peopleCreated++;
     }
     recordAudit(db, 'directory', 'csv', 'import');

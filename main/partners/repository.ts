@@ -177,6 +177,7 @@ export function setOrganisationArchived(db: Database, id: number, archived: bool
     getOrganisation(db, id);
     const t = now();
     stmt(db, 'UPDATE organisations SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? t : null, t, id);
+    reindexOrganisation(db, id);
     recordAudit(db, 'organisation', id, archived ? 'archive' : 'restore');
   })();
   return getOrganisation(db, id);
@@ -215,13 +216,16 @@ export function listOrganisations(db: Database, q: z.output<typeof organisationL
   const total = stmt(db, `SELECT count(*) FROM organisations o WHERE ${whereSql}`)
     .pluck()
     .get(...params) as number;
+  // Page first (ids only, in index order where it can), then the display columns for those rows only.
+  const orderSql = `${order} ${dir}, o.name COLLATE NOCASE ${dir}, o.id ${dir}`;
   const rows = stmt(
     db,
-    `SELECT o.id, o.name, o.sector, o.membership, o.email, o.phone, o.archived_at IS NOT NULL AS archived,
+    `WITH page AS (SELECT o.id FROM organisations o WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?)
+     SELECT o.id, o.name, o.sector, o.membership, o.email, o.phone, o.archived_at IS NOT NULL AS archived,
             (SELECT count(*) FROM posts c WHERE c.organisation_id = o.id AND c.ended_on IS NULL) AS people,
             EXISTS (SELECT 1 FROM posts s WHERE s.organisation_id = o.id AND s.is_spoc = 1 AND s.ended_on IS NULL) AS hasSpoc
-       FROM organisations o WHERE ${whereSql}
-      ORDER BY ${order} ${dir}, o.name COLLATE NOCASE ${dir}, o.id ${dir} LIMIT ? OFFSET ?`,
+       FROM page JOIN organisations o ON o.id = page.id
+      ORDER BY ${orderSql}`,
   ).all(...params, q.limit, q.offset) as (Omit<OrganisationRow, 'archived' | 'hasSpoc'> & {
     archived: number;
     hasSpoc: number;
@@ -299,6 +303,7 @@ export function setPersonArchived(db: Database, id: number, archived: boolean): 
     getPerson(db, id);
     const t = now();
     stmt(db, 'UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? t : null, t, id);
+    reindexPerson(db, id);
     recordAudit(db, 'person', id, archived ? 'archive' : 'restore');
   })();
   return getPerson(db, id);
@@ -327,15 +332,17 @@ export function listPeople(db: Database, q: z.output<typeof personListRequest>):
   const total = stmt(db, `SELECT count(*) FROM people p WHERE ${whereSql}`)
     .pluck()
     .get(...params) as number;
+  const orderSql = `${order} ${dir}, p.name COLLATE NOCASE ${dir}, p.id ${dir}`;
   const rows = stmt(
     db,
-    `SELECT p.id, p.name, p.last_verified AS lastVerified, p.archived_at IS NOT NULL AS archived,
+    `WITH page AS (SELECT p.id FROM people p WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?)
+     SELECT p.id, p.name, p.last_verified AS lastVerified, p.archived_at IS NOT NULL AS archived,
             coalesce((SELECT group_concat(o.name, '; ') FROM posts po JOIN organisations o ON o.id = po.organisation_id WHERE ${CURRENT}), '') AS organisations,
             coalesce((SELECT group_concat(po.job_title, '; ') FROM posts po WHERE ${CURRENT} AND po.job_title <> ''), '') AS jobTitles,
             coalesce((SELECT po.email FROM posts po WHERE ${CURRENT} AND po.email <> '' ORDER BY po.id LIMIT 1), '') AS email,
             EXISTS (SELECT 1 FROM posts po WHERE ${CURRENT} AND po.is_spoc = 1) AS isSpoc
-       FROM people p WHERE ${whereSql}
-      ORDER BY ${order} ${dir}, p.name COLLATE NOCASE ${dir}, p.id ${dir} LIMIT ? OFFSET ?`,
+       FROM page JOIN people p ON p.id = page.id
+      ORDER BY ${orderSql}`,
   ).all(...params, q.limit, q.offset) as (Omit<PersonRow, 'archived' | 'isSpoc'> & { archived: number; isSpoc: number })[];
   return {
     total,

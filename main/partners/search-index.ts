@@ -5,50 +5,80 @@ import { stmt } from './statements';
 
 /**
  * The directory_search FTS5 index: one row per organisation (rowid = -id) and per person
- * (rowid = id). The repositories call these after every write that changes what is indexed, inside
- * the same transaction, so the index never disagrees with the tables.
+ * (rowid = id). The repositories call these after every write that changes what is indexed or
+ * shown in a result, inside the same transaction, so the index never disagrees with the tables.
  */
-export function reindexPerson(db: Database, personId: number): void {
-  const row = stmt(
-    db,
-    `SELECT p.name AS name,
-            coalesce(group_concat(po.job_title, ' '), '') AS titles,
-            coalesce(group_concat(o.name, ' '), '') AS organisations,
-            coalesce(group_concat(po.email, ' '), '') AS emails
-       FROM people p
-       LEFT JOIN posts po ON po.person_id = p.id AND po.ended_on IS NULL
-       LEFT JOIN organisations o ON o.id = po.organisation_id
-      WHERE p.id = ?
-      GROUP BY p.id`,
-  ).get(personId) as { name: string; titles: string; organisations: string; emails: string } | undefined;
-  stmt(db, 'DELETE FROM directory_search WHERE rowid = ?').run(personId);
+export type IndexRow = {
+  name: string;
+  titles: string;
+  organisations: string;
+  emails: string;
+  /** What a result shows under the name. */
+  detail: string;
+  email: string;
+  archived: boolean;
+};
+
+export function writeIndexRow(db: Database, rowid: number, row: IndexRow | null, { isNew = false } = {}): void {
+  if (!isNew) stmt(db, 'DELETE FROM directory_search WHERE rowid = ?').run(rowid);
   if (!row) return;
-  stmt(db, 'INSERT INTO directory_search (rowid, name, titles, organisations, emails) VALUES (?, ?, ?, ?, ?)').run(
-    personId,
-    row.name,
-    row.titles,
-    row.organisations,
-    row.emails,
-  );
+  stmt(
+    db,
+    `INSERT INTO directory_search (rowid, name, titles, organisations, emails, detail, email, archived)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(rowid, row.name, row.titles, row.organisations, row.emails, row.detail, row.email, row.archived ? 1 : 0);
+}
+
+type CurrentPost = { jobTitle: string; organisation: string; email: string };
+
+/** The index row for a person from their current posts. */
+export function personIndexRow(name: string, archived: boolean, posts: readonly CurrentPost[]): IndexRow {
+  return {
+    name,
+    titles: posts.map((p) => p.jobTitle).join(' '),
+    organisations: posts.map((p) => p.organisation).join(' '),
+    emails: posts.map((p) => p.email).join(' '),
+    detail: posts.map((p) => (p.jobTitle ? `${p.jobTitle}, ${p.organisation}` : p.organisation)).join('; '),
+    email: posts.find((p) => p.email !== '')?.email ?? '',
+    archived,
+  };
+}
+
+export function reindexPerson(db: Database, personId: number): void {
+  const person = stmt(db, 'SELECT name, archived_at FROM people WHERE id = ?').get(personId) as
+    { name: string; archived_at: string | null } | undefined;
+  if (!person) return writeIndexRow(db, personId, null);
+  const posts = stmt(
+    db,
+    `SELECT po.job_title AS jobTitle, o.name AS organisation, po.email FROM posts po
+       JOIN organisations o ON o.id = po.organisation_id
+      WHERE po.person_id = ? AND po.ended_on IS NULL ORDER BY po.id`,
+  ).all(personId) as CurrentPost[];
+  writeIndexRow(db, personId, personIndexRow(person.name, person.archived_at !== null, posts));
 }
 
 export function removePersonFromIndex(db: Database, personId: number): void {
-  stmt(db, 'DELETE FROM directory_search WHERE rowid = ?').run(personId);
+  writeIndexRow(db, personId, null);
 }
 
 export function reindexOrganisation(db: Database, organisationId: number, { withPeople = false } = {}): void {
-  const org = stmt(db, 'SELECT name, email FROM organisations WHERE id = ?').get(organisationId) as
-    { name: string; email: string } | undefined;
-  stmt(db, 'DELETE FROM directory_search WHERE rowid = ?').run(-organisationId);
-  if (org) {
-    stmt(db, 'INSERT INTO directory_search (rowid, name, titles, organisations, emails) VALUES (?, ?, ?, ?, ?)').run(
-      -organisationId,
-      org.name,
-      '',
-      '',
-      org.email,
-    );
-  }
+  const org = stmt(db, 'SELECT name, sector, email, archived_at FROM organisations WHERE id = ?').get(organisationId) as
+    { name: string; sector: string; email: string; archived_at: string | null } | undefined;
+  writeIndexRow(
+    db,
+    -organisationId,
+    org
+      ? {
+          name: org.name,
+          titles: '',
+          organisations: '',
+          emails: org.email,
+          detail: sectorLabel(org.sector),
+          email: org.email,
+          archived: org.archived_at !== null,
+        }
+      : null,
+  );
   if (withPeople) {
     const people = stmt(db, 'SELECT DISTINCT person_id FROM posts WHERE organisation_id = ? AND ended_on IS NULL')
       .pluck()
@@ -71,43 +101,28 @@ export function toMatchQuery(text: string): string | null {
     .join(' ');
 }
 
+/** The bare FTS5 query (matching rowids by rank), which the bench compares the store's search with. */
 export const RAW_SEARCH_SQL = 'SELECT rowid, rank FROM directory_search WHERE directory_search MATCH ? ORDER BY rank LIMIT ?';
+const SEARCH_SQL =
+  'SELECT rowid, name, detail, email, archived FROM directory_search WHERE directory_search MATCH ? ORDER BY rank LIMIT ?';
 
 /** Ranked search over organisations and people (bm25, names weighted above titles and emails). */
 export function searchDirectory(db: Database, text: string, limit = 30): SearchHit[] {
   const match = toMatchQuery(text);
   if (!match) return [];
-  const ids = stmt(db, RAW_SEARCH_SQL).all(match, limit) as { rowid: number }[];
-  const hits: SearchHit[] = [];
-  for (const { rowid } of ids) {
-    if (rowid < 0) {
-      const o = stmt(db, 'SELECT id, name, sector, email, archived_at FROM organisations WHERE id = ?').get(-rowid) as
-        { id: number; name: string; sector: string; email: string; archived_at: string | null } | undefined;
-      if (o) {
-        hits.push({
-          kind: 'organisation',
-          id: o.id,
-          name: o.name,
-          detail: sectorLabel(o.sector),
-          email: o.email,
-          archived: o.archived_at !== null,
-        });
-      }
-    } else {
-      const p = stmt(
-        db,
-        `SELECT p.id, p.name, p.archived_at,
-                coalesce(group_concat(CASE WHEN po.job_title <> '' THEN po.job_title || ', ' || o.name ELSE o.name END, '; '), '') AS detail,
-                coalesce(max(po.email), '') AS email
-           FROM people p
-           LEFT JOIN posts po ON po.person_id = p.id AND po.ended_on IS NULL
-           LEFT JOIN organisations o ON o.id = po.organisation_id
-          WHERE p.id = ?
-          GROUP BY p.id`,
-      ).get(rowid) as { id: number; name: string; archived_at: string | null; detail: string; email: string } | undefined;
-      if (p)
-        hits.push({ kind: 'person', id: p.id, name: p.name, detail: p.detail, email: p.email, archived: p.archived_at !== null });
-    }
-  }
-  return hits;
+  const rows = stmt(db, SEARCH_SQL).all(match, limit) as {
+    rowid: number;
+    name: string;
+    detail: string;
+    email: string;
+    archived: number;
+  }[];
+  return rows.map((r) => ({
+    kind: r.rowid < 0 ? 'organisation' : 'person',
+    id: Math.abs(r.rowid),
+    name: r.name,
+    detail: r.detail,
+    email: r.email,
+    archived: r.archived === 1,
+  }));
 }

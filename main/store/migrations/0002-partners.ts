@@ -60,12 +60,14 @@ export const migration0002: Migration = {
       CREATE INDEX people_verified ON people (last_verified);
 
       -- One search index over organisations and people, kept in step by main/partners/search-index.ts.
-      -- rowid = organisation id negated, or person id. Columns: name; current job titles; organisation
-      -- names; email addresses. A regular (not contentless) table on purpose: with secure-delete, a
+      -- rowid = organisation id negated, or person id. Searched columns: name; current job titles;
+      -- organisation names; email addresses. The UNINDEXED columns hold what a result shows, so a
+      -- search is one query with no lookups. A regular (not contentless) table on purpose: with secure-delete, a
       -- deletion rewrites the index pages at once, whereas a contentless table only records a
       -- tombstone and keeps the tokens until the next merge (erasure must leave no trace).
       CREATE VIRTUAL TABLE directory_search USING fts5(
         name, titles, organisations, emails,
+        detail UNINDEXED, email UNINDEXED, archived UNINDEXED,
         prefix = '1 2 3',
         tokenize = 'unicode61 remove_diacritics 2'
       );

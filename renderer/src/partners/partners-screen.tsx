@@ -182,7 +182,7 @@ function SearchResults({ query }: { query: string }) {
             ? `${hits.length === 50 ? '50 or more' : hits.length} found`
             : 'Searching…'}
       </p>
-      <ul aria-label="Search results" data-query={results.data ? query : undefined}>
+      <ul aria-label="Search results" data-query={results.data && !results.isPlaceholderData ? query : undefined}>
         {hits.map((h) => (
           <li key={`${h.kind}-${h.id}`}>
             <a href={`#/partners/${h.kind === 'person' ? 'people' : 'organisations'}/${h.id}`}>

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startWebHost } from '../main/web-host/server';
+import type { Measurement } from './lib';
+import { SEARCH_QUERIES } from './partners';
+import type { BenchSuite } from './suites';
+
+type PageGlobals = { __waitForResults: (expected: string) => Promise<number> };
+
+function summarise(name: string, times: number[], goalMs: number, note: string): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+  return { name, runs: sorted.length, medianMs: q(0.5), p95Ms: q(0.95), minMs: sorted[0]!, goalMs, note };
+}
+
+/**
+ * Keystroke to results on screen, in Chromium against the browser host on the seeded data.
+ * Expects `npm run build` to have been run; builds nothing itself. Each keystroke is timed in the
+ * page from its keydown to the first animation frame after the results list shows the results for
+ * exactly the text in the box (the list carries the query its results belong to).
+ */
+export const partnersBrowserBench: BenchSuite = {
+  name: 'partners-browser',
+  run: async ({ dispatch }) => {
+    const staticDir = path.resolve('dist/renderer');
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+      console.log('partners-browser: skipped, run `npm run build` first.');
+      return [];
+    }
+    const web = await startWebHost({ dispatch, staticDir });
+    const browser = await chromium.launch({
+      executablePath: process.env.CONCORDAT_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+      await page.goto(web.url);
+      await page.getByRole('listbox', { name: 'People' }).getByRole('option').first().waitFor();
+      // Plain script text: this file is compiled for Node, without the DOM's types.
+      await page.evaluate(`
+        document.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true });
+        window.__waitForResults = (expected) => new Promise((resolve) => {
+          const done = () => {
+            const list = document.querySelector('ul[aria-label="Search results"]');
+            return list !== null && list.getAttribute('data-query') === expected;
+          };
+          const observer = new MutationObserver(() => {
+            if (!done()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - window.__keyAt));
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-query'] });
+        });
+      `);
+      const box = page.getByRole('searchbox', { name: 'Search partners' });
+      const times: number[] = [];
+      const firstKeys: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        for (const query of SEARCH_QUERIES) {
+          await box.fill('');
+          await box.focus();
+          let typed = '';
+          for (const ch of query) {
+            typed += ch;
+            if (typed.trim() === '') continue;
+            const wait = page.evaluate((expected) => (globalThis as unknown as PageGlobals).__waitForResults(expected), typed);
+            await page.keyboard.type(ch);
+            const ms = await wait;
+            if (round > 0) (typed.length === 1 ? firstKeys : times).push(ms);
+          }
+        }
+      }
+      return [
+        summarise(
+          'partners-browser: keystroke to results on screen',
+          [...times, ...firstKeys],
+          50,
+          `${SEARCH_QUERIES.length} queries typed a key at a time, 2 measured rounds`,
+        ),
+        summarise('partners-browser: first keystroke (one-letter query)', firstKeys, 50, 'the broadest query'),
+      ];
+    } finally {
+      await browser.close();
+      await web.close();
+    }
+  },
+};
