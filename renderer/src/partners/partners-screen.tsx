@@ -172,9 +172,24 @@ function SearchResults({ query }: { query: string }) {
     staleTime: 2_000,
   });
   const hits = results.data ?? [];
+  const people = hits.filter((h) => h.kind === 'person').map((h) => h.id);
+  const [saved, setSaved] = useState<string | null>(null);
+  const vcards = useMutation({
+    mutationFn: () => call('partners.exportVcard', { personIds: people }),
+    onSuccess: (outcome) => setSaved(completeSave(outcome)),
+    onError: (e) => setSaved(errorText(e, 'Could not export the contacts.')),
+  });
   return (
     <section className="search-results" aria-labelledby="search-title">
-      <h2 id="search-title">Search results</h2>
+      <div className="search-results-head">
+        <h2 id="search-title">Search results</h2>
+        {people.length > 0 ? (
+          <Button className="button small" onPress={() => vcards.mutate()}>
+            Export {people.length === 1 ? 'this person' : `these ${people.length} people`} as vCards
+          </Button>
+        ) : null}
+      </div>
+      {saved ? <Notice tone="info">{saved}</Notice> : null}
       <p className="list-count" aria-live="polite">
         {results.isError
           ? errorText(results.error, 'Search failed.')

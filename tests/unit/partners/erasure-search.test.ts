@@ -5,6 +5,7 @@ import { erasureHooks, registerErasureHook } from '../../../main/partners/erasur
 import { getPersonDetail } from '../../../main/partners/repository';
 import { RAW_SEARCH_SQL, searchDirectory, toMatchQuery } from '../../../main/partners/search-index';
 import { DATABASE_FILE } from '../../../main/store/database';
+import { emptyOrganisation } from '../../../shared/partners/domain';
 import { createTestApp } from '../../helpers/db';
 import { org, person } from './helpers';
 
@@ -110,5 +111,28 @@ describe('search', () => {
   it('the store query is the raw FTS query plus lookups', () => {
     expect(toMatchQuery('Jane O’Neil-Smith')).toBe('"Jane"* "O"* "Neil"* "Smith"*');
     expect(app.db.prepare(RAW_SEARCH_SQL).all('"x"*', 5)).toEqual([]);
+  });
+});
+
+describe('search index stays in step', () => {
+  it('follows renames, archiving and ended posts', async () => {
+    const o = org(app.db, { name: 'Greyhaven Refuge', sector: 'ngo-local' });
+    const p = person(app.db, { name: 'Noor Haddad' }, { organisationId: o.id, jobTitle: 'Outreach Worker' });
+    const find = (q: string) => searchDirectory(app.db, q).map((h) => `${h.kind}:${h.id}:${h.archived}`);
+    expect(find('greyhav')).toEqual([`organisation:${o.id}:false`, `person:${p.id}:false`]);
+    await app.dispatch('partners.organisations.update', {
+      id: o.id,
+      value: { ...emptyOrganisation(), name: 'Lowfield Refuge', sector: 'ngo-local' },
+    });
+    expect(find('greyhav')).toEqual([]);
+    expect(find('lowfield')).toEqual([`organisation:${o.id}:false`, `person:${p.id}:false`]);
+    expect(searchDirectory(app.db, 'noor')[0]!.detail).toBe('Outreach Worker, Lowfield Refuge');
+    await app.dispatch('partners.people.archive', { id: p.id, archived: true });
+    expect(find('noor')).toEqual([`person:${p.id}:true`]);
+    await app.dispatch('partners.people.update', {
+      id: p.id,
+      value: { name: 'Noor Haddad-Smith', pronouns: '', notes: '', source: '', lawfulBasis: '', lastVerified: null },
+    });
+    expect(find('smith')).toEqual([`person:${p.id}:true`]);
   });
 });
