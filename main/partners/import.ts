@@ -207,8 +207,16 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
     return id;
   };
   // The stored spelling of an organisation's name, for the search index.
-  const organisationName = (r: ImportRecord): string =>
-    stmt(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(organisationFor(r)) as string;
+  const names = new Map<number, string>();
+  const organisationName = (r: ImportRecord): string => {
+    const orgId = organisationFor(r);
+    let name = names.get(orgId);
+    if (name === undefined) {
+      name = stmt(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(orgId) as string;
+      names.set(orgId, name);
+    }
+    return name;
+  };
   const addPostFor = (personId: number, r: ImportRecord) => {
     if (!r.organisation) return;
     insertPost(db, personId, {

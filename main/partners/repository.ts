@@ -323,7 +323,7 @@ export function listPeople(db: Database, q: z.output<typeof personListRequest>):
   }
   if (q.spoc) where.push(`EXISTS (SELECT 1 FROM posts po WHERE ${CURRENT} AND po.is_spoc = 1)`);
   if (q.unverified) {
-    where.push('(p.last_verified IS NULL OR p.last_verified < ?)');
+    where.push("coalesce(p.last_verified, '') < ?");
     params.push(verifyCutoff());
   }
   const order = { name: 'p.name COLLATE NOCASE', lastVerified: 'p.last_verified', updated: 'p.updated_at' }[q.sort];

@@ -58,6 +58,8 @@ export const migration0002: Migration = {
       CREATE INDEX posts_email ON posts (email COLLATE NOCASE);
       CREATE INDEX posts_spoc ON posts (organisation_id, is_spoc, ended_on);
       CREATE INDEX people_verified ON people (last_verified);
+      -- Covers the people list's usual order and filters, so a filtered page reads the index only.
+      CREATE INDEX people_list ON people (name COLLATE NOCASE, archived_at, last_verified);
 
       -- One search index over organisations and people, kept in step by main/partners/search-index.ts.
       -- rowid = organisation id negated, or person id. Searched columns: name; current job titles;
