@@ -46,8 +46,6 @@ function tenThousandRows(): string {
   return toCsv(rows);
 }
 
-class Rollback extends Error {}
-
 export const partnersBench: BenchSuite = {
   name: 'partners',
   run: async ({ db, dispatch }) => {
@@ -103,24 +101,39 @@ export const partnersBench: BenchSuite = {
     results.push(
       await measure('partners: import preview, 10,000-row CSV', () => previewImport(db, csv, null), { runs: 5, goalMs: 1000 }),
     );
-    // Each run writes the whole import in its transaction, then an outer savepoint undoes it, so every run starts alike.
-    results.push(
-      await measure(
-        'partners: import commit, 10,000-row CSV (one transaction)',
-        () => {
-          try {
-            db.transaction(() => {
-              const s = commitImport(db, csv, { mapping, skipBadRows: false, duplicates: {} });
-              if (s.peopleCreated !== 10_000) throw new Error(`imported ${s.peopleCreated}`);
-              throw new Rollback();
-            })();
-          } catch (error) {
-            if (!(error instanceof Rollback)) throw error;
-          }
-        },
-        { runs: 5, goalMs: 1000 },
-      ),
-    );
+    // Each run is a real import, committed; the rows it added are then removed, untimed, so every run starts alike.
+    const times: number[] = [];
+    const max = (sql: string) => (db.prepare(sql).pluck().get() as number | null) ?? 0;
+    const before = {
+      person: max('SELECT max(id) FROM people'),
+      organisation: max('SELECT max(id) FROM organisations'),
+      post: max('SELECT max(id) FROM posts'),
+      audit: max('SELECT max(id) FROM audit_log'),
+    };
+    for (let run = 0; run < 6; run++) {
+      const t0 = performance.now();
+      const s = commitImport(db, csv, { mapping, skipBadRows: false, duplicates: {} });
+      const ms = performance.now() - t0;
+      if (s.peopleCreated !== 10_000) throw new Error(`imported ${s.peopleCreated}`);
+      if (run > 0) times.push(ms);
+      db.transaction(() => {
+        db.prepare('DELETE FROM directory_search WHERE rowid > ? OR rowid < ?').run(before.person, -before.organisation);
+        db.prepare('DELETE FROM posts WHERE id > ?').run(before.post);
+        db.prepare('DELETE FROM people WHERE id > ?').run(before.person);
+        db.prepare('DELETE FROM organisations WHERE id > ?').run(before.organisation);
+        db.prepare('DELETE FROM audit_log WHERE id > ?').run(before.audit);
+      })();
+    }
+    times.sort((a, b) => a - b);
+    results.push({
+      name: 'partners: import commit, 10,000-row CSV (one transaction, committed)',
+      runs: times.length,
+      medianMs: times[Math.floor((times.length - 1) / 2)]!,
+      p95Ms: times[times.length - 1]!,
+      minMs: times[0]!,
+      goalMs: 1000,
+      note: 'into the seeded directory; preview + commit is what a person waits for',
+    });
     return results;
   },
 };

@@ -167,7 +167,7 @@ export function PartnersScreen() {
 function SearchResults({ query }: { query: string }) {
   const results = useQuery({
     queryKey: ['partners', 'search', query],
-    queryFn: () => call('partners.search', { query: query.slice(0, 200), limit: 50 }),
+    queryFn: () => call('partners.search', { query: query.slice(0, 200), limit: 30 }),
     placeholderData: (prev) => prev,
     staleTime: 2_000,
   });
@@ -194,7 +194,9 @@ function SearchResults({ query }: { query: string }) {
         {results.isError
           ? errorText(results.error, 'Search failed.')
           : results.data
-            ? `${hits.length === 50 ? '50 or more' : hits.length} found`
+            ? hits.length === 30
+              ? 'Showing the best 30 matches'
+              : `${hits.length} found`
             : 'Searching…'}
       </p>
       <ul aria-label="Search results" data-query={results.data && !results.isPlaceholderData ? query : undefined}>
@@ -214,13 +216,13 @@ function SearchResults({ query }: { query: string }) {
 }
 
 const peopleColumns: Column<PersonRow>[] = [
-  { key: 'name', label: 'Name', width: 'minmax(160px, 1.2fr)', sortKey: 'name', render: (r) => <strong>{r.name}</strong> },
-  { key: 'org', label: 'Organisation', width: 'minmax(140px, 1.2fr)', render: (r) => r.organisations },
-  { key: 'title', label: 'Job title', width: 'minmax(140px, 1.2fr)', render: (r) => r.jobTitles },
+  { key: 'name', label: 'Name', width: 'minmax(0, 1.3fr)', sortKey: 'name', render: (r) => <strong>{r.name}</strong> },
+  { key: 'org', label: 'Organisation', width: 'minmax(0, 1.2fr)', render: (r) => r.organisations },
+  { key: 'title', label: 'Job title', width: 'minmax(0, 1.2fr)', render: (r) => r.jobTitles },
   {
     key: 'flags',
     label: 'Status',
-    width: '110px',
+    width: 'minmax(0, 90px)',
     render: (r) => (
       <>
         {r.isSpoc ? <span className="tag spoc">SPOC</span> : null}
@@ -228,7 +230,13 @@ const peopleColumns: Column<PersonRow>[] = [
       </>
     ),
   },
-  { key: 'verified', label: 'Last verified', width: '120px', sortKey: 'lastVerified', render: (r) => r.lastVerified ?? 'Never' },
+  {
+    key: 'verified',
+    label: 'Last verified',
+    width: 'minmax(0, 110px)',
+    sortKey: 'lastVerified',
+    render: (r) => r.lastVerified ?? 'Never',
+  },
 ];
 
 function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | null }) {
@@ -316,14 +324,20 @@ function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | nu
 }
 
 const organisationColumns: Column<OrganisationRow>[] = [
-  { key: 'name', label: 'Name', width: 'minmax(180px, 1.5fr)', sortKey: 'name', render: (r) => <strong>{r.name}</strong> },
-  { key: 'sector', label: 'Sector', width: 'minmax(140px, 1.2fr)', sortKey: 'sector', render: (r) => sectorLabel(r.sector) },
-  { key: 'membership', label: 'Membership', width: '120px', sortKey: 'membership', render: (r) => membershipLabel(r.membership) },
-  { key: 'people', label: 'People', width: '70px', render: (r) => r.people },
+  { key: 'name', label: 'Name', width: 'minmax(0, 1.5fr)', sortKey: 'name', render: (r) => <strong>{r.name}</strong> },
+  { key: 'sector', label: 'Sector', width: 'minmax(0, 1.2fr)', sortKey: 'sector', render: (r) => sectorLabel(r.sector) },
+  {
+    key: 'membership',
+    label: 'Membership',
+    width: 'minmax(0, 1fr)',
+    sortKey: 'membership',
+    render: (r) => membershipLabel(r.membership),
+  },
+  { key: 'people', label: 'People', width: 'minmax(0, 60px)', render: (r) => r.people },
   {
     key: 'flags',
     label: 'Status',
-    width: '130px',
+    width: 'minmax(0, 120px)',
     render: (r) => (
       <>
         {r.hasSpoc ? <span className="tag spoc">SPOC</span> : <span className="tag warn">No SPOC</span>}

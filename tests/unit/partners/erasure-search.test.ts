@@ -136,3 +136,12 @@ describe('search index stays in step', () => {
     expect(find('smith')).toEqual([`person:${p.id}:true`]);
   });
 });
+
+describe('one-letter search', () => {
+  it('matches the start of a word in a name only', () => {
+    const o = org(app.db, { name: 'Zephyr Trust' });
+    const p = person(app.db, { name: 'Ola Zed' }, { organisationId: o.id, jobTitle: 'Zookeeper' });
+    person(app.db, { name: 'Amy Lee' }, { organisationId: o.id, jobTitle: 'Zoo liaison', email: 'z@zephyr.example' });
+    expect(searchDirectory(app.db, 'z').map((h) => `${h.kind}:${h.id}`)).toEqual([`organisation:${o.id}`, `person:${p.id}`]);
+  });
+});
