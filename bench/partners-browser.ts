@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWebHost } from '../main/web-host/server';
+import { HTTP_INVOKE_PATH, HTTP_TOKEN_HEADER } from '../shared/contract';
 import type { Measurement } from './lib';
 import { SEARCH_QUERIES } from './partners';
 import type { BenchSuite } from './suites';
@@ -94,7 +95,34 @@ export const partnersBrowserBench: BenchSuite = {
           }
         }
       }
+      // The same queries' round trips alone, from the page: what is left of a keystroke is React and painting.
+      const roundTrips = (await page.evaluate(
+        async ({ queries, path, header }) => {
+          const token =
+            (globalThis as unknown as { sessionStorage: { getItem: (k: string) => string | null } }).sessionStorage.getItem(
+              'concordat.token',
+            ) ?? '';
+          const out: number[] = [];
+          for (let r = 0; r < 3; r++) {
+            for (const q of queries) {
+              for (let n = 1; n <= q.length; n++) {
+                const t0 = performance.now();
+                const res = await fetch(path, {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json', [header]: token },
+                  body: JSON.stringify({ channel: 'partners.search', payload: { query: q.slice(0, n), limit: 30 } }),
+                });
+                await res.json();
+                if (r > 0) out.push(performance.now() - t0);
+              }
+            }
+          }
+          return out;
+        },
+        { queries: SEARCH_QUERIES, path: HTTP_INVOKE_PATH, header: HTTP_TOKEN_HEADER },
+      )) as number[];
       return [
+        summarise('partners-browser: search round trip from the page (fetch + JSON)', roundTrips, 50, 'no rendering'),
         summarise(
           'partners-browser: keystroke to results on screen',
           [...times, ...firstKeys],
