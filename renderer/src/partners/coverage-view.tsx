@@ -33,19 +33,30 @@ export function CoverageView() {
                 {s.members.length === 0 ? (
                   <strong>None</strong>
                 ) : (
-                  s.members.map((m, i) => (
-                    <span key={m.id}>
-                      {i > 0 ? ', ' : ''}
-                      <a href={`#/partners/organisations/${m.id}`}>{m.name}</a> ({membershipLabel(m.membership).toLowerCase()})
-                    </span>
-                  ))
+                  <>
+                    {s.members.slice(0, 6).map((m, i) => (
+                      <span key={m.id}>
+                        {i > 0 ? ', ' : ''}
+                        <a href={`#/partners/organisations/${m.id}`}>{m.name}</a> ({membershipLabel(m.membership).toLowerCase()})
+                      </span>
+                    ))}
+                    {s.members.length > 6 ? ` and ${(s.members.length - 6).toLocaleString('en-GB')} more` : ''}
+                  </>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <h3>Organisations without a modern slavery SPOC</h3>
+      <h3>
+        Organisations without a modern slavery SPOC
+        {report.data.missingSpoc.length > 0
+          ? ` (${report.data.missingSpoc.length.toLocaleString('en-GB')}${report.data.missingSpoc.length === 1000 ? ' or more' : ''})`
+          : ''}
+      </h3>
+      <p className="muted">
+        Current members, associates and observers with no current post marked as the single point of contact.
+      </p>
       {report.data.missingSpoc.length === 0 ? (
         <p>Every current member organisation has a single point of contact.</p>
       ) : (

@@ -292,7 +292,7 @@ function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | nu
           label="People"
           queryKey={['partners', 'people', request]}
           fetchPage={(offset, limit) => call('partners.people.list', { ...request, offset, limit })}
-          columns={peopleColumns}
+          columns={id !== null ? peopleColumns.filter((c) => c.key !== 'title' && c.key !== 'verified') : peopleColumns}
           selectedId={typeof id === 'number' ? id : null}
           onOpen={(row) => navigate(`/partners/people/${row.id}`)}
           sort={filters.sort}
@@ -395,7 +395,9 @@ function OrganisationsView({ id, mode }: { id: number | 'new' | null; mode: stri
           label="Organisations"
           queryKey={['partners', 'organisations', request]}
           fetchPage={(offset, limit) => call('partners.organisations.list', { ...request, offset, limit })}
-          columns={organisationColumns}
+          columns={
+            id !== null ? organisationColumns.filter((c) => c.key !== 'sector' && c.key !== 'people') : organisationColumns
+          }
           selectedId={typeof id === 'number' ? id : null}
           onOpen={(row) => navigate(`/partners/organisations/${row.id}`)}
           sort={filters.sort}
