@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { seedPartners } from './partners-seed';
 import { templateSnapshot } from '../main/documents/repository';
 import { resolve } from '../shared/documents/resolve';
 import { benchData, benchTemplate } from './documents';
@@ -26,6 +27,7 @@ export const seeders: Seeder[] = [
       db.prepare("UPDATE partnership_settings SET name = 'Benchmark Partnership', area = 'Benchshire' WHERE id = 1").run();
     },
   },
+  { name: 'partners', seed: (db, scale, random) => db.transaction(() => seedPartners(db, scale, random))() },
   {
     name: 'documents',
     seed: (db, scale, random) => {

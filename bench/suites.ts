@@ -2,10 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import { documentsBench } from './documents';
 import type { Measurement } from './lib';
+import { partnersBrowserBench } from './partners-browser';
+import { partnersBench } from './partners';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [documentsBench];
+export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench];

@@ -1,6 +1,7 @@
 import { appInfoHandlers } from './app-info/handlers';
 import { documentsHandlers } from './documents/handlers';
 import type { Handlers } from './ipc/dispatcher';
+import { partnersHandlers } from './partners/handlers';
 import { settingsHandlers } from './settings/handlers';
 
 /** Every channel's handler. The type makes a missing handler a build error. */
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...appInfoHandlers,
   ...settingsHandlers,
   ...documentsHandlers,
+  ...partnersHandlers,
 };

@@ -1,15 +1,18 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'erase' | 'import' | 'export' | 'agree' | 'status';
 
+// Prepared once per connection: an import records thousands of entries in one transaction.
+const inserts = new WeakMap<Database, Statement>();
+
 /** Record that something happened to a record. Never pass content: erased data must leave no trace. */
 export function recordAudit(db: Database, entity: string, entityId: string | number, action: AuditAction): void {
-  db.prepare('INSERT INTO audit_log (at, entity, entity_id, action) VALUES (?, ?, ?, ?)').run(
-    new Date().toISOString(),
-    entity,
-    String(entityId),
-    action,
-  );
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare('INSERT INTO audit_log (at, entity, entity_id, action) VALUES (?, ?, ?, ?)');
+    inserts.set(db, insert);
+  }
+  insert.run(new Date().toISOString(), entity, String(entityId), action);
 }
 
 export type AuditEntry = { id: number; at: string; entity: string; entityId: string; action: string };

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { call } from './api/client';
 import { EmptyState, Page } from './components/page';
 import { DocumentsScreen } from './documents/documents-screen';
+import { PartnersScreen } from './partners/partners-screen';
 import { navigate, section, useRoute } from './router';
 import { SettingsScreen } from './screens/settings-screen';
 
@@ -21,13 +22,7 @@ function Pending({ title, what }: { title: string; what: string }) {
 
 /** The areas in the sidebar, in order. Each area owns one screen module. */
 const AREAS: Area[] = [
-  {
-    key: 'partners',
-    label: 'Partners',
-    screen: () => (
-      <Pending title="Partners" what="The partner directory will keep the organisations and people in your partnership." />
-    ),
-  },
+  { key: 'partners', label: 'Partners', screen: PartnersScreen },
   {
     key: 'meetings',
     label: 'Meetings',

@@ -3,6 +3,7 @@ import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
 import { documentsChannels } from './documents';
+import { partnersChannels } from './partners';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -14,6 +15,7 @@ export const contract = {
   'settings.get': channel<typeof emptyRequest, PartnershipSettings>(emptyRequest),
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
+  ...partnersChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 export const migration0002: Migration = {
   version: 2,
-  name: 'partner directory: organisations, people, posts',
+  name: 'partner directory: organisations, people, posts, search index',
   up(db) {
     db.exec(`
       CREATE TABLE organisations (
@@ -56,6 +56,25 @@ export const migration0002: Migration = {
       CREATE INDEX posts_person ON posts (person_id);
       CREATE INDEX posts_organisation ON posts (organisation_id, ended_on);
       CREATE INDEX posts_email ON posts (email COLLATE NOCASE);
+      CREATE INDEX posts_spoc ON posts (organisation_id, is_spoc, ended_on);
+      CREATE INDEX people_verified ON people (last_verified);
+      -- Covers the people list's usual order and filters, so a filtered page reads the index only.
+      CREATE INDEX people_list ON people (name COLLATE NOCASE, archived_at, last_verified);
+
+      -- One search index over organisations and people, kept in step by main/partners/search-index.ts.
+      -- rowid = organisation id negated, or person id. Searched columns: name; current job titles;
+      -- organisation names; email addresses. The UNINDEXED columns hold what a result shows, so a
+      -- search is one query with no lookups. A regular (not contentless) table on purpose: with secure-delete, a
+      -- deletion rewrites the index pages at once, whereas a contentless table only records a
+      -- tombstone and keeps the tokens until the next merge (erasure must leave no trace).
+      CREATE VIRTUAL TABLE directory_search USING fts5(
+        name, titles, organisations, emails,
+        detail UNINDEXED, email UNINDEXED, archived UNINDEXED,
+        prefix = '1 2 3',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO directory_search (directory_search, rank) VALUES ('secure-delete', 1);
+      INSERT INTO directory_search (directory_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 3.0)');
     `);
   },
 };

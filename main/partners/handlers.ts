@@ -1,0 +1,78 @@
+import type { Channel } from '../../shared/contract';
+import { safeFileName } from '../../shared/files';
+import { AppError } from '../../shared/result';
+import { recordAudit } from '../audit/repository';
+import type { HandlerGroup } from '../ipc/dispatcher';
+import { erasePerson } from './erasure';
+import { exportCsv, exportVcards } from './export';
+import { commitImport, previewImport } from './import';
+import {
+  addPost,
+  coverage,
+  createOrganisation,
+  createPerson,
+  endPost,
+  getOrganisationDetail,
+  getPersonDetail,
+  listOrganisations,
+  listPeople,
+  lookupOrganisations,
+  setOrganisationArchived,
+  setPersonArchived,
+  updateOrganisation,
+  updatePerson,
+  updatePost,
+} from './repository';
+import { searchDirectory } from './search-index';
+
+type PartnersChannel = Extract<Channel, `partners.${string}`>;
+
+const encoder = new TextEncoder();
+
+export const partnersHandlers: HandlerGroup<PartnersChannel> = {
+  'partners.organisations.list': (req, { db }) => listOrganisations(db, req),
+  'partners.organisations.get': (req, { db }) => getOrganisationDetail(db, req.id),
+  'partners.organisations.create': (req, { db }) => createOrganisation(db, req),
+  'partners.organisations.update': (req, { db }) => updateOrganisation(db, req.id, req.value),
+  'partners.organisations.archive': (req, { db }) => setOrganisationArchived(db, req.id, req.archived),
+  'partners.organisations.lookup': (req, { db }) => lookupOrganisations(db, req.query, req.limit),
+  'partners.people.list': (req, { db }) => listPeople(db, req),
+  'partners.people.get': (req, { db }) => getPersonDetail(db, req.id),
+  'partners.people.create': (req, { db }) => createPerson(db, req.value, req.post),
+  'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value),
+  'partners.people.archive': (req, { db }) => setPersonArchived(db, req.id, req.archived),
+  'partners.people.erase': (req, { db }) => {
+    erasePerson(db, req.id, req.confirmName);
+    return { erased: true as const };
+  },
+  'partners.posts.add': (req, { db }) => addPost(db, req.personId, req.value),
+  'partners.posts.update': (req, { db }) => updatePost(db, req.id, req.value),
+  'partners.posts.end': (req, { db }) => endPost(db, req.id, req.endedOn),
+  'partners.search': (req, { db }) => searchDirectory(db, req.query, req.limit),
+  'partners.coverage': (_req, { db }) => coverage(db),
+  'partners.importPreview': (req, { db }) => previewImport(db, req.text, req.mapping),
+  'partners.importCommit': (req, { db }) =>
+    commitImport(db, req.text, { mapping: req.mapping, skipBadRows: req.skipBadRows, duplicates: req.duplicates }),
+  'partners.exportCsv': async (req, { db, host }) => {
+    const csv = exportCsv(db, req.personIds);
+    recordAudit(db, 'directory', 'csv', 'export');
+    const stamp = new Date().toISOString().slice(0, 10);
+    return host.saveFile({
+      suggestedName: `Partner directory ${stamp}.csv`,
+      mimeType: 'text/csv',
+      extension: 'csv',
+      bytes: encoder.encode(csv),
+    });
+  },
+  'partners.exportVcard': async (req, { db, host }) => {
+    const { text, count, firstName } = exportVcards(db, req.personIds);
+    if (count === 0) throw new AppError('not_found', 'There is nobody to export.');
+    recordAudit(db, 'directory', 'vcard', 'export');
+    return host.saveFile({
+      suggestedName: count === 1 ? `${safeFileName(firstName, 'contact')}.vcf` : `Partner contacts (${count}).vcf`,
+      mimeType: 'text/vcard',
+      extension: 'vcf',
+      bytes: encoder.encode(text),
+    });
+  },
+};

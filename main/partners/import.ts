@@ -1,0 +1,311 @@
+import type { Database } from 'better-sqlite3';
+import type { ImportDuplicate, ImportPreview, ImportSummary } from '../../shared/contract/partners';
+import type { ColumnMapping, ImportRecord } from '../../shared/partners/csv-import';
+import {
+  CsvFileError,
+  describeBadRow,
+  missingRequiredColumn,
+  parseCsvText,
+  readRecords,
+  recogniseColumns,
+} from '../../shared/partners/csv-import';
+import { AppError } from '../../shared/result';
+import { recordAudit } from '../audit/repository';
+import { insertOrganisation, insertPerson, insertPost } from './repository';
+import { personIndexRow, reindexPerson, writeIndexRow } from './search-index';
+import { now, stmt } from './statements';
+
+/** A person in the file: consecutive rows with the same person details are one person's posts. */
+type PersonGroup = { line: number; records: ImportRecord[] };
+
+function read(text: string, mapping: ColumnMapping | null) {
+  let parsed;
+  try {
+    parsed = parseCsvText(text);
+  } catch (error) {
+    if (error instanceof CsvFileError) throw new AppError('invalid_request', error.message);
+    throw error;
+  }
+  const columns = mapping ?? recogniseColumns(parsed.headers);
+  if (columns.length !== parsed.headers.length) {
+    throw new AppError('invalid_request', 'The column mapping does not match the columns in the file. Choose the file again.');
+  }
+  const { records, badRows } = readRecords(parsed, columns);
+  return { parsed, columns, records, badRows };
+}
+
+const personKey = (r: ImportRecord) =>
+  [r.name, r.pronouns, r.notes, r.source, r.lawfulBasis, r.lastVerified ?? ''].join('\u0000').toLowerCase();
+
+function groupPeople(records: ImportRecord[]): { people: PersonGroup[]; organisationsOnly: ImportRecord[] } {
+  const people: PersonGroup[] = [];
+  const organisationsOnly: ImportRecord[] = [];
+  let last: PersonGroup | null = null;
+  for (const r of records) {
+    if (r.name === '') {
+      organisationsOnly.push(r);
+      last = null;
+      continue;
+    }
+    if (last && personKey(last.records[0]!) === personKey(r) && r.organisation !== '') {
+      last.records.push(r);
+      continue;
+    }
+    last = { line: r.line, records: [r] };
+    people.push(last);
+  }
+  return { people, organisationsOnly };
+}
+
+type Existing = { id: number; name: string };
+
+/**
+ * Lookups against what the directory already holds. Each is an indexed query, so the cost follows
+ * the size of the file, not of the directory; organisation names are remembered for the import.
+ */
+type Lookup = {
+  byEmail: (email: string) => Existing | undefined;
+  byNameAtOrg: (name: string, organisation: string) => Existing | undefined;
+  organisations: Map<string, number | null>;
+  organisationId: (name: string) => number | undefined;
+};
+
+function createLookup(db: Database): Lookup {
+  const organisations = new Map<string, number | null>();
+  return {
+    byEmail: (email) =>
+      stmt(
+        db,
+        `SELECT p.id, p.name FROM posts po JOIN people p ON p.id = po.person_id
+          WHERE po.email = ? COLLATE NOCASE ORDER BY po.ended_on IS NOT NULL, po.id LIMIT 1`,
+      ).get(email) as Existing | undefined,
+    byNameAtOrg: (name, organisation) =>
+      stmt(
+        db,
+        `SELECT p.id, p.name FROM people p
+           JOIN posts po ON po.person_id = p.id AND po.ended_on IS NULL
+           JOIN organisations o ON o.id = po.organisation_id
+          WHERE p.name = ? COLLATE NOCASE AND o.name = ? COLLATE NOCASE LIMIT 1`,
+      ).get(name, organisation) as Existing | undefined,
+    organisations,
+    organisationId: (name) => {
+      const key = name.toLowerCase();
+      if (!organisations.has(key)) {
+        const id = stmt(
+          db,
+          'SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, id LIMIT 1',
+        )
+          .pluck()
+          .get(name) as number | undefined;
+        organisations.set(key, id ?? null);
+      }
+      return organisations.get(key) ?? undefined;
+    },
+  };
+}
+
+function findDuplicate(
+  lookup: Lookup,
+  group: PersonGroup,
+): Omit<ImportDuplicate, 'line' | 'name' | 'organisation' | 'email'> | null {
+  for (const r of group.records) {
+    const hit = r.email ? lookup.byEmail(r.email) : undefined;
+    if (hit) return { match: 'email', existingId: hit.id, existingName: hit.name };
+  }
+  for (const r of group.records) {
+    const hit = r.organisation ? lookup.byNameAtOrg(r.name, r.organisation) : undefined;
+    if (hit) return { match: 'name', existingId: hit.id, existingName: hit.name };
+  }
+  return null;
+}
+
+export function previewImport(db: Database, text: string, mapping: ColumnMapping | null): ImportPreview {
+  const { parsed, columns, records, badRows } = read(text, mapping);
+  const { people } = groupPeople(records);
+  const lookup = createLookup(db);
+  const duplicates: ImportDuplicate[] = [];
+  for (const g of people) {
+    const d = findDuplicate(lookup, g);
+    const first = g.records[0]!;
+    if (d) duplicates.push({ line: g.line, name: first.name, organisation: first.organisation, email: first.email, ...d });
+  }
+  const newOrgs = new Set<string>();
+  for (const r of records) {
+    if (r.organisation && lookup.organisationId(r.organisation) === undefined) newOrgs.add(r.organisation.toLowerCase());
+  }
+  return {
+    delimiter: parsed.delimiter,
+    headers: parsed.headers,
+    mapping: columns,
+    missingColumn: missingRequiredColumn(columns),
+    rowCount: parsed.rows.length,
+    sample: records.slice(0, 50).map((r) => ({
+      line: r.line,
+      name: r.name,
+      organisation: r.organisation,
+      jobTitle: r.jobTitle,
+      email: r.email,
+      phone: r.phone,
+    })),
+    badRows,
+    duplicates,
+    newOrganisations: newOrgs.size,
+  };
+}
+
+export type CommitOptions = {
+  mapping: ColumnMapping;
+  skipBadRows: boolean;
+  duplicates: Record<string, 'skip' | 'merge'>;
+};
+
+/** Write the whole import in one transaction: every row is written, or none is. */
+export function commitImport(db: Database, text: string, options: CommitOptions): ImportSummary {
+  const { columns, records, badRows } = read(text, options.mapping);
+  const missing = missingRequiredColumn(columns);
+  if (missing) throw new AppError('invalid_request', missing);
+  if (badRows.length > 0 && !options.skipBadRows) {
+    throw new AppError(
+      'invalid_request',
+      `${badRows.length} ${badRows.length === 1 ? 'row has a problem' : 'rows have problems'}, so nothing was imported. Fix the file, or choose to skip the rows with problems.`,
+      badRows.slice(0, 50).map(describeBadRow),
+    );
+  }
+  const { people, organisationsOnly } = groupPeople(records);
+  if (people.length === 0 && organisationsOnly.length === 0) {
+    throw new AppError('invalid_request', 'There are no rows to import.');
+  }
+  const summary: ImportSummary = {
+    peopleCreated: 0,
+    peopleMerged: 0,
+    organisationsCreated: 0,
+    postsCreated: 0,
+    skipped: badRows.length,
+  };
+
+  const lookup = createLookup(db);
+  const organisationFor = (r: ImportRecord): number => {
+    const key = r.organisation.toLowerCase();
+    const existing = lookup.organisationId(r.organisation);
+    if (existing !== undefined) return existing;
+    summary.organisationsCreated++;
+    const id = insertOrganisation(db, {
+      name: r.organisation,
+      sector: r.sector ?? 'other',
+      membership: r.membership ?? 'core',
+      pursue: false,
+      prevent: false,
+      protect: false,
+      prepare: false,
+      address: '',
+      website: '',
+      email: '',
+      phone: '',
+      notes: '',
+    });
+    lookup.organisations.set(key, id);
+    return id;
+  };
+  // The stored spelling of an organisation's name, for the search index.
+  const names = new Map<number, string>();
+  const organisationName = (r: ImportRecord): string => {
+    const orgId = organisationFor(r);
+    let name = names.get(orgId);
+    if (name === undefined) {
+      name = stmt(db, 'SELECT name FROM organisations WHERE id = ?').pluck().get(orgId) as string;
+      names.set(orgId, name);
+    }
+    return name;
+  };
+  const addPostFor = (personId: number, r: ImportRecord) => {
+    if (!r.organisation) return;
+    insertPost(db, personId, {
+      organisationId: organisationFor(r),
+      jobTitle: r.jobTitle,
+      email: r.email,
+      phone: r.phone,
+      isSpoc: r.isSpoc,
+      startedOn: null,
+    });
+    summary.postsCreated++;
+  };
+
+  db.transaction(() => {
+    for (const r of organisationsOnly) organisationFor(r);
+    for (const g of people) {
+      const first = g.records[0]!;
+      const dup = findDuplicate(lookup, g);
+      if (dup) {
+        if ((options.duplicates[String(g.line)] ?? 'skip') === 'skip') {
+          summary.skipped += g.records.length;
+          continue;
+        }
+        mergeInto(db, dup.existingId, g, addPostFor);
+        summary.peopleMerged++;
+        continue;
+      }
+      const personId = insertPerson(db, {
+        name: first.name,
+        pronouns: first.pronouns,
+        notes: first.notes,
+        source: first.source || 'CSV import',
+        lawfulBasis: first.lawfulBasis,
+        lastVerified: first.lastVerified,
+      });
+      for (const r of g.records) addPostFor(personId, r);
+      writeIndexRow(
+        db,
+        personId,
+        personIndexRow(
+          first.name,
+          false,
+          g.records
+            .filter((r) => r.organisation !== '')
+            .map((r) => ({ jobTitle: r.jobTitle, organisation: organisationName(r), email: r.email })),
+        ),
+        { isNew: true },
+      );
+      summary.peopleCreated++;
+    }
+    recordAudit(db, 'directory', 'csv', 'import');
+  })();
+  return summary;
+}
+
+/** Merge: keep what is stored, fill its blanks from the file, add posts at organisations not yet held. */
+function mergeInto(db: Database, personId: number, g: PersonGroup, addPostFor: (personId: number, r: ImportRecord) => void) {
+  const first = g.records[0]!;
+  stmt(
+    db,
+    `UPDATE people SET pronouns = CASE WHEN pronouns = '' THEN ? ELSE pronouns END,
+            notes = CASE WHEN notes = '' THEN ? ELSE notes END,
+            source = CASE WHEN source = '' THEN ? ELSE source END,
+            lawful_basis = CASE WHEN lawful_basis = '' THEN ? ELSE lawful_basis END,
+            last_verified = CASE WHEN last_verified IS NULL OR last_verified < ? THEN coalesce(?, last_verified) ELSE last_verified END,
+            updated_at = ?
+      WHERE id = ?`,
+  ).run(first.pronouns, first.notes, first.source, first.lawfulBasis, first.lastVerified, first.lastVerified, now(), personId);
+  for (const r of g.records) {
+    if (!r.organisation) continue;
+    const post = stmt(
+      db,
+      `SELECT po.id FROM posts po JOIN organisations o ON o.id = po.organisation_id
+        WHERE po.person_id = ? AND po.ended_on IS NULL AND o.name = ? COLLATE NOCASE LIMIT 1`,
+    )
+      .pluck()
+      .get(personId, r.organisation) as number | undefined;
+    if (post === undefined) {
+      addPostFor(personId, r);
+      continue;
+    }
+    stmt(
+      db,
+      `UPDATE posts SET job_title = CASE WHEN job_title = '' THEN ? ELSE job_title END,
+              email = CASE WHEN email = '' THEN ? ELSE email END,
+              phone = CASE WHEN phone = '' THEN ? ELSE phone END,
+              is_spoc = max(is_spoc, ?) WHERE id = ?`,
+    ).run(r.jobTitle, r.email, r.phone, r.isSpoc ? 1 : 0, post);
+  }
+  reindexPerson(db, personId);
+  recordAudit(db, 'person', personId, 'update');
+}

@@ -1,0 +1,124 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { OrganisationDetail } from '../../../shared/partners/domain';
+import { formatPhone } from '../../../shared/partners/phone';
+import { FOUR_PS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
+import { call } from '../api/client';
+import { Notice } from '../components/notice';
+import { navigate } from '../router';
+import { errorText } from './controls';
+import { OrganisationForm, PersonForm } from './forms';
+import { PostList } from './person-detail';
+
+export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edit' | 'add-person' }) {
+  const detail = useQuery({
+    queryKey: ['partners', 'organisation', id],
+    queryFn: () => call('partners.organisations.get', { id }),
+  });
+  if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this organisation.')}</Notice>;
+  if (!detail.data) return <p>Loading…</p>;
+  const o = detail.data;
+  if (mode === 'edit') {
+    const { id: _id, posts: _posts, archivedAt: _a, createdAt: _c, updatedAt: _u, ...stored } = o;
+    return (
+      <section className="detail" aria-labelledby="detail-title">
+        <h2 id="detail-title">Edit {o.name}</h2>
+        <OrganisationForm id={o.id} stored={stored} done={(oid) => navigate(`/partners/organisations/${oid}`)} />
+      </section>
+    );
+  }
+  if (mode === 'add-person') {
+    return (
+      <section className="detail" aria-labelledby="detail-title">
+        <h2 id="detail-title">Add a person at {o.name}</h2>
+        <PersonForm
+          id={null}
+          organisation={{ id: o.id, name: o.name }}
+          done={() => navigate(`/partners/organisations/${o.id}`)}
+        />
+      </section>
+    );
+  }
+  return <OrganisationView org={o} />;
+}
+
+function OrganisationView({ org: o }: { org: OrganisationDetail }) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
+  const archive = useMutation({
+    mutationFn: () => call('partners.organisations.archive', { id: o.id, archived: o.archivedAt === null }),
+    onSuccess: (saved) => {
+      refresh();
+      setMessage({
+        tone: 'success',
+        text: saved.archivedAt ? `${saved.name} is archived. Restore brings it back.` : `${saved.name} is restored.`,
+      });
+    },
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not change the archive state.') }),
+  });
+  const current = o.posts.filter((p) => p.endedOn === null);
+  const past = o.posts.filter((p) => p.endedOn !== null);
+  const ps = FOUR_PS.filter((p) => o[p.key]).map((p) => p.label);
+  const hasSpoc = current.some((p) => p.isSpoc);
+  return (
+    <section className="detail" aria-labelledby="detail-title">
+      <header className="detail-header">
+        <h2 id="detail-title">
+          {o.name}
+          {o.archivedAt ? <span className="tag">Archived</span> : null}
+        </h2>
+        <div className="toolbar">
+          <Button className="button" onPress={() => navigate(`/partners/organisations/${o.id}/edit`)}>
+            Edit
+          </Button>
+          <Button className="button" onPress={() => navigate(`/partners/organisations/${o.id}/add-person`)}>
+            Add person
+          </Button>
+          <Button className="button" onPress={() => archive.mutate()}>
+            {o.archivedAt ? 'Restore' : 'Archive'}
+          </Button>
+        </div>
+      </header>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <dl className="facts">
+        <dt>Sector</dt>
+        <dd>{sectorLabel(o.sector)}</dd>
+        <dt>Membership</dt>
+        <dd>{membershipLabel(o.membership)}</dd>
+        <dt>Contributes to</dt>
+        <dd>{ps.length > 0 ? ps.join(', ') : '—'}</dd>
+        <dt>Email</dt>
+        <dd>{o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : '—'}</dd>
+        <dt>Phone</dt>
+        <dd>{formatPhone(o.phone) || '—'}</dd>
+        <dt>Website</dt>
+        <dd>{o.website || '—'}</dd>
+        <dt>Address</dt>
+        <dd className="pre">{o.address || '—'}</dd>
+        {o.notes ? (
+          <>
+            <dt>Notes</dt>
+            <dd className="pre">{o.notes}</dd>
+          </>
+        ) : null}
+      </dl>
+      {!hasSpoc && o.membership !== 'former' ? (
+        <Notice tone="info">No modern slavery single point of contact is recorded for this organisation.</Notice>
+      ) : null}
+      <h3>People</h3>
+      {current.length === 0 ? (
+        <p className="muted">Nobody is recorded in post here yet.</p>
+      ) : (
+        <PostList posts={current} personView={false} onChanged={refresh} />
+      )}
+      {past.length > 0 ? (
+        <>
+          <h3>Past posts</h3>
+          <PostList posts={past} personView={false} onChanged={refresh} />
+        </>
+      ) : null}
+    </section>
+  );
+}
