@@ -1,9 +1,11 @@
 import { appInfoHandlers } from './app-info/handlers';
 import type { Handlers } from './ipc/dispatcher';
+import { meetingsHandlers } from './meetings/handlers';
 import { settingsHandlers } from './settings/handlers';
 
 /** Every channel's handler. The type makes a missing handler a build error. */
 export const handlers: Handlers = {
   ...appInfoHandlers,
   ...settingsHandlers,
+  ...meetingsHandlers,
 };

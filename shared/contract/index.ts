@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
+import { meetingsChannels } from './meetings';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -12,6 +13,7 @@ export const contract = {
   'app.info': channel<typeof emptyRequest, AppInfo>(emptyRequest),
   'settings.get': channel<typeof emptyRequest, PartnershipSettings>(emptyRequest),
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
+  ...meetingsChannels,
 } as const;
 
 export type Contract = typeof contract;
