@@ -1,4 +1,5 @@
 import { appInfoHandlers } from './app-info/handlers';
+import { documentsHandlers } from './documents/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { meetingsHandlers } from './meetings/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -7,5 +8,6 @@ import { settingsHandlers } from './settings/handlers';
 export const handlers: Handlers = {
   ...appInfoHandlers,
   ...settingsHandlers,
+  ...documentsHandlers,
   ...meetingsHandlers,
 };

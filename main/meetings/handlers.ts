@@ -22,12 +22,6 @@ function paperContext(ctx: HandlerContext, now: Date): PaperContext {
 }
 
 async function saveDocx(ctx: HandlerContext, tree: DocumentTree, name: string, entity: string, entityId: number) {
-  if (!docxWriter) {
-    throw new AppError(
-      'conflict',
-      'Word export is not available in this copy of Concordat yet. The .ics invitation still works.',
-    );
-  }
   const bytes = await docxWriter(tree);
   const outcome = await ctx.host.saveFile({
     suggestedName: `${safeFileName(name)}.docx`,

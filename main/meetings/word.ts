@@ -1,7 +1,5 @@
 import type { DocumentTree } from '../../shared/documents/tree';
+import { writeDocx } from '../documents/docx-writer';
 
-/**
- * The one .docx writer belongs to the documents area (main/documents/docx-writer.ts). Until that
- * branch is merged here, Word export is unavailable and says so instead of writing a second writer.
- */
-export const docxWriter: ((tree: DocumentTree) => Promise<Uint8Array>) | null = null;
+/** Meeting papers go through the one .docx writer, owned by the documents area. */
+export const docxWriter: (tree: DocumentTree) => Promise<Uint8Array> = writeDocx;

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { useEffect, useRef } from 'react';
 import { call } from './api/client';
 import { EmptyState, Page } from './components/page';
+import { DocumentsScreen } from './documents/documents-screen';
 import { navigate, section, useRoute } from './router';
 import { MeetingsScreen } from './meetings/meetings-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
@@ -37,16 +38,7 @@ const AREAS: Area[] = [
     screen: MeetingsScreen,
     badge: useOverdueBadge,
   },
-  {
-    key: 'documents',
-    label: 'Documents',
-    screen: () => (
-      <Pending
-        title="Documents"
-        what="Terms of reference, information-sharing agreements and other governance documents will live here."
-      />
-    ),
-  },
+  { key: 'documents', label: 'Documents', screen: DocumentsScreen },
   {
     key: 'toolkit',
     label: 'Toolkit',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
+import { documentsChannels } from './documents';
 import { meetingsChannels } from './meetings';
 
 /**
@@ -13,6 +14,7 @@ export const contract = {
   'app.info': channel<typeof emptyRequest, AppInfo>(emptyRequest),
   'settings.get': channel<typeof emptyRequest, PartnershipSettings>(emptyRequest),
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
+  ...documentsChannels,
   ...meetingsChannels,
 } as const;
 

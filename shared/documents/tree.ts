@@ -5,7 +5,8 @@ import type { ProtectiveMarking } from '../markings';
  * into this tree; the React preview and the .docx writer are two renderers of it, so they cannot
  * disagree. Meeting papers are built as trees too.
  */
-export type Run = { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
+/** `missing` marks a visible gap ("[not yet given: Purpose]") where a value has not been given yet. */
+export type Run = { text: string; bold?: boolean; italic?: boolean; underline?: boolean; missing?: boolean };
 
 export type TableCell = Run[];
 

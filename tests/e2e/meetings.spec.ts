@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
+import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -145,9 +146,19 @@ test('schedule, invite, minute and chase an action into the next meeting', async
   expect(ev.startDate.toJSDate().toISOString()).toBe(`${nextYear}-07-01T09:00:00.000Z`);
   expect(ev.location).toBe('Town Hall, Committee Room 2');
 
-  // Export the minutes.
+  // Export the minutes and find the action in the Word file.
+  const minutesDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export minutes' }).click();
-  await expect(page.getByRole('alert')).toContainText('Word export is not available');
+  const minutes = await minutesDownload;
+  expect(minutes.suggestedFilename()).toBe(`Strategic Board ${nextYear}-07-01 minutes.docx`);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toHaveText(
+    `Downloaded Strategic Board ${nextYear}-07-01 minutes.docx.`,
+  );
+  const html = (await mammoth.convertToHtml({ path: await minutes.path() })).value;
+  expect(html).toContain('Strategic Board: minutes');
+  expect(html).toContain('Share the car wash list with trading standards');
+  expect(html).toContain('Sent a deputy: Chris Day');
+  expect(html).toContain('Run a joint visit in the autumn');
 
   // The next meeting of the same group picks the action up under matters arising.
   await page.getByRole('navigation', { name: 'Meetings sections' }).getByRole('link', { name: 'Meetings' }).click();

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxWriter } from '../../../main/meetings/word';
 import type { Block, DocumentTree } from '../../../shared/documents/tree';
 import type { Action, MeetingDetail } from '../../../shared/meetings/model';
 import { actionLogTree, agendaTree, meetingPackTree, minutesTree } from '../../../shared/meetings/papers';
@@ -165,8 +164,7 @@ const soffice = (() => {
   }
 })();
 
-// The .docx writer is the documents area's; these run once it is merged into this branch.
-describe.skipIf(docxWriter === null)('meeting papers in Word', () => {
+describe('meeting papers in Word', () => {
   it('minutes read back with headings, attendance and the action', async () => {
     const r = await app.dispatch('meetings.export.minutes', { meetingId: first.meeting.id });
     expect(r.ok).toBe(true);
@@ -210,12 +208,4 @@ describe.skipIf(docxWriter === null)('meeting papers in Word', () => {
     },
     180_000,
   );
-});
-
-describe.skipIf(docxWriter !== null)('before the .docx writer is merged', () => {
-  it('Word export says it is unavailable rather than writing a file', async () => {
-    const r = await app.dispatch('meetings.export.minutes', { meetingId: first.meeting.id });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('conflict');
-  });
 });

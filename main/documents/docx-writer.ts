@@ -1,0 +1,505 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  HeightRule,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { longDate } from '../../shared/documents/placeholders';
+import type { Block, DocumentTree, Run, Signatory } from '../../shared/documents/tree';
+
+/*
+ * The .docx renderer of the DocumentTree (the React preview is the other). Everything a reader of
+ * the exported file relies on is real Word structure, not look-alike formatting: Title and Heading
+ * styles (so the navigation pane and the table of contents work), numbering definitions for
+ * clauses (so renumbering survives edits in Word), header and footer fields for page numbers.
+ */
+
+// XML 1.0 allows tab, LF, CR and these ranges; everything else (other control characters, lone
+// surrogates, U+FFFE/U+FFFF) would make Word refuse the file.
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Remove characters XML 1.0 forbids. Returns the clean text and how many characters went. */
+export function sanitiseText(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const clean = text.replace(XML_FORBIDDEN, (m) => {
+    removed += m.length;
+    return '';
+  });
+  return { text: clean, removed };
+}
+
+/** A copy of the tree with every text made safe, and the number of characters removed. */
+export function sanitiseTree(tree: DocumentTree): { tree: DocumentTree; removed: number } {
+  let removed = 0;
+  const s = (t: string) => {
+    const r = sanitiseText(t);
+    removed += r.removed;
+    return r.text;
+  };
+  const runs = (rs: Run[]) => rs.map((r) => ({ ...r, text: s(r.text) }));
+  const sig = (x: Signatory): Signatory => ({
+    name: s(x.name),
+    position: s(x.position),
+    organisation: s(x.organisation),
+    signedOn: s(x.signedOn),
+  });
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'heading':
+        return { ...b, text: s(b.text) };
+      case 'paragraph':
+      case 'guidance':
+        return { ...b, runs: runs(b.runs) };
+      case 'clause':
+        return b.title === undefined ? { ...b, runs: runs(b.runs) } : { ...b, title: s(b.title), runs: runs(b.runs) };
+      case 'bullets':
+        return { ...b, items: b.items.map(runs) };
+      case 'table': {
+        const t: Block = { ...b, header: b.header.map(s), rows: b.rows.map((r) => r.map(runs)) };
+        if (b.caption !== undefined) t.caption = s(b.caption);
+        return t;
+      }
+      case 'signatures':
+        return { ...b, signatories: b.signatories.map(sig) };
+      default:
+        return b;
+    }
+  };
+  const m = tree.meta;
+  const meta = { ...m, title: s(m.title), author: s(m.author), subject: s(m.subject), partnershipName: s(m.partnershipName) };
+  if (m.subtitle !== undefined) meta.subtitle = s(m.subtitle);
+  if (m.handlingNote !== undefined) meta.handlingNote = s(m.handlingNote);
+  return { tree: { meta, blocks: tree.blocks.map(block) }, removed };
+}
+
+const FONT = 'Arial';
+const LANG = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' };
+const INK = '1F2937';
+const ACCENT = '1F3A5F';
+// A4 with 2.54 cm margins: the text is 9026 twips wide.
+const TEXT_WIDTH = 9026;
+const CLAUSES = 'clauses';
+const BULLETS = 'bullets';
+
+// Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+/** A paragraph reads right to left when its first strong letter is from a right-to-left script. */
+function isRtl(text: string): boolean {
+  for (const ch of text) {
+    if (RTL.test(ch)) return true;
+    if (LTR.test(ch)) return false;
+  }
+  return false;
+}
+
+/** Runs → TextRuns; line breaks inside a value become Word line breaks. */
+function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    const lines = r.text.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
+      out.push(
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
+          bold: r.bold || extra.bold || undefined,
+          italics: r.italic || undefined,
+          underline: r.underline ? {} : undefined,
+          // A gap is highlighted so nobody signs a document with a hole in it.
+          highlight: r.missing ? 'yellow' : undefined,
+          size: extra.size,
+          rightToLeft: RTL.test(line) || undefined,
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+const plainRuns = (text: string): Run[] => [{ text }];
+const runsToText = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '9CA3AF' };
+const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
+
+function cell(runs: readonly Run[], width: number, opts: { header?: boolean } = {}): TableCell {
+  const text = runsToText(runs);
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' } : undefined,
+    children: [
+      new Paragraph({
+        style: 'TableText',
+        bidirectional: isRtl(text) || undefined,
+        children: textRuns(runs, { bold: opts.header }),
+      }),
+    ],
+  });
+}
+
+function columnWidths(count: number, relative?: readonly number[]): number[] {
+  const rel = relative && relative.length === count ? relative : Array.from({ length: count }, () => 1);
+  const total = rel.reduce((a, b) => a + b, 0);
+  const widths = rel.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function table(header: readonly string[], rows: readonly (readonly Run[])[][], relative?: readonly number[]): Table {
+  const widths = columnWidths(header.length, relative);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true })),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: header.map((_, i) => cell(r[i] ?? [], widths[i]!)),
+          }),
+      ),
+    ],
+  });
+}
+
+function signatureTable(signatories: readonly Signatory[]): Table {
+  const header = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
+  const widths = columnWidths(5, [3, 2.5, 2.5, 3, 1.8]);
+  // Blank rows when nobody is named yet, so a printed copy can still be signed.
+  const rows =
+    signatories.length > 0
+      ? signatories
+      : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true })),
+      }),
+      ...rows.map(
+        (s) =>
+          new TableRow({
+            cantSplit: true,
+            height: { value: 800, rule: HeightRule.ATLEAST },
+            children: [s.organisation, s.name, s.position, '', s.signedOn].map((t, i) => cell(plainRuns(t), widths[i]!)),
+          }),
+      ),
+    ],
+  });
+}
+
+function para(runs: readonly Run[], style?: string): Paragraph {
+  return new Paragraph({ style, bidirectional: isRtl(runsToText(runs)) || undefined, children: textRuns(runs) });
+}
+
+function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfContents)[] {
+  const out: (Paragraph | Table | TableOfContents)[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading': {
+        const heading = b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+        out.push(new Paragraph({ heading, bidirectional: isRtl(b.text) || undefined, children: textRuns(plainRuns(b.text)) }));
+        break;
+      }
+      case 'paragraph':
+        out.push(para(b.runs));
+        break;
+      case 'clause': {
+        const numbering = { reference: CLAUSES, level: b.level - 1 };
+        const text = runsToText(b.runs);
+        if (b.title) {
+          // The title carries the number; the clause text follows, aligned with the title.
+          out.push(
+            new Paragraph({
+              style: `Clause${b.level}`,
+              numbering,
+              keepNext: true,
+              children: textRuns(plainRuns(b.title), { bold: true }),
+            }),
+          );
+          if (b.runs.length > 0)
+            out.push(
+              new Paragraph({
+                style: `ClauseText${b.level}`,
+                bidirectional: isRtl(text) || undefined,
+                children: textRuns(b.runs),
+              }),
+            );
+        } else {
+          out.push(
+            new Paragraph({
+              style: `Clause${b.level}`,
+              numbering,
+              bidirectional: isRtl(text) || undefined,
+              children: textRuns(b.runs),
+            }),
+          );
+        }
+        break;
+      }
+      case 'bullets':
+        for (const item of b.items)
+          out.push(
+            new Paragraph({
+              style: 'ListParagraph',
+              numbering: { reference: BULLETS, level: 0 },
+              bidirectional: isRtl(runsToText(item)) || undefined,
+              children: textRuns(item),
+            }),
+          );
+        break;
+      case 'table':
+        if (b.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(plainRuns(b.caption)) }));
+        out.push(table(b.header, b.rows, b.widths));
+        out.push(new Paragraph({ style: 'AfterTable', children: [] }));
+        break;
+      case 'signatures':
+        out.push(signatureTable(b.signatories));
+        out.push(new Paragraph({ style: 'AfterTable', children: [] }));
+        break;
+      case 'pageBreak':
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+      case 'toc':
+        out.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }));
+        out.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }));
+        break;
+      case 'guidance':
+        // Guidance is for the person filling in the form; it is never exported.
+        break;
+    }
+  }
+  return out;
+}
+
+function markingParagraph(marking: string, note?: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    style: 'Marking',
+    children: [
+      new TextRun({ text: marking, bold: true }),
+      ...(note ? [new TextRun({ text: note, break: 1, bold: false, size: 16 })] : []),
+    ],
+  });
+}
+
+export type DocxResult = { bytes: Uint8Array; removed: number };
+
+/** Write the tree as .docx and report how many unsafe characters were removed from its text. */
+export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
+  const { tree, removed } = sanitiseTree(input);
+  const { meta } = tree;
+  const dateText = longDate(meta.date);
+  const publicNote = meta.publicSafe ? 'Public version: personal details are replaced by role and organisation.' : undefined;
+
+  const header = new Header({ children: [markingParagraph(meta.marking, meta.handlingNote)] });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        style: 'FooterText',
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        children: [
+          new TextRun({ text: `${meta.title} · Version ${meta.version} · ${dateText}` }),
+          new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+      ...(publicNote ? [new Paragraph({ style: 'FooterText', children: [new TextRun(publicNote)] })] : []),
+      markingParagraph(meta.marking),
+    ],
+  });
+
+  const front: Paragraph[] = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      bidirectional: isRtl(meta.title) || undefined,
+      children: textRuns(plainRuns(meta.title)),
+    }),
+  ];
+  if (meta.subtitle) front.push(new Paragraph({ style: 'Subtitle', children: textRuns(plainRuns(meta.subtitle)) }));
+  front.push(
+    new Paragraph({
+      style: 'DocumentDetails',
+      children: [new TextRun(`Version ${meta.version} · ${dateText} · ${meta.marking}`)],
+    }),
+  );
+
+  const doc = new Document({
+    title: meta.title,
+    subject: meta.subject,
+    creator: meta.author,
+    lastModifiedBy: meta.author,
+    description: `${meta.subject} for ${meta.partnershipName}. Version ${meta.version}. ${meta.marking}.`,
+    keywords: meta.marking,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: 22, color: INK, language: LANG },
+          paragraph: { spacing: { after: 120, line: 276 } },
+        },
+        title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
+        heading1: {
+          run: { font: FONT, size: 32, bold: true, color: ACCENT },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
+        },
+        heading2: {
+          run: { font: FONT, size: 26, bold: true, color: ACCENT },
+          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true },
+        },
+        heading3: {
+          run: { font: FONT, size: 23, bold: true, color: INK },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
+        },
+        listParagraph: { paragraph: { spacing: { after: 60 } } },
+        caption: {
+          run: { font: FONT, size: 20, bold: true, italics: false, color: INK },
+          paragraph: { spacing: { before: 120, after: 60 } },
+        },
+      },
+      paragraphStyles: [
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 28, color: '4B5563' } },
+        {
+          id: 'DocumentDetails',
+          name: 'Document details',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 20, color: '4B5563' },
+          paragraph: { spacing: { after: 360 } },
+        },
+        {
+          id: 'TOCHeading',
+          name: 'TOC Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 28, bold: true, color: ACCENT },
+        },
+        ...[1, 2, 3].flatMap((level) => [
+          {
+            id: `Clause${level}`,
+            name: `Clause ${level}`,
+            basedOn: 'Normal',
+            next: 'Normal',
+            paragraph: { spacing: { after: 120 } },
+          },
+          {
+            id: `ClauseText${level}`,
+            name: `Clause text ${level}`,
+            basedOn: 'Normal',
+            next: 'Normal',
+            paragraph: { indent: { left: [567, 1134, 1843][level - 1]! } },
+          },
+        ]),
+        {
+          id: 'TableText',
+          name: 'Table text',
+          basedOn: 'Normal',
+          paragraph: { spacing: { after: 0, line: 252 } },
+          run: { size: 20 },
+        },
+        { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },
+        {
+          id: 'FooterText',
+          name: 'Footer text',
+          basedOn: 'Normal',
+          paragraph: { spacing: { after: 0 } },
+          run: { size: 16, color: '4B5563' },
+        },
+        { id: 'Marking', name: 'Protective marking', basedOn: 'Normal', paragraph: { spacing: { after: 0 } }, run: { size: 20 } },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: CLAUSES,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 567 } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.DECIMAL,
+              text: '%1.%2',
+              alignment: AlignmentType.LEFT,
+              isLegalNumberingStyle: true,
+              style: { paragraph: { indent: { left: 1134, hanging: 567 } } },
+            },
+            {
+              level: 2,
+              format: LevelFormat.DECIMAL,
+              text: '%1.%2.%3',
+              alignment: AlignmentType.LEFT,
+              isLegalNumberingStyle: true,
+              style: { paragraph: { indent: { left: 1843, hanging: 709 } } },
+            },
+          ],
+        },
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 283 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: header },
+        footers: { default: footer },
+        children: [...front, ...renderBlocks(tree.blocks)],
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(doc);
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), removed };
+}
+
+/** Write the tree as .docx. Shared by documents and meeting papers. */
+export async function writeDocx(tree: DocumentTree): Promise<Uint8Array> {
+  return (await writeDocxWithReport(tree)).bytes;
+}

@@ -1,0 +1,211 @@
+import type { Database } from 'better-sqlite3';
+import type { DocumentDetail, DocumentStatus, DocumentSummary, VersionSummary } from '../../shared/contract/documents';
+import type { Template } from '../../shared/documents/template-schema';
+import { templateSchema } from '../../shared/documents/template-schema';
+import type { DocumentTree } from '../../shared/documents/tree';
+import type { ProtectiveMarking } from '../../shared/markings';
+import { AppError } from '../../shared/result';
+
+type Row = {
+  id: number;
+  title: string;
+  templateKey: string;
+  templateTitle: string;
+  templateJson: string;
+  valuesJson: string;
+  status: DocumentStatus;
+  versionLabel: string;
+  reviewDate: string | null;
+  marking: ProtectiveMarking;
+  revision: number;
+  updatedAt: string;
+  parties: string | null;
+};
+
+const SELECT = `
+  SELECT d.id, d.title, d.template_key AS templateKey, d.template_title AS templateTitle, d.template_json AS templateJson,
+         d.values_json AS valuesJson, d.status, d.version_label AS versionLabel, d.review_date AS reviewDate,
+         d.marking, d.revision, d.updated_at AS updatedAt,
+         (SELECT group_concat(o.name, char(31)) FROM
+            (SELECT o.name FROM document_parties p JOIN organisations o ON o.id = p.organisation_id
+              WHERE p.document_id = d.id ORDER BY o.name COLLATE NOCASE) AS o) AS parties
+    FROM documents d`;
+
+const summary = (r: Row): DocumentSummary => ({
+  id: r.id,
+  title: r.title,
+  templateKey: r.templateKey,
+  templateTitle: r.templateTitle,
+  status: r.status,
+  versionLabel: r.versionLabel,
+  reviewDate: r.reviewDate,
+  marking: r.marking,
+  parties: r.parties ? r.parties.split('\u001f') : [],
+  updatedAt: r.updatedAt,
+});
+
+export type ListFilter = { status?: DocumentStatus | undefined; templateKey?: string | undefined; query?: string | undefined };
+
+export function listDocuments(db: Database, f: ListFilter = {}): DocumentSummary[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.status) {
+    where.push('d.status = ?');
+    args.push(f.status);
+  }
+  if (f.templateKey) {
+    where.push('d.template_key = ?');
+    args.push(f.templateKey);
+  }
+  if (f.query?.trim()) {
+    where.push("d.title LIKE ? ESCAPE '\\'");
+    args.push(`%${f.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  const rows = db
+    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.updated_at DESC LIMIT 5000`)
+    .all(...args) as Row[];
+  return rows.map(summary);
+}
+
+function row(db: Database, id: number): Row {
+  const r = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Row | undefined;
+  if (!r) throw new AppError('not_found', 'That document no longer exists.');
+  return r;
+}
+
+export type StoredDocument = DocumentSummary & { template: Template; values: Record<string, unknown>; revision: number };
+
+export function getStored(db: Database, id: number): StoredDocument {
+  const r = row(db, id);
+  return {
+    ...summary(r),
+    template: templateSchema.parse(JSON.parse(r.templateJson)),
+    values: JSON.parse(r.valuesJson) as Record<string, unknown>,
+    revision: r.revision,
+  };
+}
+
+export function signatoryRows(db: Database, id: number): { contactId: number; signedOn: string | null }[] {
+  return db
+    .prepare('SELECT post_id AS contactId, signed_on AS signedOn FROM document_signatories WHERE document_id = ? ORDER BY rowid')
+    .all(id) as { contactId: number; signedOn: string | null }[];
+}
+
+export function getDetail(db: Database, id: number): DocumentDetail {
+  const d = getStored(db, id);
+  const versions = (db.prepare('SELECT count(*) AS n FROM document_versions WHERE document_id = ?').get(id) as { n: number }).n;
+  return { ...d, signatories: signatoryRows(db, id), versions };
+}
+
+export function insertDocument(
+  db: Database,
+  d: { title: string; template: Template; templateJson: string; marking: ProtectiveMarking; values: Record<string, unknown> },
+): number {
+  const now = new Date().toISOString();
+  const r = db
+    .prepare(
+      `INSERT INTO documents (title, template_key, template_title, template_json, values_json, marking, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(d.title, d.template.key, d.template.title, d.templateJson, JSON.stringify(d.values), d.marking, now, now);
+  return Number(r.lastInsertRowid);
+}
+
+/** Keep the party and signatory tables in step with the form's values (they feed the list and the matrix). */
+export function syncPeople(db: Database, id: number, partyIds: readonly number[], signatoryIds: readonly number[]): void {
+  const orgExists = db.prepare('SELECT 1 FROM organisations WHERE id = ?').pluck();
+  const postExists = db.prepare('SELECT 1 FROM posts WHERE id = ?').pluck();
+  db.prepare('DELETE FROM document_parties WHERE document_id = ?').run(id);
+  const addParty = db.prepare('INSERT OR IGNORE INTO document_parties (document_id, organisation_id) VALUES (?, ?)');
+  for (const p of partyIds) if (orgExists.get(p)) addParty.run(id, p);
+  const keep = signatoryIds.filter((s) => postExists.get(s));
+  if (keep.length === 0) db.prepare('DELETE FROM document_signatories WHERE document_id = ?').run(id);
+  else
+    db.prepare(
+      `DELETE FROM document_signatories WHERE document_id = ? AND post_id NOT IN (${keep.map(() => '?').join(',')})`,
+    ).run(id, ...keep);
+  const addSig = db.prepare('INSERT OR IGNORE INTO document_signatories (document_id, post_id) VALUES (?, ?)');
+  for (const s of keep) addSig.run(id, s);
+}
+
+export function updateDocumentRow(
+  db: Database,
+  id: number,
+  fields: { title: string; valuesJson: string; reviewDate: string | null; marking: ProtectiveMarking },
+): { revision: number; updatedAt: string } {
+  const now = new Date().toISOString();
+  db.prepare(
+    'UPDATE documents SET title = ?, values_json = ?, review_date = ?, marking = ?, revision = revision + 1, updated_at = ? WHERE id = ?',
+  ).run(fields.title, fields.valuesJson, fields.reviewDate, fields.marking, now, id);
+  const r = db.prepare('SELECT revision FROM documents WHERE id = ?').get(id) as { revision: number };
+  return { revision: r.revision, updatedAt: now };
+}
+
+export function setStatusRow(db: Database, id: number, status: DocumentStatus, versionLabel: string): void {
+  db.prepare('UPDATE documents SET status = ?, version_label = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
+    status,
+    versionLabel,
+    new Date().toISOString(),
+    id,
+  );
+}
+
+export function listVersions(db: Database, id: number): VersionSummary[] {
+  return db
+    .prepare(
+      `SELECT number, label, agreed_by AS agreedBy, agreed_at AS agreedAt, note FROM document_versions
+        WHERE document_id = ? ORDER BY number DESC`,
+    )
+    .all(id) as VersionSummary[];
+}
+
+export function lastVersionNumber(db: Database, id: number): number {
+  return (
+    db.prepare('SELECT coalesce(max(number), 0) AS n FROM document_versions WHERE document_id = ?').get(id) as { n: number }
+  ).n;
+}
+
+export function insertVersion(
+  db: Database,
+  v: {
+    documentId: number;
+    number: number;
+    label: string;
+    agreedBy: string;
+    note: string;
+    values: Record<string, unknown>;
+    templateJson: string;
+    tree: DocumentTree;
+  },
+): void {
+  db.prepare(
+    `INSERT INTO document_versions (document_id, number, label, agreed_by, agreed_at, note, values_json, template_json, tree_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    v.documentId,
+    v.number,
+    v.label,
+    v.agreedBy,
+    new Date().toISOString(),
+    v.note,
+    JSON.stringify(v.values),
+    v.templateJson,
+    JSON.stringify(v.tree),
+  );
+}
+
+export function getVersion(
+  db: Database,
+  id: number,
+  number: number,
+): VersionSummary & { tree: DocumentTree; values: Record<string, unknown> } {
+  const r = db
+    .prepare(
+      `SELECT number, label, agreed_by AS agreedBy, agreed_at AS agreedAt, note, values_json AS valuesJson, tree_json AS treeJson
+         FROM document_versions WHERE document_id = ? AND number = ?`,
+    )
+    .get(id, number) as (VersionSummary & { valuesJson: string; treeJson: string }) | undefined;
+  if (!r) throw new AppError('not_found', `Version ${number} of that document does not exist.`);
+  const { valuesJson, treeJson, ...rest } = r;
+  return { ...rest, values: JSON.parse(valuesJson) as Record<string, unknown>, tree: JSON.parse(treeJson) as DocumentTree };
+}

@@ -1,0 +1,311 @@
+import type { Database } from 'better-sqlite3';
+import { diffWords } from 'diff';
+import type { DiffPart, DocumentDetail, DocumentStatus, DocumentSummary, SignatoryMatrix } from '../../shared/contract/documents';
+import { EDITABLE, STATUS_LABELS, TRANSITIONS } from '../../shared/contract/documents';
+import type { ResolveContext } from '../../shared/documents/resolve';
+import { missingRequired, resolve } from '../../shared/documents/resolve';
+import type { Template } from '../../shared/documents/template-schema';
+import { treeToText } from '../../shared/documents/text';
+import type { DocumentTree } from '../../shared/documents/tree';
+import { directoryIds, partiesField, signatoriesField, valuesSchema } from '../../shared/documents/values';
+import type { SaveOutcome } from '../../shared/files';
+import { safeFileName } from '../../shared/files';
+import type { ProtectiveMarking } from '../../shared/markings';
+import { AppError } from '../../shared/result';
+import { recordAudit } from '../audit/repository';
+import type { HostServices } from '../ipc/dispatcher';
+import { getSettings } from '../settings/repository';
+import { resolveDirectory } from './directory';
+import { writeDocxWithReport } from './docx-writer';
+import type { StoredDocument } from './repository';
+import {
+  getDetail,
+  getStored,
+  getVersion,
+  insertDocument,
+  insertVersion,
+  lastVersionNumber,
+  listDocuments,
+  setStatusRow,
+  signatoryRows,
+  syncPeople,
+  updateDocumentRow,
+} from './repository';
+import { getTemplate } from './templates';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Everything resolve() needs beyond the template and values, read from the store. */
+export function contextFor(
+  db: Database,
+  doc: { id: number; title: string; status: string; reviewDate: string | null; marking: ProtectiveMarking },
+  template: Template,
+  values: Record<string, unknown>,
+  opts: { version: string; date: string; publicSafe?: boolean; includeGuidance?: boolean },
+): ResolveContext {
+  const s = getSettings(db);
+  const ids = directoryIds(template, values);
+  const dir = resolveDirectory(db, ids.organisations, ids.contacts);
+  const signed = new Map<number, string>();
+  for (const r of signatoryRows(db, doc.id)) if (r.signedOn) signed.set(r.contactId, r.signedOn);
+  return {
+    partnership: { name: s.name, area: s.area, coordinatorName: s.coordinatorName, coordinatorEmail: s.coordinatorEmail },
+    document: {
+      title: doc.title,
+      version: opts.version,
+      date: opts.date,
+      marking: doc.marking,
+      reviewDate: doc.reviewDate,
+      status: STATUS_LABELS[doc.status as DocumentStatus] ?? doc.status,
+    },
+    directory: {
+      organisations: new Map(dir.organisations.map((o) => [o.id, o])),
+      contacts: new Map(dir.contacts.map((c) => [c.id, c])),
+    },
+    signed,
+    publicSafe: opts.publicSafe === true,
+    includeGuidance: opts.includeGuidance ?? false,
+  };
+}
+
+function currentTree(db: Database, d: StoredDocument, publicSafe = false): DocumentTree {
+  return resolve(
+    d.template,
+    d.values,
+    contextFor(db, d, d.template, d.values, { version: d.versionLabel, date: today(), publicSafe }),
+  );
+}
+
+export function createDocument(
+  db: Database,
+  req: { templateKey: string; title: string; marking?: ProtectiveMarking | undefined },
+): DocumentDetail {
+  const { template } = getTemplate(db, req.templateKey);
+  const marking = req.marking ?? getSettings(db).defaultMarking;
+  const id = db.transaction(() => {
+    const newId = insertDocument(db, { title: req.title, template, templateJson: JSON.stringify(template), marking, values: {} });
+    recordAudit(db, 'document', newId, 'create');
+    return newId;
+  })();
+  return getDetail(db, id);
+}
+
+const ids = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
+
+export function updateDocument(
+  db: Database,
+  req: {
+    id: number;
+    revision: number;
+    title?: string | undefined;
+    values?: Record<string, unknown> | undefined;
+    reviewDate?: string | null | undefined;
+    marking?: ProtectiveMarking | undefined;
+  },
+): { revision: number; updatedAt: string } {
+  return db.transaction(() => {
+    const d = getStored(db, req.id);
+    if (!EDITABLE.includes(d.status))
+      throw new AppError(
+        'conflict',
+        `This document is ${STATUS_LABELS[d.status].toLowerCase()}, so it cannot be changed. Start a revision to change it.`,
+      );
+    if (d.revision !== req.revision)
+      throw new AppError(
+        'conflict',
+        'This document was changed in another window since you opened it. Reload it to see the latest version.',
+      );
+    let values = d.values;
+    if (req.values) {
+      const parsed = valuesSchema(d.template).safeParse(req.values);
+      if (!parsed.success)
+        throw new AppError(
+          'invalid_request',
+          'Some values do not fit their fields. Nothing was saved.',
+          parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`),
+        );
+      values = parsed.data;
+    }
+    const result = updateDocumentRow(db, d.id, {
+      title: req.title ?? d.title,
+      valuesJson: JSON.stringify(values),
+      reviewDate: req.reviewDate === undefined ? d.reviewDate : req.reviewDate,
+      marking: req.marking ?? d.marking,
+    });
+    if (req.values) {
+      const pf = partiesField(d.template);
+      const sf = signatoriesField(d.template);
+      syncPeople(db, d.id, pf ? ids(values[pf.key]) : [], sf ? ids(values[sf.key]) : []);
+    }
+    recordAudit(db, 'document', d.id, 'update');
+    return result;
+  })();
+}
+
+function assertTransition(from: DocumentStatus, to: DocumentStatus): void {
+  if (!TRANSITIONS[from].includes(to))
+    throw new AppError(
+      'conflict',
+      `A document that is ${STATUS_LABELS[from].toLowerCase()} cannot become ${STATUS_LABELS[to].toLowerCase()}.`,
+    );
+}
+
+export function setStatus(db: Database, id: number, status: Exclude<DocumentStatus, 'agreed'>): DocumentDetail {
+  db.transaction(() => {
+    const d = getStored(db, id);
+    assertTransition(d.status, status);
+    // Starting a revision of agreed version n gives draft n.1.
+    const label = status === 'draft' && d.status === 'agreed' ? `${lastVersionNumber(db, id)}.1` : d.versionLabel;
+    setStatusRow(db, id, status, label);
+    recordAudit(db, 'document', id, 'status');
+  })();
+  return getDetail(db, id);
+}
+
+export function agree(db: Database, id: number, note: string, agreedBy?: string): DocumentDetail {
+  db.transaction(() => {
+    const d = getStored(db, id);
+    assertTransition(d.status, 'agreed');
+    const missing = missingRequired(d.template, d.values);
+    if (missing.length > 0)
+      throw new AppError(
+        'invalid_request',
+        `Fill in the required fields before agreeing: ${missing.join(', ')}.`,
+        missing.map((m) => `${m} is required`),
+      );
+    const number = lastVersionNumber(db, id) + 1;
+    const label = `${number}.0`;
+    const s = getSettings(db);
+    const tree = resolve(d.template, d.values, contextFor(db, d, d.template, d.values, { version: label, date: today() }));
+    insertVersion(db, {
+      documentId: id,
+      number,
+      label,
+      agreedBy: agreedBy?.trim() || s.coordinatorName || 'The coordinator',
+      note,
+      values: d.values,
+      templateJson: JSON.stringify(d.template),
+      tree,
+    });
+    setStatusRow(db, id, 'agreed', label);
+    recordAudit(db, 'document', id, 'agree');
+  })();
+  return getDetail(db, id);
+}
+
+export function sign(db: Database, id: number, contactId: number, signedOn: string | null): DocumentDetail {
+  db.transaction(() => {
+    const d = getStored(db, id);
+    if (d.status === 'superseded' || d.status === 'withdrawn')
+      throw new AppError(
+        'conflict',
+        `This document is ${STATUS_LABELS[d.status].toLowerCase()}; signatures can no longer be recorded.`,
+      );
+    const r = db
+      .prepare('UPDATE document_signatories SET signed_on = ? WHERE document_id = ? AND post_id = ?')
+      .run(signedOn, id, contactId);
+    if (r.changes === 0) throw new AppError('not_found', 'That person is not a signatory of this document.');
+    recordAudit(db, 'document', id, 'update');
+  })();
+  return getDetail(db, id);
+}
+
+function versionText(db: Database, id: number, which: number | 'current'): string {
+  if (which === 'current') return treeToText(currentTree(db, getStored(db, id)));
+  return treeToText(getVersion(db, id, which).tree);
+}
+
+/** A word-level comparison of the resolved text of two versions (or a version and the current draft). */
+export function diffVersions(db: Database, id: number, from: number, to: number | 'current'): DiffPart[] {
+  const parts = diffWords(versionText(db, id, from), versionText(db, id, to));
+  return parts.map((p) => {
+    const out: DiffPart = { value: p.value };
+    if (p.added) out.added = true;
+    if (p.removed) out.removed = true;
+    return out;
+  });
+}
+
+const DAY = 86_400_000;
+export function reviewDue(db: Database, now = new Date()): (DocumentSummary & { daysUntilReview: number })[] {
+  const todayIso = now.toISOString().slice(0, 10);
+  const limit = new Date(Date.parse(todayIso) + 90 * DAY).toISOString().slice(0, 10);
+  return listDocuments(db)
+    .filter((d) => d.reviewDate && d.reviewDate <= limit && ['draft', 'in_review', 'agreed'].includes(d.status))
+    .map((d) => ({ ...d, daysUntilReview: Math.round((Date.parse(d.reviewDate!) - Date.parse(todayIso)) / DAY) }))
+    .sort((a, b) => a.daysUntilReview - b.daysUntilReview);
+}
+
+export function signatoryMatrix(db: Database): SignatoryMatrix {
+  const documents = db
+    .prepare(
+      `SELECT id, title, version_label AS versionLabel FROM documents WHERE status = 'agreed' ORDER BY title COLLATE NOCASE LIMIT 200`,
+    )
+    .all() as SignatoryMatrix['documents'];
+  if (documents.length === 0) return { documents, organisations: [] };
+  const docIds = documents.map((d) => d.id);
+  const marks = docIds.map(() => '?').join(',');
+  const parties = db
+    .prepare(
+      `SELECT p.document_id AS documentId, o.id AS organisationId, o.name,
+              EXISTS (SELECT 1 FROM document_signatories s JOIN posts ON posts.id = s.post_id
+                       WHERE s.document_id = p.document_id AND posts.organisation_id = o.id AND s.signed_on IS NOT NULL) AS signed
+         FROM document_parties p JOIN organisations o ON o.id = p.organisation_id
+        WHERE p.document_id IN (${marks})`,
+    )
+    .all(...docIds) as { documentId: number; organisationId: number; name: string; signed: number }[];
+  const orgs = new Map<number, { id: number; name: string; cells: SignatoryMatrix['organisations'][number]['cells'] }>();
+  const column = new Map(docIds.map((d, i) => [d, i]));
+  for (const p of parties) {
+    let o = orgs.get(p.organisationId);
+    if (!o) {
+      o = { id: p.organisationId, name: p.name, cells: docIds.map(() => 'not_party' as const) };
+      orgs.set(p.organisationId, o);
+    }
+    o.cells[column.get(p.documentId)!] = p.signed ? 'signed' : 'not_signed';
+  }
+  return { documents, organisations: [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+export async function exportDocument(
+  db: Database,
+  host: HostServices,
+  req: { id: number; version?: number | undefined; publicSafe: boolean },
+): Promise<{ outcome: SaveOutcome; removedCharacters: number }> {
+  const d = getStored(db, req.id);
+  let tree: DocumentTree;
+  let label = d.versionLabel;
+  if (req.version !== undefined) {
+    const v = getVersion(db, req.id, req.version);
+    label = v.label;
+    const template = (
+      db
+        .prepare('SELECT template_json AS t FROM document_versions WHERE document_id = ? AND number = ?')
+        .get(req.id, req.version) as { t: string }
+    ).t;
+    // The agreed text as frozen; a public-safe copy is resolved again from the frozen values.
+    tree = req.publicSafe
+      ? resolve(
+          JSON.parse(template) as Template,
+          v.values,
+          contextFor(db, d, JSON.parse(template) as Template, v.values, {
+            version: v.label,
+            date: v.agreedAt.slice(0, 10),
+            publicSafe: true,
+          }),
+        )
+      : v.tree;
+  } else {
+    tree = currentTree(db, d, req.publicSafe);
+  }
+  const { bytes, removed } = await writeDocxWithReport(tree);
+  const name = safeFileName(`${d.title} v${label}${req.publicSafe ? ' public' : ''}`);
+  const outcome = await host.saveFile({
+    suggestedName: `${name}.docx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+    bytes,
+  });
+  if (outcome.status !== 'canceled') recordAudit(db, 'document', d.id, 'export');
+  return { outcome, removedCharacters: removed };
+}

@@ -1,0 +1,280 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { DocumentStatus } from '../../../shared/contract/documents';
+import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/documents';
+import { call } from '../api/client';
+import { EmptyState, Page } from '../components/page';
+import { Notice } from '../components/notice';
+import { useShortcut } from '../hooks';
+import { navigate } from '../router';
+import { DocumentsTabs, ModalDialog, StatusBadge, errorText, ukDate } from './common';
+
+/** Choose a template and a title; the new draft opens in the editor. */
+export function NewDocumentDialog({
+  isOpen,
+  onClose,
+  templateKey,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  templateKey?: string;
+}) {
+  const queryClient = useQueryClient();
+  const templates = useQuery({
+    queryKey: ['documents', 'templates'],
+    queryFn: () => call('documents.templates.list', {}),
+    enabled: isOpen,
+  });
+  const [key, setKey] = useState(templateKey ?? '');
+  const [title, setTitle] = useState('');
+  const chosen = key || templateKey || templates.data?.[0]?.key || '';
+  const create = useMutation({
+    mutationFn: () =>
+      call('documents.create', {
+        templateKey: chosen,
+        title: title.trim() || templates.data?.find((t) => t.key === chosen)?.title || 'Untitled document',
+      }),
+    onSuccess: (d) => {
+      void queryClient.invalidateQueries({ queryKey: ['documents', 'list'] });
+      onClose();
+      navigate(`/documents/${d.id}`);
+    },
+  });
+  return (
+    <ModalDialog title="New document" isOpen={isOpen} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (chosen) create.mutate();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="new-template">Template</label>
+          <select id="new-template" value={chosen} onChange={(e) => setKey(e.target.value)}>
+            {templates.data?.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.title}
+                {t.source === 'custom' ? ' (customised)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="new-title">Title</label>
+          <input
+            id="new-title"
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="For example: Northshire information sharing agreement"
+          />
+        </div>
+        {templates.data?.length === 0 ? (
+          <Notice tone="info">There are no templates yet. Import one from the Templates tab.</Notice>
+        ) : null}
+        {create.isError ? <Notice tone="error">{errorText(create.error)}</Notice> : null}
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isDisabled={!chosen || create.isPending}>
+            Create draft
+          </Button>
+          <Button className="button" onPress={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<DocumentStatus | ''>('');
+  const [templateKey, setTemplateKey] = useState('');
+  const [creating, setCreating] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const templates = useQuery({ queryKey: ['documents', 'templates'], queryFn: () => call('documents.templates.list', {}) });
+  const list = useQuery({
+    queryKey: ['documents', 'list', { query, status, templateKey, reviewDue }],
+    queryFn: () =>
+      reviewDue
+        ? call('documents.reviewDue', {})
+        : call('documents.list', {
+            ...(query ? { query } : {}),
+            ...(status ? { status } : {}),
+            ...(templateKey ? { templateKey } : {}),
+          }),
+  });
+  useShortcut('n', () => setCreating(true));
+  useShortcut('f', () => search.current?.focus(), !reviewDue);
+
+  const rows = list.data ?? [];
+  return (
+    <Page
+      title={reviewDue ? 'Documents due for review' : 'Documents'}
+      actions={
+        <Button className="button primary" onPress={() => setCreating(true)}>
+          New document
+        </Button>
+      }
+    >
+      <DocumentsTabs />
+      {reviewDue ? (
+        <p className="help">Documents whose review date is within the next 90 days, or has passed.</p>
+      ) : (
+        <div className="docs-filters" role="search" aria-label="Filter documents">
+          <div className="field">
+            <label htmlFor="docs-search">Search titles</label>
+            <input
+              id="docs-search"
+              ref={search}
+              type="search"
+              className="search-input"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="docs-status">Status</label>
+            <select id="docs-status" value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}>
+              <option value="">Any status</option>
+              {DOCUMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="docs-template">Template</label>
+            <select id="docs-template" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
+              <option value="">Any template</option>
+              {templates.data?.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+      {list.isError ? <Notice tone="error">{errorText(list.error)}</Notice> : null}
+      {list.isSuccess && rows.length === 0 ? (
+        reviewDue ? (
+          <EmptyState title="Nothing due for review">
+            <p>No document has a review date in the next 90 days.</p>
+          </EmptyState>
+        ) : query || status || templateKey ? (
+          <p>No documents match these filters.</p>
+        ) : (
+          <EmptyState
+            title="No documents yet"
+            action={
+              <Button className="button primary" onPress={() => setCreating(true)}>
+                New document
+              </Button>
+            }
+          >
+            <p>Start a terms of reference or an information sharing agreement from a template.</p>
+          </EmptyState>
+        )
+      ) : null}
+      {rows.length > 0 ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Template</th>
+              <th scope="col">Status</th>
+              <th scope="col">Version</th>
+              <th scope="col">Review date</th>
+              <th scope="col">Parties</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => {
+              const days = 'daysUntilReview' in d ? (d as { daysUntilReview: number }).daysUntilReview : null;
+              return (
+                <tr key={d.id}>
+                  <td>
+                    <a href={`#/documents/${d.id}`}>{d.title}</a>
+                  </td>
+                  <td>{d.templateTitle}</td>
+                  <td>
+                    <StatusBadge status={d.status} />
+                  </td>
+                  <td>{d.versionLabel}</td>
+                  <td>
+                    {ukDate(d.reviewDate)}
+                    {days !== null ? (
+                      <div className={days < 0 ? 'overdue' : 'help'}>
+                        {days < 0
+                          ? `Overdue by ${-days} day${days === -1 ? '' : 's'}`
+                          : days === 0
+                            ? 'Due today'
+                            : `Due in ${days} day${days === 1 ? '' : 's'}`}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {d.parties.length > 3
+                      ? `${d.parties.slice(0, 3).join(', ')} and ${d.parties.length - 3} more`
+                      : d.parties.join(', ')}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(false)} /> : null}
+    </Page>
+  );
+}
+
+export function SignatoryMatrixScreen() {
+  const matrix = useQuery({ queryKey: ['documents', 'matrix'], queryFn: () => call('documents.matrix', {}) });
+  const label = { signed: 'Signed', not_signed: 'Not signed', not_party: 'Not a party' } as const;
+  return (
+    <Page title="Signatory matrix">
+      <DocumentsTabs />
+      <p className="help">Organisations against agreed documents: who has signed, who has not yet, and who is not a party.</p>
+      {matrix.isError ? <Notice tone="error">{errorText(matrix.error)}</Notice> : null}
+      {matrix.data && matrix.data.documents.length === 0 ? (
+        <EmptyState title="No agreed documents yet">
+          <p>The matrix fills in as documents are agreed.</p>
+        </EmptyState>
+      ) : null}
+      {matrix.data && matrix.data.documents.length > 0 ? (
+        <div style={{ overflow: 'auto' }}>
+          <table className="data-table matrix">
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                {matrix.data.documents.map((d) => (
+                  <th scope="col" key={d.id}>
+                    <a href={`#/documents/${d.id}`}>{d.title}</a> <span className="help">v{d.versionLabel}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.data.organisations.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">{o.name}</th>
+                  {o.cells.map((c, i) => (
+                    <td key={i} className={`cell-${c}`}>
+                      {c === 'signed' ? '✓ ' : c === 'not_signed' ? '✗ ' : ''}
+                      {label[c]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,390 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useId, useState } from 'react';
+import type { Template, TemplateField } from '../../../shared/documents/template-schema';
+import { call } from '../api/client';
+import type { DirectoryCache } from './common';
+
+type Values = Record<string, unknown>;
+type Props = { template: Template; values: Values; onChange: (next: Values) => void; dir: DirectoryCache; readOnly?: boolean };
+
+function Label({ field, htmlFor, id }: { field: TemplateField; htmlFor?: string; id?: string }) {
+  return (
+    <label htmlFor={htmlFor} id={id}>
+      {field.label}
+      {field.required ? (
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+function Help({ field, id }: { field: TemplateField; id: string }) {
+  return field.help ? (
+    <p className="help" id={id}>
+      {field.help}
+    </p>
+  ) : null;
+}
+
+/** Search the directory and add organisations or contacts; chosen ones are listed with Remove buttons. */
+function DirectoryPicker({
+  field,
+  value,
+  onChange,
+  dir,
+  readOnly,
+}: {
+  field: TemplateField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  dir: DirectoryCache;
+  readOnly?: boolean;
+}) {
+  const id = useId();
+  const kind = field.type === 'organisation' || field.type === 'organisations' ? 'organisations' : 'contacts';
+  const multiple = field.type === 'organisations' || field.type === 'contacts';
+  const selected: number[] = multiple
+    ? Array.isArray(value)
+      ? (value as number[])
+      : []
+    : typeof value === 'number'
+      ? [value]
+      : [];
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const [open, setOpen] = useState(false);
+  const results = useQuery({
+    queryKey: ['documents', 'directory', kind, deferred],
+    queryFn: async () => {
+      if (kind === 'organisations') {
+        const orgs = await call('documents.directory.organisations', { query: deferred, limit: 20 });
+        dir.remember(orgs, []);
+        return orgs.map((o) => ({ id: o.id, label: o.name }));
+      }
+      const cs = await call('documents.directory.contacts', { query: deferred, limit: 20 });
+      dir.remember([], cs);
+      return cs.map((c) => ({ id: c.id, label: `${c.name}, ${c.jobTitle || 'no job title'}, ${c.organisation}` }));
+    },
+    enabled: open && !readOnly,
+  });
+  const name = (i: number) => {
+    if (kind === 'organisations') return dir.organisations.get(i)?.name ?? `Organisation ${i}`;
+    const c = dir.contacts.get(i);
+    return c ? `${c.name}, ${c.jobTitle}, ${c.organisation}` : `Contact ${i}`;
+  };
+  const add = (i: number) => {
+    onChange(multiple ? (selected.includes(i) ? selected : [...selected, i]) : i);
+    setQuery('');
+    if (!multiple) setOpen(false);
+  };
+  const remove = (i: number) => onChange(multiple ? selected.filter((x) => x !== i) : null);
+  const noun = kind === 'organisations' ? 'organisations' : 'contacts';
+  return (
+    <div className="field" role="group" aria-labelledby={`${id}-label`} aria-describedby={field.help ? `${id}-help` : undefined}>
+      <Label field={field} id={`${id}-label`} />
+      <Help field={field} id={`${id}-help`} />
+      {selected.length > 0 ? (
+        <ul className="picker-selected" aria-label={`Chosen for ${field.label}`}>
+          {selected.map((i) => (
+            <li key={i}>
+              <span>{name(i)}</span>
+              {readOnly ? null : (
+                <button
+                  type="button"
+                  className="small-button"
+                  onClick={() => remove(i)}
+                  aria-label={`Remove ${name(i)} from ${field.label}`}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="help">None chosen yet.</p>
+      )}
+      {readOnly ? null : (
+        <>
+          <input
+            type="search"
+            className="search-input"
+            aria-label={`Search ${noun} for ${field.label}`}
+            placeholder={`Search ${noun}…`}
+            value={query}
+            onFocus={() => setOpen(true)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+            }}
+          />
+          {open ? (
+            <ul className="picker-results" aria-label={`Matching ${noun}`}>
+              {results.isLoading ? <li className="help">Searching…</li> : null}
+              {results.data?.length === 0 ? <li className="help">No matches in the directory.</li> : null}
+              {results.data
+                ?.filter((r) => !selected.includes(r.id))
+                .map((r) => (
+                  <li key={r.id}>
+                    <button type="button" onClick={() => add(r.id)} aria-label={`Add ${r.label} to ${field.label}`}>
+                      {r.label}
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function FieldInput({
+  field,
+  value,
+  onChange,
+  dir,
+  readOnly,
+  idPrefix,
+}: {
+  field: TemplateField;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  dir: DirectoryCache;
+  readOnly?: boolean;
+  idPrefix: string;
+}) {
+  const id = `${idPrefix}-${field.key}`;
+  const helpId = `${id}-help`;
+  const described = field.help ? helpId : undefined;
+  const common = {
+    id,
+    'aria-describedby': described,
+    'aria-required': field.required || undefined,
+    readOnly,
+  };
+  switch (field.type) {
+    case 'text':
+    case 'date':
+    case 'number':
+      return (
+        <div className="field">
+          <Label field={field} htmlFor={id} />
+          <input
+            {...common}
+            type={field.type === 'text' ? 'text' : field.type}
+            value={value === undefined || value === null ? '' : String(value)}
+            placeholder={field.placeholder}
+            maxLength={field.type === 'text' ? (field.maxLength ?? 2000) : undefined}
+            min={field.type === 'number' ? field.min : undefined}
+            max={field.type === 'number' ? field.max : undefined}
+            onChange={(e) => {
+              const raw = e.target.value;
+              if (field.type === 'number') onChange(raw === '' || Number.isNaN(Number(raw)) ? null : Number(raw));
+              else onChange(raw);
+            }}
+          />
+          <Help field={field} id={helpId} />
+        </div>
+      );
+    case 'longText':
+      return (
+        <div className="field">
+          <Label field={field} htmlFor={id} />
+          <textarea
+            {...common}
+            rows={5}
+            value={typeof value === 'string' ? value : ''}
+            placeholder={field.placeholder}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <Help field={field} id={helpId} />
+        </div>
+      );
+    case 'choice':
+      return (
+        <div className="field">
+          <Label field={field} htmlFor={id} />
+          <select
+            id={id}
+            aria-describedby={described}
+            aria-required={field.required || undefined}
+            disabled={readOnly}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.target.value)}
+          >
+            <option value="">Choose…</option>
+            {field.options?.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <Help field={field} id={helpId} />
+        </div>
+      );
+    case 'multiChoice': {
+      const chosen = Array.isArray(value) ? (value as string[]) : [];
+      return (
+        <fieldset className="choice-group" aria-describedby={described}>
+          <legend>
+            {field.label}
+            {field.required ? <span className="required"> *</span> : null}
+          </legend>
+          <Help field={field} id={helpId} />
+          {field.options?.map((o) => (
+            <label key={o.value} className="check">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={chosen.includes(o.value)}
+                onChange={(e) =>
+                  onChange(
+                    e.target.checked
+                      ? field.options!.map((x) => x.value).filter((v) => v === o.value || chosen.includes(v))
+                      : chosen.filter((v) => v !== o.value),
+                  )
+                }
+              />
+              <span>
+                {o.label}
+                {o.help ? <span className="help"> {o.help}</span> : null}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case 'yesNo':
+      return (
+        <fieldset className="choice-group" aria-describedby={described}>
+          <legend>
+            {field.label}
+            {field.required ? <span className="required"> *</span> : null}
+          </legend>
+          <Help field={field} id={helpId} />
+          <div className="field-row">
+            {[
+              { v: true, l: 'Yes' },
+              { v: false, l: 'No' },
+            ].map((o) => (
+              <label key={o.l} className="check">
+                <input type="radio" name={id} disabled={readOnly} checked={value === o.v} onChange={() => onChange(o.v)} />
+                {o.l}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case 'organisation':
+    case 'organisations':
+    case 'contact':
+    case 'contacts':
+      return <DirectoryPicker field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} />;
+    case 'group': {
+      const items = Array.isArray(value) ? (value as Values[]) : [];
+      const noun = field.itemLabel ?? 'item';
+      const set = (next: Values[]) => onChange(next);
+      const move = (i: number, by: number) => {
+        const next = [...items];
+        const [x] = next.splice(i, 1);
+        next.splice(i + by, 0, x!);
+        set(next);
+      };
+      return (
+        <fieldset className="choice-group" aria-describedby={described}>
+          <legend>
+            {field.label}
+            {field.required ? <span className="required"> *</span> : null}
+          </legend>
+          <Help field={field} id={helpId} />
+          {items.length === 0 ? <p className="help">None added yet.</p> : null}
+          {items.map((item, i) => (
+            <div key={i} className="group-item" role="group" aria-label={`${noun} ${i + 1}`}>
+              {(field.fields ?? []).map((sub) => (
+                <FieldInput
+                  key={sub.key}
+                  field={sub}
+                  value={item[sub.key]}
+                  dir={dir}
+                  readOnly={readOnly}
+                  idPrefix={`${id}-${i}`}
+                  onChange={(v) => set(items.map((it, j) => (j === i ? { ...it, [sub.key]: v } : it)))}
+                />
+              ))}
+              {readOnly ? null : (
+                <div className="field-row" style={{ marginTop: 8 }}>
+                  <button
+                    type="button"
+                    className="small-button"
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                    aria-label={`Move ${noun} ${i + 1} up`}
+                  >
+                    Move up
+                  </button>
+                  <button
+                    type="button"
+                    className="small-button"
+                    disabled={i === items.length - 1}
+                    onClick={() => move(i, 1)}
+                    aria-label={`Move ${noun} ${i + 1} down`}
+                  >
+                    Move down
+                  </button>
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => set(items.filter((_, j) => j !== i))}
+                    aria-label={`Remove ${noun} ${i + 1}`}
+                  >
+                    Remove
+                  </button>
+                </div>
+              )}
+            </div>
+          ))}
+          {readOnly || (field.max !== undefined && items.length >= field.max) ? null : (
+            <div>
+              <button type="button" className="button" onClick={() => set([...items, {}])}>
+                Add {noun}
+              </button>
+            </div>
+          )}
+        </fieldset>
+      );
+    }
+  }
+}
+
+/** The guided form: the template's fields, in its sections. */
+export function GuidedForm({ template, values, onChange, dir, readOnly }: Props) {
+  return (
+    <>
+      {template.sections.map((section) => {
+        const fields = template.fields.filter((f) => f.section === section.key);
+        if (fields.length === 0) return null;
+        return (
+          <fieldset key={section.key}>
+            <legend>{section.title}</legend>
+            {section.description ? <p className="help">{section.description}</p> : null}
+            {fields.map((f) => (
+              <FieldInput
+                key={f.key}
+                field={f}
+                value={values[f.key]}
+                dir={dir}
+                readOnly={readOnly}
+                idPrefix="field"
+                onChange={(v) => onChange({ ...values, [f.key]: v })}
+              />
+            ))}
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}

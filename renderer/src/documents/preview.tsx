@@ -1,0 +1,162 @@
+import type { ReactNode } from 'react';
+import { memo } from 'react';
+import { longDate } from '../../../shared/documents/placeholders';
+import { clauseNumbers } from '../../../shared/documents/text';
+import type { Block, DocumentTree, Run } from '../../../shared/documents/tree';
+
+/** The React renderer of the DocumentTree (the .docx writer is the other one). */
+function Runs({ runs }: { runs: readonly Run[] }) {
+  return (
+    <>
+      {runs.map((r, i) => {
+        let node: ReactNode = r.text;
+        if (r.bold) node = <strong>{node}</strong>;
+        if (r.italic) node = <em>{node}</em>;
+        if (r.underline) node = <u>{node}</u>;
+        if (r.missing) node = <mark className="gap">{node}</mark>;
+        return <span key={i}>{node}</span>;
+      })}
+    </>
+  );
+}
+
+function BlockView({ block, number }: { block: Block; number: string | null }) {
+  switch (block.kind) {
+    case 'heading': {
+      // The document title is an h2 inside the page, so document headings start at h3.
+      const H = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
+      return <H className={`doc-h${block.level}`}>{block.text}</H>;
+    }
+    case 'paragraph':
+      return (
+        <p dir="auto">
+          <Runs runs={block.runs} />
+        </p>
+      );
+    case 'clause':
+      return (
+        <div className={`doc-clause level-${block.level}`}>
+          <span className="doc-clause-number">{number}</span>
+          <div>
+            {block.title ? <strong className="doc-clause-title">{block.title}</strong> : null}
+            {block.runs.length > 0 ? (
+              <p dir="auto">
+                <Runs runs={block.runs} />
+              </p>
+            ) : null}
+          </div>
+        </div>
+      );
+    case 'bullets':
+      return (
+        <ul>
+          {block.items.map((item, i) => (
+            <li key={i} dir="auto">
+              <Runs runs={item} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'table':
+      return (
+        <table className="doc-table">
+          {block.caption ? <caption>{block.caption}</caption> : null}
+          <thead>
+            <tr>
+              {block.header.map((h, i) => (
+                <th key={i} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, i) => (
+              <tr key={i}>
+                {block.header.map((_, j) => (
+                  <td key={j} dir="auto">
+                    <Runs runs={row[j] ?? []} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    case 'signatures':
+      return (
+        <table className="doc-table doc-signatures">
+          <caption>Signatories</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">Name</th>
+              <th scope="col">Position</th>
+              <th scope="col">Signature</th>
+              <th scope="col">Date</th>
+            </tr>
+          </thead>
+          <tbody>
+            {block.signatories.length === 0 ? (
+              <tr>
+                <td colSpan={5}>
+                  <mark className="gap">No signatories chosen yet</mark>
+                </td>
+              </tr>
+            ) : (
+              block.signatories.map((s, i) => (
+                <tr key={i}>
+                  <td>{s.organisation}</td>
+                  <td>{s.name}</td>
+                  <td>{s.position}</td>
+                  <td />
+                  <td>{s.signedOn}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      );
+    case 'pageBreak':
+      return <hr className="doc-page-break" aria-label="Page break" />;
+    case 'toc':
+      return <p className="doc-toc">Table of contents (filled in by Word when the document is opened)</p>;
+    case 'guidance':
+      return (
+        <aside className="doc-guidance" aria-label="Guidance">
+          <span className="doc-guidance-label">Guidance, not exported</span>
+          <p dir="auto">
+            <Runs runs={block.runs} />
+          </p>
+        </aside>
+      );
+  }
+}
+
+export const DocumentPreview = memo(function DocumentPreview({
+  tree,
+  label = 'Preview',
+}: {
+  tree: DocumentTree;
+  label?: string;
+}) {
+  const numbers = clauseNumbers(tree.blocks);
+  const { meta } = tree;
+  return (
+    <article className="doc-preview" aria-label={label}>
+      <div className="doc-marking">{meta.marking}</div>
+      <h2 className="doc-title" dir="auto">
+        {meta.title}
+      </h2>
+      {meta.subtitle ? <p className="doc-subtitle">{meta.subtitle}</p> : null}
+      <p className="doc-details">
+        Version {meta.version} · {longDate(meta.date)}
+        {meta.publicSafe ? ' · Public version' : ''}
+      </p>
+      {tree.blocks.map((b, i) => (
+        <BlockView key={i} block={b} number={numbers[i] ?? null} />
+      ))}
+      <div className="doc-marking">{meta.marking}</div>
+    </article>
+  );
+});

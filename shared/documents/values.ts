@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import type { Template, TemplateField } from './template-schema';
+import { templateSchema } from './template-schema';
+import { checkTemplate } from './resolve';
+
+/**
+ * The values of a document, checked against its template's fields when a draft is saved: each
+ * value has the shape of its field (text is text and not too long, a date is a date, an
+ * organisation is a directory id…). Required fields are not enforced here (a draft may be
+ * half-filled); agreeing a document checks them.
+ */
+const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Enter a date like 2026-10-05');
+const directoryId = z.number().int().positive();
+
+function fieldSchema(f: TemplateField): z.ZodType {
+  switch (f.type) {
+    case 'text':
+      return z.string().max(f.maxLength ?? 2_000, `${f.label} must be at most ${f.maxLength ?? 2_000} characters`);
+    case 'longText':
+      return z.string().max(f.maxLength ?? 200_000, `${f.label} must be at most ${f.maxLength ?? 200_000} characters`);
+    case 'date':
+      return isoDate;
+    case 'number': {
+      let n = z.number().finite();
+      if (f.min !== undefined) n = n.min(f.min, `${f.label} must be at least ${f.min}`);
+      if (f.max !== undefined) n = n.max(f.max, `${f.label} must be at most ${f.max}`);
+      return n;
+    }
+    case 'choice':
+      return z.union([z.literal(''), z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]])]);
+    case 'multiChoice':
+      return z.array(z.enum((f.options ?? []).map((o) => o.value) as [string, ...string[]])).max(100);
+    case 'yesNo':
+      return z.boolean();
+    case 'organisation':
+    case 'contact':
+      return directoryId;
+    case 'organisations':
+    case 'contacts':
+      return z.array(directoryId).max(500);
+    case 'group': {
+      const shape: Record<string, z.ZodType> = {};
+      for (const sub of f.fields ?? []) shape[sub.key] = fieldSchema(sub).nullable().optional();
+      return z.array(z.object(shape).strict()).max(f.max ?? 500);
+    }
+  }
+}
+
+export function valuesSchema(template: Template): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of template.fields) shape[f.key] = fieldSchema(f).nullable().optional();
+  return z.object(shape).strict() as unknown as z.ZodType<Record<string, unknown>>;
+}
+
+/** The organisations field that names the parties, and the contacts field of the signatories. */
+export function partiesField(template: Template): TemplateField | undefined {
+  return (
+    template.fields.find((f) => f.key === 'parties' && f.type === 'organisations') ??
+    template.fields.find((f) => f.type === 'organisations')
+  );
+}
+export function signatoriesField(template: Template): TemplateField | undefined {
+  return (
+    template.fields.find((f) => f.key === 'signatories' && f.type === 'contacts') ??
+    template.fields.find((f) => f.type === 'contacts')
+  );
+}
+
+/** Every directory id a set of values mentions, so main can look up just those. */
+export function directoryIds(
+  template: Template,
+  values: Record<string, unknown>,
+): { organisations: number[]; contacts: number[] } {
+  const orgs = new Set<number>();
+  const contacts = new Set<number>();
+  const visit = (fields: readonly TemplateField[], vals: Record<string, unknown>) => {
+    for (const f of fields) {
+      const v = vals[f.key];
+      if (v === undefined || v === null) continue;
+      const ids = Array.isArray(v) ? v : [v];
+      if (f.type === 'organisation' || f.type === 'organisations') ids.forEach((x) => typeof x === 'number' && orgs.add(x));
+      if (f.type === 'contact' || f.type === 'contacts') ids.forEach((x) => typeof x === 'number' && contacts.add(x));
+      if (f.type === 'group' && Array.isArray(v))
+        for (const item of v) if (item && typeof item === 'object') visit(f.fields ?? [], item as Record<string, unknown>);
+    }
+  };
+  visit(template.fields, values);
+  return { organisations: [...orgs], contacts: [...contacts] };
+}
+
+export type TemplateProblem = { path: string; message: string; line?: number };
+
+/** The line (1-based) where the value at a JSON path starts, found by a small scanner. */
+export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
+  let i = 0;
+  let line = 1;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i]!)) {
+      if (text[i] === '\n') line++;
+      i++;
+    }
+  };
+  const str = (): string => {
+    let out = '';
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      out += text[i];
+      i++;
+    }
+    i++;
+    return out;
+  };
+  const skip = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '"') str();
+    else if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (c === '{') {
+          str();
+          ws();
+          i++;
+        }
+        skip();
+        ws();
+        if (text[i] === ',') i++;
+        else {
+          i++;
+          return;
+        }
+      }
+    } else while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++;
+  };
+  for (const seg of path) {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      let found = false;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') return undefined;
+        const k = str();
+        ws();
+        i++;
+        if (k === String(seg)) {
+          found = true;
+          break;
+        }
+        skip();
+        ws();
+        if (text[i] === ',') i++;
+        else return undefined;
+      }
+      if (!found) return undefined;
+    } else if (c === '[') {
+      i++;
+      for (let n = 0; n < Number(seg); n++) {
+        skip();
+        ws();
+        if (text[i] === ',') i++;
+        else return undefined;
+      }
+    } else return undefined;
+  }
+  ws();
+  return line;
+}
+
+/**
+ * Validate a template file's text: JSON syntax, the schema, then the checks the schema cannot make.
+ * Each problem says where it is (the JSON path and, when found, the line).
+ */
+export function validateTemplateText(text: string): { template?: Template; problems: TemplateProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : 'The file is not valid JSON';
+    const pos = /position (\d+)/.exec(message);
+    const lineMatch = /line (\d+)/.exec(message);
+    const line = lineMatch ? Number(lineMatch[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    return { problems: [{ path: '', message: `Not valid JSON: ${message}`, ...(line ? { line } : {}) }] };
+  }
+  const parsed = templateSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.slice(0, 50).map((issue) => {
+        const path = issue.path.map(String);
+        const line = lineOfPath(text, issue.path as (string | number)[]);
+        return { path: path.join('.'), message: issue.message, ...(line ? { line } : {}) };
+      }),
+    };
+  }
+  const problems = checkTemplate(parsed.data).map((p): TemplateProblem => {
+    const [where, ...rest] = p.split(': ');
+    const segs = where!.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const line = lineOfPath(text, segs);
+    return { path: where!, message: rest.join(': '), ...(line ? { line } : {}) };
+  });
+  return problems.length > 0 ? { problems } : { template: parsed.data, problems: [] };
+}
