@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { seedMeetings } from './meetings';
 import type { Scale } from './scale';
 
 /** A deterministic pseudo-random generator so every bench run sees the same data. */
@@ -23,6 +24,7 @@ export const seeders: Seeder[] = [
       db.prepare("UPDATE partnership_settings SET name = 'Benchmark Partnership', area = 'Benchshire' WHERE id = 1").run();
     },
   },
+  { name: 'meetings', seed: (db, scale, random) => db.transaction(() => seedMeetings(db, scale, random))() },
 ];
 
 export function seedAll(db: Database, scale: Scale): Record<string, number> {

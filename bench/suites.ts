@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import type { Measurement } from './lib';
+import { meetingsBench } from './meetings';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [];
+export const benches: BenchSuite[] = [meetingsBench];

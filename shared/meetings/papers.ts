@@ -79,7 +79,11 @@ function itemHeading(item: AgendaItem, n: number): string {
   return `${n}. ${item.title}`;
 }
 
-function agendaBlocks(d: MeetingDetail): Block[] {
+/** In a pack the open actions are listed once, at the end; the agenda and minutes point there. */
+type Placement = { actionsAtEnd: boolean };
+const SEE_END = 'The open actions are listed in full at the end of this pack.';
+
+function agendaBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: false }): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${d.meeting.title}: agenda` }, ...meetingFacts(d)];
   blocks.push({
     kind: 'table',
@@ -99,7 +103,15 @@ function agendaBlocks(d: MeetingDetail): Block[] {
   if (papers.length > 0) blocks.push({ kind: 'heading', level: 2, text: 'Papers' }, { kind: 'bullets', items: papers });
   if (d.mattersArising.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Matters arising: open actions' });
-    blocks.push(actionsTable(d.mattersArising, 'Open actions from earlier meetings of this group', true));
+    blocks.push(
+      place.actionsAtEnd
+        ? para(
+            t(
+              `${d.mattersArising.length} open action${d.mattersArising.length === 1 ? '' : 's'} from earlier meetings. ${SEE_END}`,
+            ),
+          )
+        : actionsTable(d.mattersArising, 'Open actions from earlier meetings of this group', true),
+    );
   }
   return blocks;
 }
@@ -126,16 +138,18 @@ function attendanceBlocks(d: MeetingDetail): Block[] {
   ];
 }
 
-function minutesBlocks(d: MeetingDetail): Block[] {
+function minutesBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: false }): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${d.meeting.title}: minutes` }, ...meetingFacts(d)];
   blocks.push({ kind: 'heading', level: 2, text: 'Attendance' }, ...attendanceBlocks(d));
   d.agenda.forEach((item, i) => {
     blocks.push({ kind: 'heading', level: 2, text: itemHeading(item, i + 1) });
     if (item.kind === 'matters_arising') {
       blocks.push(
-        d.mattersArising.length > 0
-          ? actionsTable(d.mattersArising, 'Open actions from earlier meetings', true)
-          : para(t('There were no open actions from earlier meetings.')),
+        d.mattersArising.length === 0
+          ? para(t('There were no open actions from earlier meetings.'))
+          : place.actionsAtEnd
+            ? para(t(SEE_END))
+            : actionsTable(d.mattersArising, 'Open actions from earlier meetings', true),
       );
     }
     const text = paragraphs(item.minutes);
@@ -205,8 +219,9 @@ export function meetingPackTree(
   openActions: readonly Action[],
   ctx: PaperContext,
 ): DocumentTree {
-  const blocks: Block[] = [...agendaBlocks(d), { kind: 'pageBreak' }];
-  if (previous) blocks.push(...minutesBlocks(previous));
+  const place = { actionsAtEnd: true };
+  const blocks: Block[] = [...agendaBlocks(d, place), { kind: 'pageBreak' }];
+  if (previous) blocks.push(...minutesBlocks(previous, place));
   else {
     blocks.push(
       { kind: 'heading', level: 1, text: 'Minutes of the last meeting' },
