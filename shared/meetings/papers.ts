@@ -50,6 +50,7 @@ export function actionsTable(actions: readonly Action[], caption: string, withMe
     kind: 'table',
     caption,
     header,
+    widths: withMeeting ? [7, 35, 18, 13, 12, 15] : [8, 42, 20, 15, 15],
     rows: actions.map((a) => [
       cell(`A${a.id}`),
       cell(a.description),

@@ -56,6 +56,8 @@ async function scheduleMeeting(page: Page, date: string, newGroup: string | null
 }
 
 test('schedule, invite, minute and chase an action into the next meeting', async ({ page, host }) => {
+  // A whole meeting cycle with axe checks at each step: longer than the default test budget.
+  test.setTimeout(300_000);
   seedDirectory(host.dataDir);
   const nextYear = new Date().getUTCFullYear() + 1;
   await page.goto(host.url);
@@ -184,6 +186,20 @@ test('schedule, invite, minute and chase an action into the next meeting', async
   await expect(page.getByText('Chased by email')).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/meetings-action-log.png', fullPage: true });
+
+  // A series: one calendar file with the group's upcoming meetings.
+  await page.getByRole('navigation', { name: 'Meetings sections' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Strategic Board' });
+  const seriesDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Invitations for this group’s upcoming meetings (.ics)' }).click();
+  const seriesCal = new ICAL.Component(ICAL.parse(fs.readFileSync(await (await seriesDownload).path(), 'utf8')));
+  for (const tz of seriesCal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  expect(seriesCal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toJSDate().toISOString())).toEqual([
+    `${nextYear}-07-01T09:00:00.000Z`,
+    `${nextYear}-10-07T09:00:00.000Z`,
+  ]);
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/meetings-list.png', fullPage: true });
 });
 
 test('decision-to-share records need a reason when consent was not sought', async ({ page, host }) => {

@@ -10,7 +10,8 @@ import { EmptyState, Page } from '../components/page';
 import { useShortcut } from '../hooks';
 import { navigate, useRoute } from '../router';
 import { ActionLog } from './action-log';
-import { SelectField } from './common';
+import type { Message } from './common';
+import { SelectField, useExport } from './common';
 import { MeetingDetailView } from './meeting-detail';
 import { MeetingForm } from './meeting-form';
 import { ShareLog } from './share-log';
@@ -90,7 +91,10 @@ function MeetingList() {
     queryFn: () => call('meetings.list', { when: 'past', groupId: gid, limit: 50 }),
   });
   const rates = useQuery({ queryKey: ['meetings', 'rates'], queryFn: () => call('meetings.attendance.rates', {}) });
+  const [message, setMessage] = useState<Message>(null);
+  const exporter = useExport(setMessage);
   useShortcut('n', () => navigate('/meetings/new'));
+  const series = (upcoming.data ?? []).filter((m) => m.status !== 'cancelled').slice(0, 100);
 
   const nothing = upcoming.data?.length === 0 && past.data?.length === 0 && gid === null;
   return (
@@ -130,7 +134,19 @@ function MeetingList() {
                 ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name })),
               ]}
             />
+            {gid !== null && series.length > 0 ? (
+              <Button
+                className="button"
+                isDisabled={exporter.busy}
+                onPress={() =>
+                  void exporter.run('the invitations', () => call('meetings.export.ics', { meetingIds: series.map((m) => m.id) }))
+                }
+              >
+                Invitations for this group’s upcoming meetings (.ics)
+              </Button>
+            ) : null}
           </div>
+          {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
           <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">Upcoming</h2>
             {upcoming.data && upcoming.data.length > 0 ? (
