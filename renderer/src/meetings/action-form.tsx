@@ -125,7 +125,15 @@ export function ActionForm({
           value={draft.organisation}
           onChange={set('organisation')}
         />
-        <DirectoryPicker kind="person" label="Owner" value={draft.person} onChange={set('person')} />
+        <DirectoryPicker
+          kind="person"
+          label="Owner"
+          value={draft.person}
+          onChange={(person, organisation) =>
+            // Picking an owner fills in their organisation unless one was chosen already.
+            setDraft((d) => ({ ...d, person, organisation: d.organisation ?? organisation ?? null }))
+          }
+        />
       </div>
       <div className="inline-row">
         <NativeField label="Due date" type="date" value={draft.dueOn} onChange={set('dueOn')} />

@@ -119,7 +119,8 @@ export function SelectField<T extends string>({
 }
 
 export type Picked = { id: number; name: string } | null;
-type PickerItem = { id: number; name: string; detail: string };
+/** A person comes with their current organisation, so a form can fill it in. */
+type PickerItem = { id: number; name: string; detail: string; organisation: Picked };
 
 /** Choose a person or an organisation from the partner directory by typing part of the name. */
 export function DirectoryPicker({
@@ -132,7 +133,7 @@ export function DirectoryPicker({
   kind: 'person' | 'organisation';
   label: string;
   value: Picked;
-  onChange: (v: Picked) => void;
+  onChange: (v: Picked, organisation?: Picked) => void;
   description?: string;
 }) {
   const [input, setInput] = useState(value?.name ?? '');
@@ -150,11 +151,13 @@ export function DirectoryPicker({
             id: p.id,
             name: p.name,
             detail: [p.jobTitle, p.organisationName].filter(Boolean).join(', '),
+            organisation: p.organisationId ? { id: p.organisationId, name: p.organisationName } : null,
           }))
         : (await call('meetings.organisations.search', { query })).map((o) => ({
             id: o.id,
             name: o.name,
             detail: `${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,
+            organisation: null,
           })),
   });
   const items = options.data ?? [];
@@ -170,7 +173,7 @@ export function DirectoryPicker({
       selectedKey={value?.id ?? null}
       onSelectionChange={(key) => {
         const item = items.find((i) => i.id === key);
-        onChange(item ? { id: item.id, name: item.name } : null);
+        onChange(item ? { id: item.id, name: item.name } : null, item?.organisation ?? null);
         if (item) setInput(item.name);
       }}
       menuTrigger="focus"
