@@ -3,6 +3,7 @@ import { seedPartners } from './partners-seed';
 import { templateSnapshot } from '../main/documents/repository';
 import { resolve } from '../shared/documents/resolve';
 import { benchData, benchTemplate } from './documents';
+import { seedMeetings } from './meetings';
 import type { Scale } from './scale';
 
 /** A deterministic pseudo-random generator so every bench run sees the same data. */
@@ -92,6 +93,7 @@ export const seeders: Seeder[] = [
       })();
     },
   },
+  { name: 'meetings', seed: (db, scale, random) => db.transaction(() => seedMeetings(db, scale, random))() },
 ];
 
 export function seedAll(db: Database, scale: Scale): Record<string, number> {

@@ -2,6 +2,7 @@ import { appInfoHandlers } from './app-info/handlers';
 import { documentsHandlers } from './documents/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
+import { meetingsHandlers } from './meetings/handlers';
 import { settingsHandlers } from './settings/handlers';
 
 /** Every channel's handler. The type makes a missing handler a build error. */
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...documentsHandlers,
   ...partnersHandlers,
+  ...meetingsHandlers,
 };

@@ -6,9 +6,13 @@ import { EmptyState, Page } from './components/page';
 import { DocumentsScreen } from './documents/documents-screen';
 import { PartnersScreen } from './partners/partners-screen';
 import { navigate, section, useRoute } from './router';
+import { MeetingsScreen } from './meetings/meetings-screen';
+import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
 
-type Area = { key: string; label: string; screen: ComponentType; badge?: () => number | null };
+/** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
+type AreaBadge = () => { count: number; label: string } | null;
+type Area = { key: string; label: string; screen: ComponentType; badge?: AreaBadge };
 
 function Pending({ title, what }: { title: string; what: string }) {
   return (
@@ -26,7 +30,8 @@ const AREAS: Area[] = [
   {
     key: 'meetings',
     label: 'Meetings',
-    screen: () => <Pending title="Meetings" what="Agendas, attendance, minutes and the action log will live here." />,
+    screen: MeetingsScreen,
+    badge: useOverdueBadge,
   },
   { key: 'documents', label: 'Documents', screen: DocumentsScreen },
   {
@@ -36,6 +41,26 @@ const AREAS: Area[] = [
   },
   { key: 'settings', label: 'Settings', screen: SettingsScreen },
 ];
+
+/** A nav link with a count; its accessible name says what the count means ("Meetings, 3 overdue actions"). */
+function BadgedLink({ area, useBadge, current }: { area: Area; useBadge: AreaBadge; current: boolean }) {
+  const badge = useBadge();
+  return (
+    <a
+      href={`#/${area.key}`}
+      aria-current={current ? 'page' : undefined}
+      className="nav-link"
+      aria-label={badge ? `${area.label}, ${badge.label}` : undefined}
+    >
+      {area.label}
+      {badge ? (
+        <span className="badge" aria-hidden="true">
+          {badge.count}
+        </span>
+      ) : null}
+    </a>
+  );
+}
 
 export function App() {
   const route = useRoute();
@@ -73,9 +98,13 @@ export function App() {
           <ul>
             {AREAS.map((area) => (
               <li key={area.key}>
-                <a href={`#/${area.key}`} aria-current={area.key === current.key ? 'page' : undefined} className="nav-link">
-                  {area.label}
-                </a>
+                {area.badge ? (
+                  <BadgedLink area={area} useBadge={area.badge} current={area.key === current.key} />
+                ) : (
+                  <a href={`#/${area.key}`} aria-current={area.key === current.key ? 'page' : undefined} className="nav-link">
+                    {area.label}
+                  </a>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
 import { documentsChannels } from './documents';
 import { partnersChannels } from './partners';
+import { meetingsChannels } from './meetings';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -16,6 +17,7 @@ export const contract = {
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
   ...partnersChannels,
+  ...meetingsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,729 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { Key } from 'react-aria-components';
+import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
+import type { Action, AgendaItem, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
+import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
+import { describeDate, describeMeetingTime } from '../../../shared/meetings/time';
+import { call } from '../api/client';
+import { Notice } from '../components/notice';
+import { Page } from '../components/page';
+import { useShortcut } from '../hooks';
+import { navigate } from '../router';
+import { ActionForm } from './action-form';
+import type { Message, Picked } from './common';
+import { ConfirmButton, DirectoryPicker, NativeField, errorText, useExport, useRefresh } from './common';
+
+const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
+
+export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: string | undefined }) {
+  const detail = useQuery({
+    queryKey: ['meetings', 'detail', meetingId],
+    queryFn: () => call('meetings.get', { id: meetingId }),
+  });
+  const [message, setMessage] = useState<Message>(null);
+  const refresh = useRefresh();
+  const exporter = useExport(setMessage);
+  const remove = useMutation({
+    mutationFn: () => call('meetings.delete', { id: meetingId }),
+    onSuccess: async () => {
+      await refresh();
+      navigate('/meetings');
+    },
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not delete the meeting.') }),
+  });
+  const exportMinutes = useCallback(
+    () => void exporter.run('the minutes', () => call('meetings.export.minutes', { meetingId })),
+    [exporter, meetingId],
+  );
+  useShortcut('e', exportMinutes);
+
+  if (!detail.data) {
+    return <Page title="Meeting">{detail.isError ? <Notice tone="error">{detail.error.message}</Notice> : 'Loading…'}</Page>;
+  }
+  const d = detail.data;
+  const m = d.meeting;
+  const selected = TABS.includes(tab as (typeof TABS)[number]) ? (tab as string) : 'agenda';
+  return (
+    <Page
+      title={m.title}
+      actions={
+        <>
+          <Button className="button" onPress={() => navigate(`/meetings/${m.id}/edit`)}>
+            Edit details
+          </Button>
+          <ConfirmButton
+            label="Delete meeting"
+            confirmLabel="Delete it"
+            question="Delete this meeting, its agenda, attendance and decisions? Its actions stay in the log."
+            onConfirm={() => remove.mutate()}
+          />
+        </>
+      }
+    >
+      <p className="meeting-facts">
+        <span>{describeMeetingTime(m.startsAt, m.endsAt)} (UK time)</span>
+        <span>
+          {m.groupName} · {GROUP_KIND_LABELS[m.type]}
+        </span>
+        {m.location ? <span>{m.location}</span> : null}
+        {m.onlineLink ? (
+          <a href={m.onlineLink} target="_blank" rel="noreferrer">
+            Online link
+          </a>
+        ) : null}
+        <span className="tag">{m.marking}</span>
+        <span>{m.status === 'planned' ? 'Planned' : m.status === 'held' ? 'Held' : 'Cancelled'}</span>
+        {m.chairName ? <span>Chair: {m.chairName}</span> : null}
+        {m.minuteTakerName ? <span>Minutes: {m.minuteTakerName}</span> : null}
+      </p>
+      <div className="toolbar export-bar" role="group" aria-label="Export">
+        <Button
+          className="button"
+          isDisabled={exporter.busy}
+          onPress={() => void exporter.run('the agenda', () => call('meetings.export.agenda', { meetingId }))}
+        >
+          Export agenda
+        </Button>
+        <Button className="button" isDisabled={exporter.busy} onPress={exportMinutes} aria-keyshortcuts="Control+E">
+          Export minutes
+        </Button>
+        <Button
+          className="button"
+          isDisabled={exporter.busy}
+          onPress={() => void exporter.run('the meeting pack', () => call('meetings.export.pack', { meetingId }))}
+        >
+          Export meeting pack
+        </Button>
+        <Button
+          className="button"
+          isDisabled={exporter.busy}
+          onPress={() => void exporter.run('the invitation', () => call('meetings.export.ics', { meetingIds: [meetingId] }))}
+        >
+          Calendar invitation (.ics)
+        </Button>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <Tabs selectedKey={selected} onSelectionChange={(k) => navigate(`/meetings/${m.id}/${String(k)}`)}>
+        <TabList aria-label="Meeting" className="tabs">
+          <Tab id="agenda">Agenda</Tab>
+          <Tab id="attendance">Attendance ({d.attendance.length})</Tab>
+          <Tab id="minutes">Minutes</Tab>
+          <Tab id="actions">Actions ({d.actions.length})</Tab>
+        </TabList>
+        <TabPanel id="agenda" className="tab-panel">
+          <AgendaTab detail={d} />
+        </TabPanel>
+        <TabPanel id="attendance" className="tab-panel">
+          <AttendanceTab detail={d} />
+        </TabPanel>
+        <TabPanel id="minutes" className="tab-panel">
+          <MinutesTab detail={d} />
+        </TabPanel>
+        <TabPanel id="actions" className="tab-panel">
+          <ActionsTab detail={d} />
+        </TabPanel>
+      </Tabs>
+    </Page>
+  );
+}
+
+export function ActionsTable({ actions, caption }: { actions: Action[]; caption: string }) {
+  return (
+    <table className="data-table compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Ref</th>
+          <th scope="col">Action</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Due</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((a) => (
+          <tr key={a.id} className={a.overdue ? 'is-overdue' : undefined}>
+            <td>
+              <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a>
+            </td>
+            <td>{a.description}</td>
+            <td>{[a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned'}</td>
+            <td>{a.dueOn ? describeDate(a.dueOn) : 'No date'}</td>
+            <td>
+              {ACTION_STATUS_LABELS[a.status]}
+              {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AgendaTab({ detail }: { detail: MeetingDetail }) {
+  const refresh = useRefresh();
+  const [message, setMessage] = useState<Message>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [title, setTitle] = useState('');
+  const [lead, setLead] = useState<Picked>(null);
+  const [minutes, setMinutes] = useState('');
+  const items = detail.agenda;
+  const meetingId = detail.meeting.id;
+
+  const reorder = useMutation({
+    mutationFn: (ids: number[]) => call('meetings.agenda.reorder', { meetingId, itemIds: ids }),
+    onSuccess: () => refresh(),
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not reorder the agenda.') }),
+  });
+  const move = (id: number, by: -1 | 1) => {
+    const ids = items.map((i) => i.id);
+    const at = ids.indexOf(id);
+    const to = at + by;
+    if (to < 0 || to >= ids.length) return;
+    ids.splice(at, 1);
+    ids.splice(to, 0, id);
+    reorder.mutate(ids);
+    const item = items[at]!;
+    setMessage({ tone: 'info', text: `Moved “${item.title}” to position ${to + 1} of ${ids.length}.` });
+  };
+  const { dragAndDropHooks } = useDragAndDrop({
+    getItems: (keys) => [...keys].map((key) => ({ 'text/plain': items.find((i) => i.id === key)?.title ?? String(key) })),
+    onReorder: (e) => {
+      const moving = items.filter((i) => e.keys.has(i.id)).map((i) => i.id);
+      const rest = items.map((i) => i.id).filter((id) => !e.keys.has(id));
+      let index = rest.indexOf(e.target.key as number);
+      if (e.target.dropPosition === 'after') index += 1;
+      rest.splice(index, 0, ...moving);
+      reorder.mutate(rest);
+    },
+  });
+  const add = useMutation({
+    mutationFn: () =>
+      call('meetings.agenda.add', {
+        meetingId,
+        title: title.trim(),
+        leadPersonId: lead?.id ?? null,
+        minutesAllowed: minutes === '' ? null : Number(minutes),
+      }),
+    onSuccess: async () => {
+      await refresh();
+      setMessage({ tone: 'success', text: `“${title.trim()}” added to the agenda.` });
+      setTitle('');
+      setLead(null);
+      setMinutes('');
+    },
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not add the item.') }),
+  });
+  const total = items.reduce((n, i) => n + (i.minutesAllowed ?? 0), 0);
+
+  return (
+    <div className="agenda">
+      <p className="muted">
+        Drag an item by its handle, or use Move up and Move down. {total > 0 ? `Time allowed in total: ${total} minutes.` : ''}
+      </p>
+      <GridList
+        aria-label="Agenda items"
+        items={items}
+        dragAndDropHooks={dragAndDropHooks}
+        className="agenda-list"
+        renderEmptyState={() => <p className="muted">The agenda is empty. Add an item below.</p>}
+      >
+        {(item) => {
+          const n = items.indexOf(item);
+          return (
+            <GridListItem id={item.id} textValue={`${n + 1}. ${item.title}`} className="agenda-row">
+              <Button slot="drag" className="drag-handle" aria-label={`Drag “${item.title}”`}>
+                ⠿
+              </Button>
+              <span className="agenda-number">{n + 1}.</span>
+              <span className="agenda-title">
+                {item.title}
+                {item.kind === 'matters_arising' ? (
+                  <span className="muted">
+                    {' '}
+                    · {detail.mattersArising.length} open action{detail.mattersArising.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}
+                {item.papers.length > 0 ? (
+                  <span className="muted">
+                    {' '}
+                    · {item.papers.length} paper{item.papers.length === 1 ? '' : 's'}
+                  </span>
+                ) : null}
+              </span>
+              <span className="agenda-lead">{item.leadName}</span>
+              <span className="agenda-time">{item.minutesAllowed === null ? '' : `${item.minutesAllowed} min`}</span>
+              <Button
+                className="button small"
+                aria-label={`Move “${item.title}” up`}
+                isDisabled={n === 0 || reorder.isPending}
+                onPress={() => move(item.id, -1)}
+              >
+                Move up
+              </Button>
+              <Button
+                className="button small"
+                aria-label={`Move “${item.title}” down`}
+                isDisabled={n === items.length - 1 || reorder.isPending}
+                onPress={() => move(item.id, 1)}
+              >
+                Move down
+              </Button>
+              <Button className="button small" aria-label={`Edit “${item.title}”`} onPress={() => setEditing(item.id)}>
+                Edit
+              </Button>
+            </GridListItem>
+          );
+        }}
+      </GridList>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {editing !== null && items.some((i) => i.id === editing) ? (
+        <AgendaItemEditor key={editing} item={items.find((i) => i.id === editing)!} onClose={() => setEditing(null)} />
+      ) : null}
+      {detail.mattersArising.length > 0 ? (
+        <ActionsTable
+          actions={detail.mattersArising}
+          caption="Matters arising: open actions from earlier meetings of this group"
+        />
+      ) : (
+        <p className="muted">Matters arising: no open actions from earlier meetings of this group.</p>
+      )}
+      <form
+        className="form add-item"
+        aria-label="Add an agenda item"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (title.trim() === '') {
+            setMessage({ tone: 'error', text: 'Enter a title for the item.' });
+            return;
+          }
+          add.mutate();
+        }}
+      >
+        <h2>Add an agenda item</h2>
+        <NativeField label="Item title" value={title} onChange={setTitle} required />
+        <div className="inline-row">
+          <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+          <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
+        </div>
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isDisabled={add.isPending}>
+            Add item
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
+  const refresh = useRefresh();
+  const [title, setTitle] = useState(item.title);
+  const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
+  const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
+  const [link, setLink] = useState({ title: '', url: '' });
+  const [message, setMessage] = useState<Message>(null);
+  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
+  const save = useMutation({
+    mutationFn: () =>
+      call('meetings.agenda.update', {
+        id: item.id,
+        title: title.trim(),
+        leadPersonId: lead?.id ?? null,
+        minutesAllowed: minutes === '' ? null : Number(minutes),
+        minutes: item.minutes,
+      }),
+    onSuccess: async () => {
+      await refresh();
+      setMessage({ tone: 'success', text: 'Item saved.' });
+    },
+    onError,
+  });
+  const addPaper = useMutation({
+    mutationFn: (p: { kind: 'link' | 'file'; title: string; url: string }) =>
+      call('meetings.agenda.addPaper', { agendaItemId: item.id, ...p }),
+    onSuccess: async () => {
+      await refresh();
+      setLink({ title: '', url: '' });
+      setMessage({ tone: 'success', text: 'Paper added.' });
+    },
+    onError,
+  });
+  const removePaper = useMutation({
+    mutationFn: (id: number) => call('meetings.agenda.removePaper', { id }),
+    onSuccess: () => refresh(),
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: () => call('meetings.agenda.remove', { id: item.id }),
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+    onError,
+  });
+  return (
+    <section className="editor" aria-label={`Edit agenda item “${item.title}”`}>
+      <h2>Edit “{item.title}”</h2>
+      <NativeField label="Item title" value={title} onChange={setTitle} required />
+      <div className="inline-row">
+        <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+        <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
+      </div>
+      <h3>Papers</h3>
+      {item.papers.length === 0 ? (
+        <p className="muted">No papers yet. Add a link, or attach a file by name so the pack lists it.</p>
+      ) : null}
+      <ul className="papers">
+        {item.papers.map((p) => (
+          <li key={p.id}>
+            {p.kind === 'link' ? (
+              <a href={p.url} target="_blank" rel="noreferrer">
+                {p.title}
+              </a>
+            ) : (
+              <span>{p.title} (file)</span>
+            )}{' '}
+            <Button className="button small" aria-label={`Remove paper ${p.title}`} onPress={() => removePaper.mutate(p.id)}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className="inline-row">
+        <NativeField label="Paper title" value={link.title} onChange={(v) => setLink((l) => ({ ...l, title: v }))} />
+        <NativeField label="Paper link" type="url" value={link.url} onChange={(v) => setLink((l) => ({ ...l, url: v }))} />
+        <Button
+          className="button"
+          isDisabled={link.title.trim() === '' || link.url.trim() === ''}
+          onPress={() => addPaper.mutate({ kind: 'link', title: link.title.trim(), url: link.url.trim() })}
+        >
+          Add link
+        </Button>
+      </div>
+      <div className="field">
+        <label htmlFor={`paper-file-${item.id}`}>Attach a local file (its name is kept, not the file)</label>
+        <input
+          id={`paper-file-${item.id}`}
+          type="file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Only the file's name travels: never a path.
+            if (file) addPaper.mutate({ kind: 'file', title: file.name, url: '' });
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <div className="form-actions">
+        <Button className="button primary" isDisabled={title.trim() === '' || save.isPending} onPress={() => save.mutate()}>
+          Save item
+        </Button>
+        <Button className="button" onPress={onClose}>
+          Close
+        </Button>
+        <ConfirmButton
+          label="Remove item"
+          confirmLabel="Remove it"
+          question="Remove this item and its minutes?"
+          onConfirm={() => remove.mutate()}
+        />
+      </div>
+    </section>
+  );
+}
+
+function AttendanceTab({ detail }: { detail: MeetingDetail }) {
+  const refresh = useRefresh();
+  const meetingId = detail.meeting.id;
+  const [org, setOrg] = useState<Picked>(null);
+  const [person, setPerson] = useState<Picked>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
+  const invite = useMutation({
+    mutationFn: (r: { personIds?: number[]; organisationId?: number }) => call('meetings.attendance.invite', { meetingId, ...r }),
+    onSuccess: async (list, r) => {
+      await refresh();
+      const added = list.length - detail.attendance.length;
+      setMessage({
+        tone: added > 0 ? 'success' : 'info',
+        text:
+          added > 0
+            ? `Invited ${added} ${added === 1 ? 'person' : 'people'}.`
+            : r.organisationId
+              ? 'Everyone currently at that organisation is already invited, or it has no current people.'
+              : 'Already invited.',
+      });
+      setOrg(null);
+      setPerson(null);
+    },
+    onError,
+  });
+  const mark = useMutation({
+    mutationFn: (r: { id: number; status: AttendanceStatus; deputyName?: string }) => call('meetings.attendance.mark', r),
+    onSuccess: () => refresh(),
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => call('meetings.attendance.remove', { id }),
+    onSuccess: () => refresh(),
+    onError,
+  });
+
+  return (
+    <div>
+      <div className="invite-bar">
+        <div className="inline-row">
+          <DirectoryPicker
+            kind="organisation"
+            label="Invite an organisation"
+            value={org}
+            onChange={setOrg}
+            description="Invites everyone in a current post there."
+          />
+          <Button
+            className="button"
+            isDisabled={!org || invite.isPending}
+            onPress={() => org && invite.mutate({ organisationId: org.id })}
+          >
+            Invite organisation’s people
+          </Button>
+        </div>
+        <div className="inline-row">
+          <DirectoryPicker kind="person" label="Invite a person" value={person} onChange={setPerson} />
+          <Button
+            className="button"
+            isDisabled={!person || invite.isPending}
+            onPress={() => person && invite.mutate({ personIds: [person.id] })}
+          >
+            Invite person
+          </Button>
+        </div>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {detail.attendance.length === 0 ? (
+        <p className="empty-hint">
+          No one is invited yet. Invite a whole organisation to add everyone in a current post there, or invite people one by one.
+          After the meeting, mark who attended, sent apologies or sent a deputy.
+        </p>
+      ) : (
+        <table className="data-table">
+          <caption>Invited ({detail.attendance.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Attendance</th>
+              <th scope="col">Deputy</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.attendance.map((a) => (
+              <tr key={a.id}>
+                <td>{a.personName}</td>
+                <td>{a.organisationName}</td>
+                <td>
+                  <select
+                    aria-label={`Attendance for ${a.personName}`}
+                    value={a.status}
+                    onChange={(e) =>
+                      mark.mutate({ id: a.id, status: e.target.value as AttendanceStatus, deputyName: a.deputyName })
+                    }
+                  >
+                    {ATTENDANCE_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {ATTENDANCE_LABELS[s]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  {a.status === 'deputy' ? (
+                    <DeputyInput
+                      key={`${a.id}-${a.deputyName}`}
+                      personName={a.personName}
+                      value={a.deputyName}
+                      onSave={(v) => mark.mutate({ id: a.id, status: 'deputy', deputyName: v })}
+                    />
+                  ) : null}
+                </td>
+                <td>
+                  <Button
+                    className="button small"
+                    aria-label={`Remove ${a.personName} from this meeting`}
+                    onPress={() => remove.mutate(a.id)}
+                  >
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function DeputyInput({ personName, value, onSave }: { personName: string; value: string; onSave: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  return (
+    <input
+      aria-label={`Deputy for ${personName}`}
+      value={text}
+      placeholder="Who came instead"
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => text !== value && onSave(text.trim())}
+    />
+  );
+}
+
+function MinutesTab({ detail }: { detail: MeetingDetail }) {
+  return (
+    <div className="minutes">
+      <p className="muted">
+        Minutes save when you leave a box or press its Save button. Decisions are listed in the minutes under their item.
+      </p>
+      {detail.agenda.map((item, n) => (
+        <ItemMinutes key={item.id} item={item} number={n + 1} detail={detail} />
+      ))}
+    </div>
+  );
+}
+
+function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
+  const refresh = useRefresh();
+  const [text, setText] = useState(item.minutes);
+  const [decision, setDecision] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
+  const save = useMutation({
+    mutationFn: () =>
+      call('meetings.agenda.update', {
+        id: item.id,
+        title: item.title,
+        leadPersonId: item.leadPersonId,
+        minutesAllowed: item.minutesAllowed,
+        minutes: text,
+      }),
+    onSuccess: async () => {
+      await refresh();
+      setMessage({ tone: 'success', text: 'Minutes saved.' });
+    },
+    onError,
+  });
+  const addDecision = useMutation({
+    mutationFn: () =>
+      call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
+    onSuccess: async () => {
+      await refresh();
+      setDecision('');
+    },
+    onError,
+  });
+  const removeDecision = useMutation({
+    mutationFn: (id: number) => call('meetings.decisions.delete', { id }),
+    onSuccess: () => refresh(),
+    onError,
+  });
+  const decisions = detail.decisions.filter((x) => x.agendaItemId === item.id);
+  const label = `${number}. ${item.title}`;
+  return (
+    <section className="item-minutes" aria-labelledby={`item-${item.id}-h`}>
+      <h2 id={`item-${item.id}-h`}>{label}</h2>
+      {item.kind === 'matters_arising' && detail.mattersArising.length > 0 ? (
+        <ActionsTable actions={detail.mattersArising} caption="Open actions from earlier meetings" />
+      ) : null}
+      <div className="field">
+        <label htmlFor={`minutes-${item.id}`}>Minutes for item {number}</label>
+        <textarea
+          id={`minutes-${item.id}`}
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => text !== item.minutes && save.mutate()}
+        />
+      </div>
+      <div className="form-actions">
+        <Button className="button" isDisabled={text === item.minutes || save.isPending} onPress={() => save.mutate()}>
+          Save minutes for item {number}
+        </Button>
+      </div>
+      {decisions.length > 0 ? (
+        <ul className="decisions" aria-label={`Decisions on item ${number}`}>
+          {decisions.map((x) => (
+            <li key={x.id}>
+              <strong>Decision:</strong> {x.text}{' '}
+              <Button
+                className="button small"
+                aria-label={`Delete decision: ${x.text}`}
+                onPress={() => removeDecision.mutate(x.id)}
+              >
+                Delete
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="inline-row">
+        <NativeField label={`Decision on item ${number}`} value={decision} onChange={setDecision} />
+        <Button
+          className="button"
+          isDisabled={decision.trim() === '' || addDecision.isPending}
+          onPress={() => addDecision.mutate()}
+        >
+          Record decision
+        </Button>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+    </section>
+  );
+}
+
+function ActionsTab({ detail }: { detail: MeetingDetail }) {
+  const [editing, setEditing] = useState<Key | null>(null);
+  const action = detail.actions.find((a) => a.id === editing) ?? null;
+  return (
+    <div className="split">
+      <div>
+        {detail.actions.length > 0 ? (
+          <>
+            <ActionsTable actions={detail.actions} caption="Actions from this meeting" />
+            <div className="toolbar">
+              {detail.actions.map((a) => (
+                <Button key={a.id} className="button small" onPress={() => setEditing(a.id)}>
+                  Edit A{a.id}
+                </Button>
+              ))}
+            </div>
+          </>
+        ) : (
+          <p className="empty-hint">
+            No actions from this meeting yet. Record each one with an owner and a due date: open actions come back under matters
+            arising at the group’s next meeting, and the action log chases overdue ones.
+          </p>
+        )}
+      </div>
+      <div>
+        {action ? (
+          <ActionForm
+            key={action.id}
+            action={action}
+            meetingId={detail.meeting.id}
+            agenda={detail.agenda}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <>
+            <h2>New action</h2>
+            <ActionForm action={null} meetingId={detail.meeting.id} agenda={detail.agenda} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
+import type { MeetingSummary } from '../../../shared/meetings/model';
+import { describeMeetingTime } from '../../../shared/meetings/time';
+import { call } from '../api/client';
+import { Notice } from '../components/notice';
+import { EmptyState, Page } from '../components/page';
+import { useShortcut } from '../hooks';
+import { navigate, useRoute } from '../router';
+import { ActionLog } from './action-log';
+import type { Message } from './common';
+import { SelectField, useExport } from './common';
+import { MeetingDetailView } from './meeting-detail';
+import { MeetingForm } from './meeting-form';
+import { ShareLog } from './share-log';
+import './meetings.css';
+
+/** The Meetings area: its own small set of routes under #/meetings. */
+export function MeetingsScreen() {
+  const route = useRoute();
+  const parts = route.split('/').filter(Boolean); // ['meetings', ...]
+  const sub = parts[1];
+  let body;
+  if (sub === 'actions') body = <ActionLog selectedId={parts[2] && /^\d+$/.test(parts[2]) ? Number(parts[2]) : null} />;
+  else if (sub === 'sharing') body = <ShareLog />;
+  else if (sub === 'new') body = <MeetingForm meetingId={null} />;
+  else if (sub && /^\d+$/.test(sub) && parts[2] === 'edit') body = <MeetingForm meetingId={Number(sub)} />;
+  else if (sub && /^\d+$/.test(sub)) body = <MeetingDetailView meetingId={Number(sub)} tab={parts[2]} />;
+  else body = <MeetingList />;
+  const current = sub === 'actions' ? 'actions' : sub === 'sharing' ? 'sharing' : 'meetings';
+  return (
+    <>
+      <nav className="subnav" aria-label="Meetings sections">
+        <a href="#/meetings" aria-current={current === 'meetings' ? 'page' : undefined}>
+          Meetings
+        </a>
+        <a href="#/meetings/actions" aria-current={current === 'actions' ? 'page' : undefined}>
+          Action log
+        </a>
+        <a href="#/meetings/sharing" aria-current={current === 'sharing' ? 'page' : undefined}>
+          Decisions to share
+        </a>
+      </nav>
+      {body}
+    </>
+  );
+}
+
+function MeetingRows({ meetings }: { meetings: MeetingSummary[] }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">Meeting</th>
+          <th scope="col">When (UK time)</th>
+          <th scope="col">Group</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meetings.map((m) => (
+          <tr key={m.id} className={m.status === 'cancelled' ? 'is-cancelled' : undefined}>
+            <td>
+              <a href={`#/meetings/${m.id}`}>{m.title}</a>
+              {m.marking === 'OFFICIAL-SENSITIVE' ? <span className="tag">OFFICIAL-SENSITIVE</span> : null}
+            </td>
+            <td>{describeMeetingTime(m.startsAt, m.endsAt)}</td>
+            <td>
+              {m.groupName} <span className="muted">({GROUP_KIND_LABELS[m.type]})</span>
+            </td>
+            <td>{m.status === 'planned' ? 'Planned' : m.status === 'held' ? 'Held' : 'Cancelled'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MeetingList() {
+  const [groupId, setGroupId] = useState('');
+  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const gid = groupId === '' ? null : Number(groupId);
+  const upcoming = useQuery({
+    queryKey: ['meetings', 'list', 'upcoming', gid],
+    queryFn: () => call('meetings.list', { when: 'upcoming', groupId: gid }),
+  });
+  const past = useQuery({
+    queryKey: ['meetings', 'list', 'past', gid],
+    queryFn: () => call('meetings.list', { when: 'past', groupId: gid, limit: 50 }),
+  });
+  const rates = useQuery({ queryKey: ['meetings', 'rates'], queryFn: () => call('meetings.attendance.rates', {}) });
+  const [message, setMessage] = useState<Message>(null);
+  const exporter = useExport(setMessage);
+  useShortcut('n', () => navigate('/meetings/new'));
+  const series = (upcoming.data ?? []).filter((m) => m.status !== 'cancelled').slice(0, 100);
+
+  const nothing = upcoming.data?.length === 0 && past.data?.length === 0 && gid === null;
+  return (
+    <Page
+      title="Meetings"
+      actions={
+        <Button className="button primary" onPress={() => navigate('/meetings/new')} aria-keyshortcuts="Control+N">
+          Schedule a meeting
+        </Button>
+      }
+    >
+      {upcoming.isError ? <Notice tone="error">{upcoming.error.message}</Notice> : null}
+      {nothing ? (
+        <EmptyState
+          title="No meetings yet"
+          action={
+            <Button className="button primary" onPress={() => navigate('/meetings/new')}>
+              Schedule the first meeting
+            </Button>
+          }
+        >
+          <p>
+            Schedule a meeting of the strategic board, an operational group or a sub-group. Each new meeting starts with the usual
+            agenda, and its matters arising fill themselves with the open actions from the group&apos;s earlier meetings.
+          </p>
+          <p>Invite people from the partner directory, record who came, take minutes and export the papers to Word.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar list-filters">
+            <SelectField
+              label="Group"
+              value={groupId}
+              onChange={setGroupId}
+              options={[
+                { value: '', label: 'All groups' },
+                ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name })),
+              ]}
+            />
+            {gid !== null && series.length > 0 ? (
+              <Button
+                className="button"
+                isDisabled={exporter.busy}
+                onPress={() =>
+                  void exporter.run('the invitations', () => call('meetings.export.ics', { meetingIds: series.map((m) => m.id) }))
+                }
+              >
+                Invitations for this group’s upcoming meetings (.ics)
+              </Button>
+            ) : null}
+          </div>
+          {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+          <section aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">Upcoming</h2>
+            {upcoming.data && upcoming.data.length > 0 ? (
+              <MeetingRows meetings={upcoming.data} />
+            ) : (
+              <p className="muted">
+                No upcoming meetings{gid !== null ? ' for this group' : ''}. Use “Schedule a meeting” to add one.
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="past-heading">
+            <h2 id="past-heading">Past</h2>
+            {past.data && past.data.length > 0 ? (
+              <MeetingRows meetings={past.data} />
+            ) : (
+              <p className="muted">No past meetings yet.</p>
+            )}
+          </section>
+          <section aria-labelledby="rates-heading">
+            <h2 id="rates-heading">Attendance by organisation, last 12 months</h2>
+            {rates.data && rates.data.length > 0 ? (
+              <table className="data-table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Meetings</th>
+                    <th scope="col">Present</th>
+                    <th scope="col">Rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rates.data.map((r) => (
+                    <tr key={r.organisationId}>
+                      <td>{r.organisationName}</td>
+                      <td>{r.meetings}</td>
+                      <td>{r.present}</td>
+                      <td>{r.rate === null ? '–' : `${Math.round(r.rate * 100)}%`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">
+                Rates appear once attendance is recorded for past meetings. Attending or sending a deputy counts as present.
+              </p>
+            )}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
