@@ -59,6 +59,28 @@ export function partiesField(template: Template): TemplateField | undefined {
     template.fields.find((f) => f.type === 'organisations')
   );
 }
+/**
+ * The organisations a document names as its parties: from an organisations field, or from a group
+ * (such as the agreement's parties table) whose items each name an organisation.
+ */
+export function partyOrganisationIds(template: Template, values: Record<string, unknown>): number[] {
+  const byKey = template.fields.find((f) => f.key === 'parties');
+  const field =
+    byKey && (byKey.type === 'organisations' || (byKey.type === 'group' && byKey.fields?.some((s) => s.type === 'organisation')))
+      ? byKey
+      : partiesField(template);
+  if (!field) return [];
+  const v = values[field.key];
+  if (!Array.isArray(v)) return [];
+  if (field.type === 'organisations') return v.filter((x): x is number => typeof x === 'number');
+  const sub = field.fields?.find((s) => s.type === 'organisation');
+  if (!sub) return [];
+  const found = v
+    .map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[sub.key] : undefined))
+    .filter((x): x is number => typeof x === 'number');
+  return [...new Set(found)];
+}
+
 export function signatoriesField(template: Template): TemplateField | undefined {
   return (
     template.fields.find((f) => f.key === 'signatories' && f.type === 'contacts') ??
