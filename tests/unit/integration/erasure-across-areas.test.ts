@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/result';
 import { createTestApp } from '../../helpers/db';
 import { org, person } from '../partners/helpers';
 
@@ -25,7 +26,7 @@ function everything(): string {
     .toLowerCase();
 }
 
-const ok = async <T>(p: Promise<{ ok: boolean; value?: T; error?: unknown }>): Promise<T> => {
+const ok = async <T>(p: Promise<Result<unknown>>): Promise<T> => {
   const r = await p;
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value as T;
