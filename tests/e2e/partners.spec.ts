@@ -5,6 +5,8 @@ import { expect, expectAccessible, test } from './fixtures';
 const fixture = (name: string) => path.resolve('tests/fixtures/csv', name);
 
 test('add an organisation and its SPOC, then find them by a fragment of the job title', async ({ page, host }) => {
+  // Six accessibility scans: on a loaded two-core machine this walk takes over half the default minute.
+  test.slow();
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your partner directory is empty' })).toBeVisible();

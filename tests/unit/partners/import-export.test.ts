@@ -280,3 +280,43 @@ describe('export', () => {
     expect(comp.getFirstPropertyValue('fn')).toBe('A;B,C\\D');
   });
 });
+
+describe('import through the contract', () => {
+  it('previews, refuses a mismatched mapping, and commits with per-duplicate choices', async () => {
+    const t = text('one-bad-row-fixed.csv');
+    const preview = await app.dispatch('partners.importPreview', { text: t });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { rowCount: 3, badRows: [], mapping: ['name', 'organisation', 'jobTitle', 'email'] },
+    });
+    const wrong = await app.dispatch('partners.importCommit', { text: t, mapping: ['name'], skipBadRows: false, duplicates: {} });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/column mapping/) },
+    });
+    const badChoice = await app.dispatch('partners.importCommit', {
+      text: t,
+      mapping: ['name', 'organisation', 'jobTitle', 'email'],
+      skipBadRows: false,
+      duplicates: { '2': 'overwrite' },
+    });
+    expect(badChoice).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    // Ignoring the email column is the user's choice and is respected.
+    const done = await app.dispatch('partners.importCommit', {
+      text: t,
+      mapping: ['name', 'organisation', 'jobTitle', null],
+      skipBadRows: false,
+      duplicates: {},
+    });
+    expect(done).toMatchObject({ ok: true, value: { peopleCreated: 3, organisationsCreated: 2, postsCreated: 3 } });
+    expect(count('posts')).toBe(3);
+    expect(app.db.prepare("SELECT count(*) FROM posts WHERE email <> ''").pluck().get()).toBe(0);
+    const audit = app.db.prepare('SELECT DISTINCT entity, action FROM audit_log ORDER BY entity, action').all();
+    expect(audit).toEqual([
+      { entity: 'directory', action: 'import' },
+      { entity: 'organisation', action: 'create' },
+      { entity: 'person', action: 'create' },
+      { entity: 'post', action: 'create' },
+    ]);
+  });
+});
