@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
+import { documentsBench } from './documents';
 import type { Measurement } from './lib';
 import { meetingsBench } from './meetings';
 import type { Scale } from './scale';
@@ -8,4 +9,4 @@ export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; 
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [meetingsBench];
+export const benches: BenchSuite[] = [documentsBench, meetingsBench];

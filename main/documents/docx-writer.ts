@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   HeightRule,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -115,7 +116,13 @@ function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number }
   const out: TextRun[] = [];
   for (const r of runs) {
     const lines = r.text.split(/\r\n|\r|\n/);
+    const plain = !r.bold && !extra.bold && !r.italic && !r.underline && !r.missing && extra.size === undefined;
     lines.forEach((line, i) => {
+      // Most runs are plain text: the string form builds far fewer objects.
+      if (plain && i === 0 && !RTL.test(line)) {
+        out.push(new TextRun(line));
+        return;
+      }
       out.push(
         new TextRun({
           text: line,
@@ -137,16 +144,18 @@ function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number }
 const plainRuns = (text: string): Run[] => [{ text }];
 const runsToText = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
 
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '9CA3AF' };
-const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
+const line = { style: BorderStyle.SINGLE, size: 4, color: '9CA3AF' };
+// Borders and cell margins are set once per table, not per cell: hundreds of cells each carrying
+// their own made the export several times slower.
+const tableBorders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+const tableMargins = { top: 60, bottom: 60, left: 100, right: 100 };
+const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' };
 
 function cell(runs: readonly Run[], width: number, opts: { header?: boolean } = {}): TableCell {
   const text = runsToText(runs);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    borders,
-    margins: { top: 60, bottom: 60, left: 100, right: 100 },
-    shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' } : undefined,
+    shading: opts.header ? HEADER_SHADING : undefined,
     children: [
       new Paragraph({
         style: 'TableText',
@@ -171,6 +180,8 @@ function table(header: readonly string[], rows: readonly (readonly Run[])[][], r
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    borders: tableBorders,
+    margins: tableMargins,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -200,6 +211,8 @@ function signatureTable(signatories: readonly Signatory[]): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    borders: tableBorders,
+    margins: tableMargins,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -292,7 +305,15 @@ function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfCon
         break;
       case 'toc':
         out.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }));
-        out.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }));
+        // The entries are written from the tree's headings: letting docx find them walks the whole
+        // document again, which tripled the export time. Word refreshes them, with page numbers, on opening.
+        out.push(
+          new TableOfContents('Contents', {
+            hyperlink: true,
+            headingStyleRange: '1-3',
+            cachedEntries: blocks.flatMap((h) => (h.kind === 'heading' ? [{ title: h.text, level: h.level }] : [])),
+          }),
+        );
         break;
       case 'guidance':
         // Guidance is for the person filling in the form; it is never exported.
@@ -365,7 +386,7 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
       default: {
         document: {
           run: { font: FONT, size: 22, color: INK, language: LANG },
-          paragraph: { spacing: { after: 120, line: 276 } },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
         heading1: {
@@ -423,7 +444,7 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
           id: 'TableText',
           name: 'Table text',
           basedOn: 'Normal',
-          paragraph: { spacing: { after: 0, line: 252 } },
+          paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } },
           run: { size: 20 },
         },
         { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },

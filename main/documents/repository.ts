@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { DocumentDetail, DocumentStatus, DocumentSummary, VersionSummary } from '../../shared/contract/documents';
 import type { Template } from '../../shared/documents/template-schema';
@@ -11,8 +12,6 @@ type Row = {
   title: string;
   templateKey: string;
   templateTitle: string;
-  templateJson: string;
-  valuesJson: string;
   status: DocumentStatus;
   versionLabel: string;
   reviewDate: string | null;
@@ -23,8 +22,7 @@ type Row = {
 };
 
 const SELECT = `
-  SELECT d.id, d.title, d.template_key AS templateKey, d.template_title AS templateTitle, d.template_json AS templateJson,
-         d.values_json AS valuesJson, d.status, d.version_label AS versionLabel, d.review_date AS reviewDate,
+  SELECT d.id, d.title, d.template_key AS templateKey, d.template_title AS templateTitle, d.status, d.version_label AS versionLabel, d.review_date AS reviewDate,
          d.marking, d.revision, d.updated_at AS updatedAt,
          (SELECT group_concat(o.name, char(31)) FROM
             (SELECT o.name FROM document_parties p JOIN organisations o ON o.id = p.organisation_id
@@ -67,8 +65,15 @@ export function listDocuments(db: Database, f: ListFilter = {}): DocumentSummary
   return rows.map(summary);
 }
 
-function row(db: Database, id: number): Row {
-  const r = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Row | undefined;
+function row(db: Database, id: number): Row & { templateJson: string; valuesJson: string } {
+  const r = db
+    .prepare(
+      `SELECT s.*, d.values_json AS valuesJson, t.body AS templateJson
+         FROM (${SELECT} WHERE d.id = ?) AS s
+         JOIN documents d ON d.id = s.id
+         JOIN document_template_snapshots t ON t.id = d.template_snapshot_id`,
+    )
+    .get(id) as (Row & { templateJson: string; valuesJson: string }) | undefined;
   if (!r) throw new AppError('not_found', 'That document no longer exists.');
   return r;
 }
@@ -97,6 +102,13 @@ export function getDetail(db: Database, id: number): DocumentDetail {
   return { ...d, signatories: signatoryRows(db, id), versions };
 }
 
+/** Store a template text once, however many documents and versions use it. */
+export function templateSnapshot(db: Database, json: string): number {
+  const hash = createHash('sha256').update(json).digest('hex');
+  db.prepare('INSERT OR IGNORE INTO document_template_snapshots (hash, body) VALUES (?, ?)').run(hash, json);
+  return (db.prepare('SELECT id FROM document_template_snapshots WHERE hash = ?').get(hash) as { id: number }).id;
+}
+
 export function insertDocument(
   db: Database,
   d: { title: string; template: Template; templateJson: string; marking: ProtectiveMarking; values: Record<string, unknown> },
@@ -104,10 +116,19 @@ export function insertDocument(
   const now = new Date().toISOString();
   const r = db
     .prepare(
-      `INSERT INTO documents (title, template_key, template_title, template_json, values_json, marking, created_at, updated_at)
+      `INSERT INTO documents (title, template_key, template_title, template_snapshot_id, values_json, marking, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(d.title, d.template.key, d.template.title, d.templateJson, JSON.stringify(d.values), d.marking, now, now);
+    .run(
+      d.title,
+      d.template.key,
+      d.template.title,
+      templateSnapshot(db, d.templateJson),
+      JSON.stringify(d.values),
+      d.marking,
+      now,
+      now,
+    );
   return Number(r.lastInsertRowid);
 }
 
@@ -179,7 +200,7 @@ export function insertVersion(
   },
 ): void {
   db.prepare(
-    `INSERT INTO document_versions (document_id, number, label, agreed_by, agreed_at, note, values_json, template_json, tree_json)
+    `INSERT INTO document_versions (document_id, number, label, agreed_by, agreed_at, note, values_json, template_snapshot_id, tree_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     v.documentId,
@@ -189,7 +210,7 @@ export function insertVersion(
     new Date().toISOString(),
     v.note,
     JSON.stringify(v.values),
-    v.templateJson,
+    templateSnapshot(db, v.templateJson),
     JSON.stringify(v.tree),
   );
 }

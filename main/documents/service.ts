@@ -239,7 +239,13 @@ export function reviewDue(db: Database, now = new Date()): (DocumentSummary & { 
 export function signatoryMatrix(db: Database): SignatoryMatrix {
   const documents = db
     .prepare(
-      `SELECT id, title, version_label AS versionLabel FROM documents WHERE status = 'agreed' ORDER BY title COLLATE NOCASE LIMIT 200`,
+      // Agreed documents, including one under revision: its last agreed version is still in force.
+      `SELECT d.id, d.title, v.label AS versionLabel
+         FROM documents d
+         JOIN document_versions v ON v.document_id = d.id
+          AND v.number = (SELECT max(number) FROM document_versions WHERE document_id = d.id)
+        WHERE d.status NOT IN ('superseded', 'withdrawn')
+        ORDER BY d.title COLLATE NOCASE LIMIT 200`,
     )
     .all() as SignatoryMatrix['documents'];
   if (documents.length === 0) return { documents, organisations: [] };
@@ -280,7 +286,10 @@ export async function exportDocument(
     label = v.label;
     const template = (
       db
-        .prepare('SELECT template_json AS t FROM document_versions WHERE document_id = ? AND number = ?')
+        .prepare(
+          `SELECT t.body AS t FROM document_versions v JOIN document_template_snapshots t ON t.id = v.template_snapshot_id
+            WHERE v.document_id = ? AND v.number = ?`,
+        )
         .get(req.id, req.version) as { t: string }
     ).t;
     // The agreed text as frozen; a public-safe copy is resolved again from the frozen values.

@@ -184,7 +184,9 @@ export function lineOfPath(text: string, path: readonly (string | number)[]): nu
  * Validate a template file's text: JSON syntax, the schema, then the checks the schema cannot make.
  * Each problem says where it is (the JSON path and, when found, the line).
  */
-export function validateTemplateText(text: string): { template?: Template; problems: TemplateProblem[] } {
+export function validateTemplateText(input: string): { template?: Template; problems: TemplateProblem[] } {
+  // Files saved by Windows editors often start with a byte-order mark, which JSON does not allow.
+  const text = input.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

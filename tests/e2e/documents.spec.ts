@@ -13,6 +13,9 @@ const TEMPLATE: { key: string; title: string; importFrom: string | null } = {
   importFrom: path.resolve('tests/fixtures/templates/sample-isa.json'),
 };
 
+// Long journeys: give them room on a busy CI machine.
+test.describe.configure({ timeout: 150_000 });
+
 /** The partner directory's screens belong to another area: put two organisations and their contacts straight into the store. */
 function seedDirectory(dataDir: string): void {
   const db = new Database(path.join(dataDir, 'concordat.sqlite3'));
@@ -52,7 +55,7 @@ test('a document is made from a template, previewed, agreed and exported with it
   const preview = page.getByRole('article', { name: 'Preview' });
   await expect(preview).toContainText('[not yet given: Purpose]');
 
-  await page.getByRole('textbox', { name: 'Purpose' }).fill('to keep people safe from exploitation');
+  await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('to keep people safe from exploitation');
   await expect(preview).toContainText('The parties share information to keep people safe from exploitation.');
   await page.getByLabel('Start date').fill('2026-10-05');
   await page.getByRole('checkbox', { name: 'Public task (Article 6(1)(e))' }).check();

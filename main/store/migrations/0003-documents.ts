@@ -17,13 +17,20 @@ export const migration0003: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
 
+      -- Each distinct template text a document or version was made from, stored once.
+      CREATE TABLE document_template_snapshots (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
         title TEXT NOT NULL CHECK (length(trim(title)) > 0),
         template_key TEXT NOT NULL,
         template_title TEXT NOT NULL,
         -- The template as it was when the document was made, so later template edits never change it.
-        template_json TEXT NOT NULL,
+        template_snapshot_id INTEGER NOT NULL REFERENCES document_template_snapshots (id),
         values_json TEXT NOT NULL DEFAULT '{}',
         status TEXT NOT NULL DEFAULT 'draft'
           CHECK (status IN ('draft', 'in_review', 'agreed', 'superseded', 'withdrawn')),
@@ -47,7 +54,7 @@ export const migration0003: Migration = {
         agreed_at TEXT NOT NULL,
         note TEXT NOT NULL DEFAULT '',
         values_json TEXT NOT NULL,
-        template_json TEXT NOT NULL,
+        template_snapshot_id INTEGER NOT NULL REFERENCES document_template_snapshots (id),
         tree_json TEXT NOT NULL,
         UNIQUE (document_id, number)
       ) STRICT;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { DocumentStatus } from '../../../shared/contract/documents';
 import { STATUS_LABELS } from '../../../shared/contract/documents';
@@ -162,3 +162,23 @@ export function previewContext(
 }
 
 export const go = (path: string) => () => navigate(path);
+
+/**
+ * Ask before following a link inside the app would drop unsaved work. Links are checked before the
+ * hash changes, because once the route changes the screen (and its edits) is gone.
+ */
+export function useLeaveGuard(dirty: boolean, message: string): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+      if (!link || link.getAttribute('href') === window.location.hash) return;
+      if (!window.confirm(message)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, [dirty, message]);
+}

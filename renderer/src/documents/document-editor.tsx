@@ -155,6 +155,14 @@ function Versions({
                   >
                     Export
                   </button>
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => void exportVersion(v.number, true)}
+                    aria-label={`Export version ${v.label} to public-safe Word`}
+                  >
+                    Public-safe
+                  </button>
                   {versions.data[i + 1] ? (
                     <button
                       type="button"

@@ -7,10 +7,26 @@ import type { DirectoryCache } from './common';
 type Values = Record<string, unknown>;
 type Props = { template: Template; values: Values; onChange: (next: Values) => void; dir: DirectoryCache; readOnly?: boolean };
 
-function Label({ field, htmlFor, id }: { field: TemplateField; htmlFor?: string; id?: string }) {
+/** Inside a repeating group the same field appears once per item, so its accessible name says which item. */
+function Context({ context }: { context?: string | undefined }) {
+  return context ? <span className="visually-hidden">, {context}</span> : null;
+}
+
+function Label({
+  field,
+  htmlFor,
+  id,
+  context,
+}: {
+  field: TemplateField;
+  htmlFor?: string;
+  id?: string;
+  context?: string | undefined;
+}) {
   return (
     <label htmlFor={htmlFor} id={id}>
       {field.label}
+      <Context context={context} />
       {field.required ? (
         <span className="required" aria-hidden="true">
           {' '}
@@ -36,14 +52,17 @@ function DirectoryPicker({
   onChange,
   dir,
   readOnly,
+  context,
 }: {
   field: TemplateField;
   value: unknown;
   onChange: (v: unknown) => void;
   dir: DirectoryCache;
   readOnly?: boolean;
+  context?: string | undefined;
 }) {
   const id = useId();
+  const fieldName = context ? `${field.label}, ${context}` : field.label;
   const kind = field.type === 'organisation' || field.type === 'organisations' ? 'organisations' : 'contacts';
   const multiple = field.type === 'organisations' || field.type === 'contacts';
   const selected: number[] = multiple
@@ -84,10 +103,10 @@ function DirectoryPicker({
   const noun = kind === 'organisations' ? 'organisations' : 'contacts';
   return (
     <div className="field" role="group" aria-labelledby={`${id}-label`} aria-describedby={field.help ? `${id}-help` : undefined}>
-      <Label field={field} id={`${id}-label`} />
+      <Label field={field} id={`${id}-label`} context={context} />
       <Help field={field} id={`${id}-help`} />
       {selected.length > 0 ? (
-        <ul className="picker-selected" aria-label={`Chosen for ${field.label}`}>
+        <ul className="picker-selected" aria-label={`Chosen for ${fieldName}`}>
           {selected.map((i) => (
             <li key={i}>
               <span>{name(i)}</span>
@@ -96,7 +115,7 @@ function DirectoryPicker({
                   type="button"
                   className="small-button"
                   onClick={() => remove(i)}
-                  aria-label={`Remove ${name(i)} from ${field.label}`}
+                  aria-label={`Remove ${name(i)} from ${fieldName}`}
                 >
                   Remove
                 </button>
@@ -112,7 +131,7 @@ function DirectoryPicker({
           <input
             type="search"
             className="search-input"
-            aria-label={`Search ${noun} for ${field.label}`}
+            aria-label={`Search ${noun} for ${fieldName}`}
             placeholder={`Search ${noun}…`}
             value={query}
             onFocus={() => setOpen(true)}
@@ -129,7 +148,7 @@ function DirectoryPicker({
                 ?.filter((r) => !selected.includes(r.id))
                 .map((r) => (
                   <li key={r.id}>
-                    <button type="button" onClick={() => add(r.id)} aria-label={`Add ${r.label} to ${field.label}`}>
+                    <button type="button" onClick={() => add(r.id)} aria-label={`Add ${r.label} to ${fieldName}`}>
                       {r.label}
                     </button>
                   </li>
@@ -149,6 +168,7 @@ function FieldInput({
   dir,
   readOnly,
   idPrefix,
+  context,
 }: {
   field: TemplateField;
   value: unknown;
@@ -156,6 +176,7 @@ function FieldInput({
   dir: DirectoryCache;
   readOnly?: boolean;
   idPrefix: string;
+  context?: string | undefined;
 }) {
   const id = `${idPrefix}-${field.key}`;
   const helpId = `${id}-help`;
@@ -172,7 +193,7 @@ function FieldInput({
     case 'number':
       return (
         <div className="field">
-          <Label field={field} htmlFor={id} />
+          <Label field={field} htmlFor={id} context={context} />
           <input
             {...common}
             type={field.type === 'text' ? 'text' : field.type}
@@ -193,7 +214,7 @@ function FieldInput({
     case 'longText':
       return (
         <div className="field">
-          <Label field={field} htmlFor={id} />
+          <Label field={field} htmlFor={id} context={context} />
           <textarea
             {...common}
             rows={5}
@@ -207,7 +228,7 @@ function FieldInput({
     case 'choice':
       return (
         <div className="field">
-          <Label field={field} htmlFor={id} />
+          <Label field={field} htmlFor={id} context={context} />
           <select
             id={id}
             aria-describedby={described}
@@ -232,6 +253,7 @@ function FieldInput({
         <fieldset className="choice-group" aria-describedby={described}>
           <legend>
             {field.label}
+            <Context context={context} />
             {field.required ? <span className="required"> *</span> : null}
           </legend>
           <Help field={field} id={helpId} />
@@ -263,6 +285,7 @@ function FieldInput({
         <fieldset className="choice-group" aria-describedby={described}>
           <legend>
             {field.label}
+            <Context context={context} />
             {field.required ? <span className="required"> *</span> : null}
           </legend>
           <Help field={field} id={helpId} />
@@ -283,7 +306,7 @@ function FieldInput({
     case 'organisations':
     case 'contact':
     case 'contacts':
-      return <DirectoryPicker field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} />;
+      return <DirectoryPicker field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} context={context} />;
     case 'group': {
       const items = Array.isArray(value) ? (value as Values[]) : [];
       const noun = field.itemLabel ?? 'item';
@@ -298,6 +321,7 @@ function FieldInput({
         <fieldset className="choice-group" aria-describedby={described}>
           <legend>
             {field.label}
+            <Context context={context} />
             {field.required ? <span className="required"> *</span> : null}
           </legend>
           <Help field={field} id={helpId} />
@@ -312,6 +336,7 @@ function FieldInput({
                   dir={dir}
                   readOnly={readOnly}
                   idPrefix={`${id}-${i}`}
+                  context={`${noun} ${i + 1}`}
                   onChange={(v) => set(items.map((it, j) => (j === i ? { ...it, [sub.key]: v } : it)))}
                 />
               ))}

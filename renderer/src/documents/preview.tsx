@@ -20,7 +20,15 @@ function Runs({ runs }: { runs: readonly Run[] }) {
   );
 }
 
-function BlockView({ block, number }: { block: Block; number: string | null }) {
+function BlockView({
+  block,
+  number,
+  headings,
+}: {
+  block: Block;
+  number: string | null;
+  headings: { level: number; text: string }[];
+}) {
   switch (block.kind) {
     case 'heading': {
       // The document title is an h2 inside the page, so document headings start at h3.
@@ -120,7 +128,19 @@ function BlockView({ block, number }: { block: Block; number: string | null }) {
     case 'pageBreak':
       return <hr className="doc-page-break" aria-label="Page break" />;
     case 'toc':
-      return <p className="doc-toc">Table of contents (filled in by Word when the document is opened)</p>;
+      return (
+        <nav className="doc-toc" aria-label="Contents of the document">
+          <strong>Contents</strong>
+          <ul>
+            {headings.map((h, i) => (
+              <li key={i} className={`toc-level-${h.level}`}>
+                {h.text}
+              </li>
+            ))}
+          </ul>
+          <span className="help">Word adds the page numbers when the document is opened.</span>
+        </nav>
+      );
     case 'guidance':
       return (
         <aside className="doc-guidance" aria-label="Guidance">
@@ -141,6 +161,7 @@ export const DocumentPreview = memo(function DocumentPreview({
   label?: string;
 }) {
   const numbers = clauseNumbers(tree.blocks);
+  const headings = tree.blocks.flatMap((b) => (b.kind === 'heading' ? [{ level: b.level, text: b.text }] : []));
   const { meta } = tree;
   return (
     <article className="doc-preview" aria-label={label}>
@@ -154,7 +175,7 @@ export const DocumentPreview = memo(function DocumentPreview({
         {meta.publicSafe ? ' · Public version' : ''}
       </p>
       {tree.blocks.map((b, i) => (
-        <BlockView key={i} block={b} number={numbers[i] ?? null} />
+        <BlockView key={i} block={b} number={numbers[i] ?? null} headings={headings} />
       ))}
       <div className="doc-marking">{meta.marking}</div>
     </article>

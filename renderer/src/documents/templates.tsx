@@ -12,7 +12,15 @@ import { EmptyState, Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
 import { navigate } from '../router';
 import { ApiError } from '../api/client';
-import { ConfirmDialog, DocumentsTabs, errorText, previewContext, useDirectoryCache, usePartnership } from './common';
+import {
+  ConfirmDialog,
+  DocumentsTabs,
+  errorText,
+  previewContext,
+  useDirectoryCache,
+  useLeaveGuard,
+  usePartnership,
+} from './common';
 import { NewDocumentDialog } from './documents-list';
 import { DocumentPreview } from './preview';
 
@@ -236,6 +244,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
   );
   const dirty = text !== null && got.data !== undefined && text !== got.data.json;
   useUnsavedWarning(dirty);
+  useLeaveGuard(dirty, 'This template has changes that are not saved. Leave and lose them?');
 
   const save = useMutation({
     mutationFn: () => call('documents.templates.save', { key: templateKey, json: text ?? '' }),

@@ -242,6 +242,20 @@ describe('documents handlers', () => {
     expect((await fails(app, 'documents.export', { id: doc.id, version: 7, publicSafe: false })).code).toBe('not_found');
   });
 
+  it('saves and exports a 100,000-character value, RTL text and emoji intact', async () => {
+    const doc = await newDocument();
+    const scope = `${'مرحبا بالعالم 👩🏽‍⚖️ <&> '.repeat(4_000)}`.slice(0, 100_000);
+    await ok(app, 'documents.update', { id: doc.id, revision: 0, values: { ...values(), scope } });
+    expect((await ok<DocumentDetail>(app, 'documents.get', { id: doc.id })).values.scope).toBe(scope);
+    const out = await ok<{ outcome: { base64: string }; removedCharacters: number }>(app, 'documents.export', {
+      id: doc.id,
+      publicSafe: false,
+    });
+    expect(out.removedCharacters).toBe(0);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(out.outcome.base64, 'base64') })).value;
+    expect(text).toContain(scope);
+  });
+
   it('tracks signatures in the matrix and lists documents due for review', async () => {
     const doc = await newDocument();
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -277,6 +291,12 @@ describe('documents handlers', () => {
     expect((await ok<{ id: number }[]>(app, 'documents.list', { reviewDue: true })).map((d) => d.id)).toEqual([doc.id]);
     expect((await ok<{ id: number }[]>(app, 'documents.list', { status: 'draft' })).map((d) => d.id)).toEqual([other.id]);
     expect((await ok<{ id: number }[]>(app, 'documents.list', { query: 'lat' })).map((d) => d.id)).toEqual([other.id]);
+    // A revision in progress leaves the agreed version in force; a withdrawn document leaves the matrix.
+    await ok(app, 'documents.setStatus', { id: doc.id, status: 'draft' });
+    matrix = await ok(app, 'documents.matrix', {});
+    expect(matrix.documents.map((d) => d.id)).toEqual([doc.id]);
+    await ok(app, 'documents.setStatus', { id: doc.id, status: 'withdrawn' });
+    expect((await ok<{ documents: unknown[] }>(app, 'documents.matrix', {})).documents).toEqual([]);
   });
 
   it('looks up the directory: current posts only, archived organisations hidden', async () => {
