@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ActionStatus } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
-import { describeDate } from '../../../shared/meetings/time';
+import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { Notice } from '../components/notice';
 import { EmptyState, Page } from '../components/page';
@@ -182,7 +182,7 @@ function ActionPanel({ id }: { id: number }) {
   const refresh = useRefresh();
   const detail = useQuery({ queryKey: ['meetings', 'action', id], queryFn: () => call('meetings.actions.get', { id }) });
   const [note, setNote] = useState('');
-  const [notedOn, setNotedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [notedOn, setNotedOn] = useState(() => londonToday(new Date()));
   const [message, setMessage] = useState<Message>(null);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
   const addUpdate = useMutation({

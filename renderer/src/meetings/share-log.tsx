@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ShareDecision } from '../../../shared/meetings/model';
-import { describeDate } from '../../../shared/meetings/time';
+import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { Notice } from '../components/notice';
 import { EmptyState, Page } from '../components/page';
@@ -14,7 +14,7 @@ const blank = (): Draft => ({
   information: '',
   purpose: '',
   recipients: '',
-  sharedOn: new Date().toISOString().slice(0, 10),
+  sharedOn: londonToday(new Date()),
   justification: '',
   consentSought: true,
   noConsentReason: '',
