@@ -1,5 +1,6 @@
 import { appInfoHandlers } from './app-info/handlers';
 import { documentsHandlers } from './documents/handlers';
+import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
 import { meetingsHandlers } from './meetings/handlers';
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...partnersHandlers,
   ...meetingsHandlers,
+  ...examplesHandlers,
 };
