@@ -59,6 +59,22 @@ export function partiesField(template: Template): TemplateField | undefined {
     template.fields.find((f) => f.type === 'organisations')
   );
 }
+/**
+ * The organisation ids of a document's parties: the organisations field above, or else the
+ * organisation of each item of a group called "parties" (the information sharing agreement
+ * records each party with its role and contact).
+ */
+export function partyIds(template: Template, values: Record<string, unknown>): number[] {
+  const ids = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is number => typeof x === 'number');
+  const pf = partiesField(template);
+  if (pf) return ids(values[pf.key]);
+  const group = template.fields.find((f) => f.key === 'parties' && f.type === 'group');
+  const sub = group?.fields?.find((f) => f.type === 'organisation');
+  const items = group ? values[group.key] : undefined;
+  if (!group || !sub || !Array.isArray(items)) return [];
+  return items.flatMap((item) => (item && typeof item === 'object' ? ids((item as Record<string, unknown>)[sub.key]) : []));
+}
+
 export function signatoriesField(template: Template): TemplateField | undefined {
   return (
     template.fields.find((f) => f.key === 'signatories' && f.type === 'contacts') ??

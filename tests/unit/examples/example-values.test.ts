@@ -88,4 +88,24 @@ describe('the Information sharing agreement filled from the example partnership'
       .get() as { id: number };
     expect(values.owner).toBe(aisha.id);
   });
+
+  it('records the organisations of the parties group as the document parties', async () => {
+    loadExamplePartnership(app.db);
+    const { values } = fill();
+    const parties = (values.parties as Record<string, unknown>[]).slice(0, 2);
+    const created = await app.dispatch('documents.create', {
+      templateKey: 'information-sharing-agreement',
+      title: 'Northshire ISA',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const saved = await app.dispatch('documents.update', {
+      id: created.value.id,
+      revision: created.value.revision,
+      values: { ...values, parties },
+    });
+    expect(saved.ok).toBe(true);
+    const list = await app.dispatch('documents.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value[0]!.parties).toEqual(['Northshire County Council', 'Northshire Police']);
+  });
 });
