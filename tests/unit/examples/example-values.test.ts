@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentDetail, DocumentSummary } from '../../../shared/contract/documents';
 import { findByName } from '../../../main/documents/directory';
 import { getTemplate } from '../../../main/documents/templates';
 import { loadExamplePartnership } from '../../../main/examples/load';
@@ -98,14 +99,15 @@ describe('the Information sharing agreement filled from the example partnership'
       title: 'Northshire ISA',
     });
     if (!created.ok) throw new Error(created.error.message);
+    const doc = created.value as DocumentDetail;
     const saved = await app.dispatch('documents.update', {
-      id: created.value.id,
-      revision: created.value.revision,
+      id: doc.id,
+      revision: doc.revision,
       values: { ...values, parties },
     });
     expect(saved.ok).toBe(true);
     const list = await app.dispatch('documents.list', {});
     if (!list.ok) throw new Error(list.error.message);
-    expect(list.value[0]!.parties).toEqual(['Northshire County Council', 'Northshire Police']);
+    expect((list.value as DocumentSummary[])[0]!.parties).toEqual(['Northshire County Council', 'Northshire Police']);
   });
 });
