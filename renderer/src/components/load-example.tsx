@@ -45,7 +45,10 @@ export function LoadExampleButton({ className = 'button', onLoaded }: { classNam
               This adds the Northshire Anti-Slavery Partnership: 7 organisations and 11 people you can use to try Concordat. Every
               name, email address and phone number in it is invented.
             </p>
-            <p>Nothing you have entered is changed. You can archive or erase the example records later, like any other record.</p>
+            <p>
+              If you have not named your partnership yet, Settings take the example’s name and coordinator. Nothing you have
+              entered is changed, and you can archive or erase the example records later, like any other record.
+            </p>
             {load.isError ? (
               <Notice tone="error">
                 {load.error instanceof ApiError ? load.error.message : 'The example partnership could not be loaded.'}

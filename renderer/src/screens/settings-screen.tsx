@@ -147,8 +147,9 @@ export function SettingsScreen() {
       <section className="try-concordat" aria-labelledby="try-heading">
         <h2 id="try-heading">Try Concordat</h2>
         <p>
-          Load an invented example partnership to explore the directory, meetings and documents. It adds organisations and people;
-          it changes nothing you have entered, and you can archive or erase the example records later.
+          Load an invented example partnership to explore the directory, meetings and documents. It adds organisations and people,
+          and names the partnership only if you have not named it yet. It changes nothing you have entered, and you can archive or
+          erase the example records later.
         </p>
         <LoadExampleButton />
       </section>
