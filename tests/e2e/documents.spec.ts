@@ -99,6 +99,8 @@ test('filling example values with an empty directory offers the example partners
   await dialog.getByRole('button', { name: 'Create draft' }).click();
   await page.getByRole('button', { name: 'Fill empty fields with example values' }).click();
   await expect(page.getByText('Load the example partnership to fill these')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('fill-missing.png') });
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Load example partnership' }).click();
   await page
     .getByRole('dialog', { name: 'Load the example partnership?' })

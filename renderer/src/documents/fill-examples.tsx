@@ -55,9 +55,11 @@ export function FillExamplesButton({
       {error ? <Notice tone="error">{error}</Notice> : null}
       {missing.length > 0 ? (
         <Notice tone="info">
-          <p>
-            Some example organisations and people are not in your directory, so their fields are still empty: {missing.join(', ')}
-            . Load the example partnership to fill these, then fill the example values again.
+          <p style={{ marginTop: 0 }}>
+            {missing.length > 5
+              ? `${missing.length} example organisations and people are not in your directory, so their fields are still empty.`
+              : `Some example organisations and people are not in your directory, so their fields are still empty: ${missing.join(', ')}.`}{' '}
+            Load the example partnership to fill these, then fill the example values again.
           </p>
           <LoadExampleButton onLoaded={() => setMissing([])} />
         </Notice>
