@@ -1,6 +1,7 @@
 import { appInfoHandlers } from './app-info/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
+import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
 import { meetingsErasureHook } from './meetings/erasure';
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...partnersHandlers,
   ...meetingsHandlers,
+  ...examplesHandlers,
 };

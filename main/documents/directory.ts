@@ -64,3 +64,31 @@ export function resolveDirectory(
   );
   return { organisations, contacts };
 }
+
+/**
+ * Directory ids for names, compared case-insensitively: organisations that are not archived, and
+ * for a contact the current post of a person who is not archived (their earliest, if several).
+ */
+export function findByName(
+  db: Database,
+  organisationNames: readonly string[],
+  contactNames: readonly string[],
+): { organisations: { name: string; id: number }[]; contacts: { name: string; id: number }[] } {
+  const org = db.prepare(
+    'SELECT id FROM organisations WHERE archived_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1',
+  );
+  const contact = db.prepare(
+    `SELECT posts.id AS id FROM posts
+       JOIN people ON people.id = posts.person_id
+       JOIN organisations ON organisations.id = posts.organisation_id
+      WHERE posts.ended_on IS NULL AND people.archived_at IS NULL AND organisations.archived_at IS NULL
+        AND people.name = ? COLLATE NOCASE
+      ORDER BY posts.id LIMIT 1`,
+  );
+  const found = (stmt: typeof org, names: readonly string[]) =>
+    names.flatMap((name) => {
+      const row = stmt.get(name) as { id: number } | undefined;
+      return row ? [{ name, id: row.id }] : [];
+    });
+  return { organisations: found(org, organisationNames), contacts: found(contact, contactNames) };
+}

@@ -2,7 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { safeFileName } from '../../shared/files';
 import { recordAudit } from '../audit/repository';
 import type { HandlerGroup } from '../ipc/dispatcher';
-import { resolveDirectory, searchContacts, searchOrganisations } from './directory';
+import { findByName, resolveDirectory, searchContacts, searchOrganisations } from './directory';
 import { getDetail, getVersion, listDocuments, listVersions } from './repository';
 import {
   agree,
@@ -59,4 +59,5 @@ export const documentsHandlers: HandlerGroup<DocumentsChannel> = {
   'documents.directory.organisations': (req, { db }) => searchOrganisations(db, req.query, req.limit),
   'documents.directory.contacts': (req, { db }) => searchContacts(db, req.query, req.organisationId, req.limit),
   'documents.directory.resolve': (req, { db }) => resolveDirectory(db, req.organisationIds, req.contactIds),
+  'documents.directory.findByName': (req, { db }) => findByName(db, req.organisations, req.contacts),
 };

@@ -7,7 +7,7 @@ import { missingRequired, resolve } from '../../shared/documents/resolve';
 import type { Template } from '../../shared/documents/template-schema';
 import { treeToText } from '../../shared/documents/text';
 import type { DocumentTree } from '../../shared/documents/tree';
-import { directoryIds, partyOrganisationIds, signatoriesField, valuesSchema } from '../../shared/documents/values';
+import { directoryIds, partyIds, signatoriesField, valuesSchema } from '../../shared/documents/values';
 import type { SaveOutcome } from '../../shared/files';
 import { safeFileName } from '../../shared/files';
 import type { ProtectiveMarking } from '../../shared/markings';
@@ -134,7 +134,7 @@ export function updateDocument(
     });
     if (req.values) {
       const sf = signatoriesField(d.template);
-      syncPeople(db, d.id, partyOrganisationIds(d.template, values), sf ? ids(values[sf.key]) : []);
+      syncPeople(db, d.id, partyIds(d.template, values), sf ? ids(values[sf.key]) : []);
     }
     recordAudit(db, 'document', d.id, 'update');
     return result;

@@ -127,6 +127,13 @@ const resolveReq = z
   .object({ organisationIds: z.array(id).max(LIMITS.listItems), contactIds: z.array(id).max(LIMITS.listItems) })
   .strict();
 
+const byNameReq = z
+  .object({
+    organisations: z.array(shortText('Organisation name')).max(LIMITS.listItems),
+    contacts: z.array(shortText('Contact name')).max(LIMITS.listItems),
+  })
+  .strict();
+
 export const documentsChannels = {
   'documents.templates.list': channel<typeof emptyRequest, TemplateSummary[]>(emptyRequest),
   'documents.templates.get': channel<typeof keyReq, { summary: TemplateSummary; template: Template; json: string }>(keyReq),
@@ -154,4 +161,9 @@ export const documentsChannels = {
     typeof resolveReq,
     { organisations: DirectoryOrganisation[]; contacts: DirectoryContact[] }
   >(resolveReq),
+  /** Directory ids for names (example values name records; documents store ids). Unknown names are left out. */
+  'documents.directory.findByName': channel<
+    typeof byNameReq,
+    { organisations: { name: string; id: number }[]; contacts: { name: string; id: number }[] }
+  >(byNameReq),
 } as const;

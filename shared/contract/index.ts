@@ -3,6 +3,7 @@ import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
 import { documentsChannels } from './documents';
+import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...documentsChannels,
   ...partnersChannels,
   ...meetingsChannels,
+  ...examplesChannels,
 } as const;
 
 export type Contract = typeof contract;

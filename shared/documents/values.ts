@@ -60,25 +60,19 @@ export function partiesField(template: Template): TemplateField | undefined {
   );
 }
 /**
- * The organisations a document names as its parties: from an organisations field, or from a group
- * (such as the agreement's parties table) whose items each name an organisation.
+ * The organisation ids of a document's parties: the organisations field above, or else the
+ * organisation of each item of a group called "parties" (the information sharing agreement
+ * records each party with its role and contact).
  */
-export function partyOrganisationIds(template: Template, values: Record<string, unknown>): number[] {
-  const byKey = template.fields.find((f) => f.key === 'parties');
-  const field =
-    byKey && (byKey.type === 'organisations' || (byKey.type === 'group' && byKey.fields?.some((s) => s.type === 'organisation')))
-      ? byKey
-      : partiesField(template);
-  if (!field) return [];
-  const v = values[field.key];
-  if (!Array.isArray(v)) return [];
-  if (field.type === 'organisations') return v.filter((x): x is number => typeof x === 'number');
-  const sub = field.fields?.find((s) => s.type === 'organisation');
-  if (!sub) return [];
-  const found = v
-    .map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>)[sub.key] : undefined))
-    .filter((x): x is number => typeof x === 'number');
-  return [...new Set(found)];
+export function partyIds(template: Template, values: Record<string, unknown>): number[] {
+  const ids = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is number => typeof x === 'number');
+  const pf = partiesField(template);
+  if (pf) return ids(values[pf.key]);
+  const group = template.fields.find((f) => f.key === 'parties' && f.type === 'group');
+  const sub = group?.fields?.find((f) => f.type === 'organisation');
+  const items = group ? values[group.key] : undefined;
+  if (!group || !sub || !Array.isArray(items)) return [];
+  return items.flatMap((item) => (item && typeof item === 'object' ? ids((item as Record<string, unknown>)[sub.key]) : []));
 }
 
 export function signatoriesField(template: Template): TemplateField | undefined {

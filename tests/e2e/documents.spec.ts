@@ -1,73 +1,58 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import { expect, expectAccessible, test } from './fixtures';
 
-/**
- * The template the journey uses. The sample is imported as a file first; once the built-in
- * Information Sharing Agreement is merged, set importFrom to null and key/title to the ISA's.
- */
-const TEMPLATE: { key: string; title: string; importFrom: string | null } = {
-  key: 'sample-isa',
-  title: 'Sample Information Sharing Agreement',
-  importFrom: path.resolve('tests/fixtures/templates/sample-isa.json'),
-};
+/** The sample template, imported as a file by the template import test. */
+const SAMPLE = { title: 'Sample Information Sharing Agreement', file: path.resolve('tests/fixtures/templates/sample-isa.json') };
+const ISA_TITLE = 'Information sharing agreement';
 
 // Long journeys: give them room on a busy CI machine.
 test.describe.configure({ timeout: 150_000 });
 
-/** The partner directory's screens belong to another area: put two organisations and their contacts straight into the store. */
-function seedDirectory(dataDir: string): void {
-  const db = new Database(path.join(dataDir, 'concordat.sqlite3'));
-  const now = new Date().toISOString();
-  db.transaction(() => {
-    const org = db.prepare('INSERT INTO organisations (name, sector, created_at, updated_at) VALUES (?, ?, ?, ?)');
-    const person = db.prepare('INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?)');
-    const post = db.prepare(
-      'INSERT INTO posts (person_id, organisation_id, job_title, email, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    const police = org.run('Northshire Police', 'police', now, now).lastInsertRowid;
-    const council = org.run('Northshire County Council', 'local-authority', now, now).lastInsertRowid;
-    post.run(person.run('Alex Morgan', now, now).lastInsertRowid, police, 'Detective Inspector', 'alex@police.example', now);
-    post.run(person.run('Jo Williams', now, now).lastInsertRowid, council, 'Head of Safeguarding', 'jo@council.example', now);
-  })();
-  db.close();
-}
-
-test('a document is made from a template, previewed, agreed and exported with its parties', async ({ page, host }) => {
-  seedDirectory(host.dataDir);
+test('the information sharing agreement is filled from the example partnership, agreed and exported with its parties', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'No documents yet' })).toBeVisible();
+  const main = page.getByRole('navigation', { name: 'Main' });
 
+  // Load the invented example partnership from the empty partner directory.
+  await main.getByRole('link', { name: 'Partners' }).click();
+  await page.getByRole('button', { name: 'Load example partnership' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Load the example partnership?' });
+  await expect(confirm).toContainText('invented');
+  await confirm.getByRole('button', { name: 'Load the example' }).click();
+  await expect(page.getByText('Priya Shah').first()).toBeVisible();
+
+  await main.getByRole('link', { name: 'Documents' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'Templates' }).click();
-  if (TEMPLATE.importFrom) {
-    await page.locator('input[type=file]').setInputFiles(TEMPLATE.importFrom);
-    await expect(page.getByText(`Imported “${TEMPLATE.title}”.`)).toBeVisible();
-  }
-  await page.getByRole('button', { name: `New document from ${TEMPLATE.title}` }).click();
+  await page.getByRole('button', { name: `New document from ${ISA_TITLE}` }).click();
   const dialog = page.getByRole('dialog', { name: 'New document' });
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Northshire information sharing agreement');
   await dialog.getByRole('button', { name: 'Create draft' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Northshire information sharing agreement' })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Fill empty fields with example values' }).click();
   const preview = page.getByRole('article', { name: 'Preview' });
-  await expect(preview).toContainText('[not yet given: Purpose]');
+  await expect(preview).toContainText('Northshire County Council');
+  await expect(page.getByText('Load the example partnership to fill these')).toHaveCount(0);
 
-  await page.getByRole('textbox', { name: 'Purpose', exact: true }).fill('to keep people safe from exploitation');
-  await expect(preview).toContainText('The parties share information to keep people safe from exploitation.');
-  await page.getByLabel('Start date').fill('2026-10-05');
-  await page.getByRole('checkbox', { name: 'Public task (Article 6(1)(e))' }).check();
+  // Keep exactly two parties: the police and the county council.
+  const parties = page.getByRole('group', { name: /^party \d+$/ });
+  while ((await parties.count()) > 2) {
+    await page.getByRole('button', { name: `Remove party ${await parties.count()}` }).click();
+  }
+  await expect(parties).toHaveCount(2);
+  await expect(parties.nth(0)).toContainText('Northshire Police');
+  await expect(parties.nth(1)).toContainText('Northshire County Council');
 
-  const search = page.getByRole('searchbox', { name: 'Search organisations for Parties' });
-  await search.fill('North');
-  await page.getByRole('button', { name: 'Add Northshire Police to Parties' }).click();
-  await search.fill('Council');
-  await page.getByRole('button', { name: 'Add Northshire County Council to Parties' }).click();
-  await expect(page.getByRole('list', { name: 'Chosen for Parties' }).getByRole('listitem')).toHaveCount(2);
-  await expect(preview.getByRole('listitem').filter({ hasText: 'Northshire County Council' })).toBeVisible();
-  await expect(preview).toContainText('5 October 2026');
+  // The preview follows each keystroke.
+  const responseTime = page.getByRole('textbox', { name: /^Time to answer a request/ });
+  await responseTime.fill('ten working days');
+  await expect(preview).toContainText('answers within ten working days');
+  await responseTime.pressSequentially(' or fewer');
+  await expect(preview).toContainText('answers within ten working days or fewer');
 
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('document-form.png'), fullPage: false });
@@ -91,22 +76,61 @@ test('a document is made from a template, previewed, agreed and exported with it
   const text = (await mammoth.extractRawText({ path: await file.path() })).value;
   expect(text).toContain('Northshire Police');
   expect(text).toContain('Northshire County Council');
-  expect(text).toContain('to keep people safe from exploitation');
+  expect(text).toContain('ten working days or fewer');
 
-  // The list shows the agreed document with its parties, and the matrix lists both organisations.
+  // The list shows the agreed document with exactly its two parties.
   await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'All documents' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Northshire information sharing agreement' });
   await expect(row).toContainText('Agreed');
   await expect(row).toContainText('Northshire County Council, Northshire Police');
+  await expect(row).not.toContainText('Salvation Army');
   await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'Signatory matrix' }).click();
   await expect(page.getByRole('rowheader', { name: 'Northshire Police' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('filling example values with an empty directory offers the example partnership', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: `New document from ${ISA_TITLE}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Trial agreement');
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await page.getByRole('button', { name: 'Fill empty fields with example values' }).click();
+  await expect(page.getByText('Load the example partnership to fill these')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('fill-missing.png') });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Load example partnership' }).click();
+  await page
+    .getByRole('dialog', { name: 'Load the example partnership?' })
+    .getByRole('button', { name: 'Load the example' })
+    .click();
+  await expect(page.getByText('Load the example partnership to fill these')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fill empty fields with example values' }).click();
+  await expect(page.getByRole('article', { name: 'Preview' })).toContainText('Northshire Police');
+  await expect(page.getByText('Load the example partnership to fill these')).toHaveCount(0);
+});
+
+test('a template file is imported and can start a document', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'Templates' }).click();
+  await page.locator('input[type=file]').setInputFiles(SAMPLE.file);
+  await expect(page.getByText(`Imported “${SAMPLE.title}”.`)).toBeVisible();
+  await page.getByRole('button', { name: `New document from ${SAMPLE.title}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill('Sample agreement');
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sample agreement' })).toBeVisible();
 });
 
 test('an invalid template file is explained and nothing is imported', async ({ page, host }) => {
   await page.goto(`${host.url}`);
   await page.getByRole('link', { name: 'Documents' }).click();
   await page.getByRole('link', { name: 'Templates' }).click();
+  await expect(page.getByRole('button', { name: `New document from ${ISA_TITLE}` })).toBeVisible();
+  const builtIns = await page.getByRole('button', { name: /^New document from / }).count();
   await page.locator('input[type=file]').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
@@ -114,6 +138,8 @@ test('an invalid template file is explained and nothing is imported', async ({ p
   });
   await expect(page.getByRole('alert')).toContainText('Nothing was saved');
   await expect(page.getByRole('alert')).toContainText('Line 3 (key)');
-  await expect(page.getByRole('heading', { name: 'No templates yet' })).toBeVisible();
+  // Only the built-in templates are listed: nothing custom was added.
+  await expect(page.getByRole('button', { name: /^New document from / })).toHaveCount(builtIns);
+  await expect(page.getByText('Customised', { exact: false })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { Button } from 'react-aria-components';
 import type { DiffPart, DocumentDetail, DocumentStatus } from '../../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS } from '../../../shared/contract/documents';
-import { exampleValues, missingRequired, resolve } from '../../../shared/documents/resolve';
+import { missingRequired, resolve } from '../../../shared/documents/resolve';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { ApiError, call } from '../api/client';
@@ -23,6 +23,7 @@ import {
   useDirectoryCache,
   usePartnership,
 } from './common';
+import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
 import { DocumentPreview } from './preview';
 
@@ -454,26 +455,7 @@ export function DocumentEditor({ id }: { id: number }) {
               </div>
             </div>
             {editable ? (
-              <div>
-                <Button
-                  className="button"
-                  onPress={() =>
-                    change({
-                      ...draft,
-                      values: {
-                        ...exampleValues(template),
-                        ...Object.fromEntries(
-                          Object.entries(draft.values).filter(
-                            ([, v]) => v !== '' && v !== null && !(Array.isArray(v) && v.length === 0),
-                          ),
-                        ),
-                      },
-                    })
-                  }
-                >
-                  Fill empty fields with example values
-                </Button>
-              </div>
+              <FillExamplesButton template={template} values={draft.values} onFill={(values) => change({ ...draft, values })} />
             ) : null}
             {missing.length > 0 ? (
               <p className="help">

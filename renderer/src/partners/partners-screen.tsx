@@ -6,6 +6,7 @@ import type { OrganisationRow, PersonRow } from '../../../shared/partners/domain
 import { MEMBERSHIPS, SECTORS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
+import { LoadExampleButton } from '../components/load-example';
 import { EmptyState, Page } from '../components/page';
 import { Notice } from '../components/notice';
 import { useShortcut } from '../hooks';
@@ -141,6 +142,7 @@ export function PartnersScreen() {
                 <Button className="button" onPress={() => navigate('/partners/import')}>
                   Import from CSV
                 </Button>
+                <LoadExampleButton />
               </>
             }
           >
@@ -148,6 +150,10 @@ export function PartnersScreen() {
               Start with the organisations in your partnership, then add the people who represent them and mark each
               organisation’s modern slavery single point of contact. If you keep contacts in Outlook or a spreadsheet, import them
               from a CSV file.
+            </p>
+            <p>
+              To look around first, load the example partnership: invented organisations and people you can archive or erase
+              later.
             </p>
           </EmptyState>
         ) : view === 'people' ? (

@@ -6,6 +6,7 @@ import type { PartnershipSettings } from '../../../shared/settings';
 import { partnershipSettingsSchema } from '../../../shared/settings';
 import { ApiError, call } from '../api/client';
 import { RadioChoice, TextInput } from '../components/fields';
+import { LoadExampleButton } from '../components/load-example';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
@@ -143,6 +144,15 @@ export function SettingsScreen() {
           </Button>
         </div>
       </Form>
+      <section className="try-concordat" aria-labelledby="try-heading">
+        <h2 id="try-heading">Try Concordat</h2>
+        <p>
+          Load an invented example partnership to explore the directory, meetings and documents. It adds organisations and people,
+          and names the partnership only if you have not named it yet. It changes nothing you have entered, and you can archive or
+          erase the example records later.
+        </p>
+        <LoadExampleButton />
+      </section>
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>

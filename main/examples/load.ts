@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3';
+import type { ExampleLoadResult, ExamplePartnership } from '../../shared/examples/example-partnership';
+import { DEFAULT_PARTNERSHIP_NAME, examplePartnershipSchema } from '../../shared/examples/example-partnership';
+import { recordAudit } from '../audit/repository';
+import { createOrganisation, createPerson } from '../partners/repository';
+import { getSettings, updateSettings } from '../settings/repository';
+import northshire from '../../resources/examples/northshire.json';
+
+/** Parsed once: a broken example file is a build-time mistake the unit tests catch. */
+let parsed: ExamplePartnership | null = null;
+export function examplePartnership(): ExamplePartnership {
+  parsed ??= examplePartnershipSchema.parse(northshire);
+  return parsed;
+}
+
+const EXAMPLE_SOURCE = 'Example partnership (invented)';
+const PERSON_NOTE = 'Example record: invented for the example partnership. Archive or erase it when you no longer need it.';
+
+/**
+ * Add the example partnership's organisations and people through the partners repository, so the
+ * search index and audit log stay in step. Anything whose name is already in the directory
+ * (archived or not, any case) is left alone, so loading twice adds nothing the second time.
+ * The partnership settings change only while they still hold a new database's defaults.
+ * Nothing is ever updated or deleted.
+ */
+export function loadExamplePartnership(db: Database, example: ExamplePartnership = examplePartnership()): ExampleLoadResult {
+  return db.transaction((): ExampleLoadResult => {
+    const orgId = db.prepare(
+      'SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, id LIMIT 1',
+    );
+    const personExists = db.prepare('SELECT 1 FROM people WHERE name = ? COLLATE NOCASE LIMIT 1');
+    const result: ExampleLoadResult = {
+      organisationsAdded: 0,
+      organisationsSkipped: 0,
+      peopleAdded: 0,
+      peopleSkipped: 0,
+      settingsUpdated: false,
+    };
+
+    for (const org of example.organisations) {
+      if (orgId.get(org.name)) {
+        result.organisationsSkipped++;
+        continue;
+      }
+      createOrganisation(db, org);
+      result.organisationsAdded++;
+    }
+
+    for (const p of example.people) {
+      const org = orgId.get(p.organisation) as { id: number } | undefined;
+      if (personExists.get(p.name) || !org) {
+        result.peopleSkipped++;
+        continue;
+      }
+      createPerson(
+        db,
+        { name: p.name, pronouns: p.pronouns, notes: PERSON_NOTE, source: EXAMPLE_SOURCE, lawfulBasis: '', lastVerified: null },
+        { organisationId: org.id, jobTitle: p.jobTitle, email: p.email, phone: p.phone, isSpoc: p.isSpoc, startedOn: null },
+      );
+      result.peopleAdded++;
+    }
+
+    const s = getSettings(db);
+    if (s.name === DEFAULT_PARTNERSHIP_NAME && s.area === '' && s.coordinatorName === '' && s.coordinatorEmail === '') {
+      updateSettings(db, { ...s, ...example.partnership });
+      result.settingsUpdated = true;
+    }
+    recordAudit(db, 'example_partnership', 'northshire', 'import');
+    return result;
+  })();
+}
