@@ -1,3 +1,4 @@
+import type { DirectoryContact, DirectoryOrganisation } from './resolve';
 import type { Template, TemplateField } from './template-schema';
 
 /*
@@ -67,4 +68,43 @@ export function mapExampleValues(template: Template, lookup: NameLookup): { valu
   const values: Values = {};
   for (const f of template.fields) if (f.example !== undefined) values[f.key] = mapValue(f, f.example);
   return { values, missing: [...missing] };
+}
+
+/**
+ * For the template editor's preview: the examples resolved against a small made-up directory
+ * built from their own names (and the example people's details, when given), so organisations and
+ * contacts print instead of gaps.
+ */
+export function examplePreview(
+  template: Template,
+  people: readonly { name: string; jobTitle: string; organisation: string; email: string; phone: string }[] = [],
+): {
+  values: Values;
+  directory: { organisations: ReadonlyMap<number, DirectoryOrganisation>; contacts: ReadonlyMap<number, DirectoryContact> };
+} {
+  const { organisations, contacts } = exampleNames(template);
+  const lookup: NameLookup = {
+    organisations: new Map(organisations.map((n, i) => [n, i + 1])),
+    contacts: new Map(contacts.map((n, i) => [n, i + 1])),
+  };
+  const { values } = mapExampleValues(template, lookup);
+  return {
+    values,
+    directory: {
+      organisations: new Map(organisations.map((name, i) => [i + 1, { id: i + 1, name, sector: 'other' }])),
+      contacts: new Map(
+        contacts.map((name, i) => {
+          const p = people.find((x) => x.name === name);
+          const organisationId = p ? (lookup.organisations.get(p.organisation) ?? 0) : 0;
+          const details = {
+            jobTitle: p?.jobTitle ?? '',
+            organisation: p?.organisation ?? '',
+            email: p?.email ?? '',
+            phone: p?.phone ?? '',
+          };
+          return [i + 1, { id: i + 1, name, organisationId, ...details }];
+        }),
+      ),
+    },
+  };
 }

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { TemplateSummary } from '../../../shared/contract/documents';
-import { exampleValues, resolve } from '../../../shared/documents/resolve';
+import examplePartnership from '../../../resources/examples/northshire.json';
+import { examplePreview } from '../../../shared/documents/example-values';
+import { resolve } from '../../../shared/documents/resolve';
 import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
 import { validateTemplateText } from '../../../shared/documents/values';
 import { call } from '../api/client';
@@ -12,15 +14,7 @@ import { EmptyState, Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
 import { navigate } from '../router';
 import { ApiError } from '../api/client';
-import {
-  ConfirmDialog,
-  DocumentsTabs,
-  errorText,
-  previewContext,
-  useDirectoryCache,
-  useLeaveGuard,
-  usePartnership,
-} from './common';
+import { ConfirmDialog, DocumentsTabs, errorText, previewContext, useLeaveGuard, usePartnership } from './common';
 import { NewDocumentDialog } from './documents-list';
 import { DocumentPreview } from './preview';
 
@@ -44,6 +38,13 @@ function MessageView({ message }: { message: Message | null }) {
 
 const toMessage = (e: unknown): Message =>
   e instanceof ApiError ? { tone: 'error', text: e.message, details: e.details } : { tone: 'error', text: errorText(e) };
+
+/** An example review date for previews: a year from today. */
+function aYearFromToday(): string {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 export function TemplatesLibrary() {
   const queryClient = useQueryClient();
@@ -229,18 +230,21 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
   const [lastGood, setLastGood] = useState(checked.template);
   if (checked.template && checked.template !== lastGood) setLastGood(checked.template);
   const shown = checked.template ?? lastGood;
-  const examples = useMemo(() => (shown ? exampleValues(shown) : {}), [shown]);
-  const dir = useDirectoryCache(shown, examples);
+  const examples = useMemo(() => (shown ? examplePreview(shown, examplePartnership.people) : null), [shown]);
   const tree = useMemo(
     () =>
-      shown
+      shown && examples
         ? resolve(
             shown,
-            examples,
-            previewContext(partnership.data, { title: shown.title, version: shown.version, marking: 'OFFICIAL' }, dir),
+            examples.values,
+            previewContext(
+              partnership.data,
+              { title: shown.title, version: shown.version, marking: 'OFFICIAL', reviewDate: aYearFromToday(), status: 'Draft' },
+              { ...examples.directory, remember: () => undefined },
+            ),
           )
         : null,
-    [shown, examples, partnership.data, dir],
+    [shown, examples, partnership.data],
   );
   const dirty = text !== null && got.data !== undefined && text !== got.data.json;
   useUnsavedWarning(dirty);
