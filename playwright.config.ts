@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/chromium';
 
 const reportDir = process.env.CONCORDAT_REPORT_DIR;
 
@@ -17,18 +18,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
-    launchOptions: {
-      // Debian's Chromium: Playwright's own browser download is not reachable on these machines.
-      executablePath: process.env.CONCORDAT_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWebHost } from '../main/web-host/server';
+import { chromiumLaunchOptions } from '../tests/chromium';
 import { HTTP_INVOKE_PATH, HTTP_TOKEN_HEADER } from '../shared/contract';
 import type { Measurement } from './lib';
 import { SEARCH_QUERIES } from './partners';
@@ -30,18 +31,7 @@ export const partnersBrowserBench: BenchSuite = {
       return [];
     }
     const web = await startWebHost({ dispatch, staticDir });
-    const browser = await chromium.launch({
-      executablePath: process.env.CONCORDAT_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
       // A fresh page each round, so no answer comes from the page's cache.
