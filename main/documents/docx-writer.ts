@@ -174,8 +174,14 @@ function columnWidths(count: number, relative?: readonly number[]): number[] {
   return widths;
 }
 
-function table(header: readonly string[], rows: readonly (readonly Run[])[][], relative?: readonly number[]): Table {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly Run[])[][],
+  relative?: readonly number[],
+  opts: { minRowHeight?: number } = {},
+): Table {
   const widths = columnWidths(header.length, relative);
+  const height = opts.minRowHeight ? { value: opts.minRowHeight, rule: HeightRule.ATLEAST } : undefined;
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -192,6 +198,7 @@ function table(header: readonly string[], rows: readonly (readonly Run[])[][], r
         (r) =>
           new TableRow({
             cantSplit: true,
+            height,
             children: header.map((_, i) => cell(r[i] ?? [], widths[i]!)),
           }),
       ),
@@ -200,35 +207,14 @@ function table(header: readonly string[], rows: readonly (readonly Run[])[][], r
 }
 
 function signatureTable(signatories: readonly Signatory[]): Table {
-  const header = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
-  const widths = columnWidths(5, [3, 2.5, 2.5, 3, 1.8]);
   // Blank rows when nobody is named yet, so a printed copy can still be signed.
-  const rows =
+  const people =
     signatories.length > 0
       ? signatories
       : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: tableBorders,
-    margins: tableMargins,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true })),
-      }),
-      ...rows.map(
-        (s) =>
-          new TableRow({
-            cantSplit: true,
-            height: { value: 800, rule: HeightRule.ATLEAST },
-            children: [s.organisation, s.name, s.position, '', s.signedOn].map((t, i) => cell(plainRuns(t), widths[i]!)),
-          }),
-      ),
-    ],
-  });
+  const rows = people.map((s) => [s.organisation, s.name, s.position, '', s.signedOn].map((t) => plainRuns(t)));
+  // Tall rows leave room for a handwritten signature.
+  return table(['Organisation', 'Name', 'Position', 'Signature', 'Date'], rows, [3, 2.5, 2.5, 3, 1.8], { minRowHeight: 800 });
 }
 
 function para(runs: readonly Run[], style?: string): Paragraph {
