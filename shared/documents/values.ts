@@ -82,6 +82,25 @@ export function signatoriesField(template: Template): TemplateField | undefined 
   );
 }
 
+/**
+ * The post ids of a document's signatories: the contacts field above, or else the contact field
+ * `signatory` of each item of the "parties" group (one signatory per party).
+ */
+export function signatoryIds(template: Template, values: Record<string, unknown>): number[] {
+  const sf = signatoriesField(template);
+  const v = sf ? values[sf.key] : undefined;
+  if (sf) return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+  const group = template.fields.find((f) => f.key === 'parties' && f.type === 'group');
+  const sub = group?.fields?.find((f) => f.key === 'signatory' && f.type === 'contact');
+  const items = group ? values[group.key] : undefined;
+  if (!group || !sub || !Array.isArray(items)) return [];
+  const out = items.flatMap((item) => {
+    const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[sub.key] : undefined;
+    return typeof id === 'number' ? [id] : [];
+  });
+  return [...new Set(out)];
+}
+
 /** Every directory id a set of values mentions, so main can look up just those. */
 export function directoryIds(
   template: Template,
