@@ -357,7 +357,10 @@ class Resolver {
       }
       case 'signatures': {
         let signatories = this.signatories(b.from, scope, b.person, b.organisation, b.capacity);
-        if (b.onBehalf)
+        if (b.onBehalfOf) {
+          const body = this.plain(b.onBehalfOf, scope);
+          signatories = signatories.map((x) => ({ ...x, organisation: `For and on behalf of ${body}` }));
+        } else if (b.onBehalf)
           signatories = signatories.map((x) =>
             x.organisation ? { ...x, organisation: `For and on behalf of ${x.organisation}` } : x,
           );
@@ -535,6 +538,7 @@ export function checkTemplate(template: Template): string[] {
         }
         case 'signatures':
           if (!known(b.from, inner)) problems.push(`${at}.from: "${b.from}" is not a field`);
+          checkText(b.onBehalfOf, `${at}.onBehalfOf`, inner);
           break;
         case 'group':
           walk(b.blocks, `${at}.blocks`, inner);

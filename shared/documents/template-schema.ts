@@ -206,6 +206,7 @@ type BlockInput =
       organisation?: string;
       capacity?: string;
       onBehalf?: boolean;
+      onBehalfOf?: string;
       when?: Condition;
       repeat?: string;
       as?: string;
@@ -257,6 +258,8 @@ export const blockSchema: z.ZodType<BlockInput> = z.lazy(() =>
         capacity: key.optional(),
         /** Print the organisation as "For and on behalf of …". */
         onBehalf: z.boolean().optional(),
+        /** Every signatory signs for this body (text with placeholders), e.g. "{{ partnership.name }}". */
+        onBehalfOf: z.string().max(300).optional(),
         ...common,
       })
       .strict(),
