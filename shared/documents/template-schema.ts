@@ -132,7 +132,16 @@ export const fieldSchema: z.ZodType<FieldInput> = z.lazy(() =>
        * `values` is keyed by sector key, or a prefix ending in "*" ("la-*"), or "*" for any other sector.
        */
       sectorDefaults: z
-        .object({ from: key, values: z.record(z.string().regex(/^[a-z*][a-z0-9*-]*$/).max(60), z.unknown()) })
+        .object({
+          from: key,
+          values: z.record(
+            z
+              .string()
+              .regex(/^[a-z*][a-z0-9*-]*$/)
+              .max(60),
+            z.unknown(),
+          ),
+        })
         .strict()
         .optional(),
       /** In a group item: a default copied from a sibling, like "organisation.name" or "spoc.email". */

@@ -393,7 +393,7 @@ describe('built-in templates', () => {
     if (!t) return;
 
     it('has placeholders, repeats, tables and signatures that name real fields, aliases or context', () => {
-      expect(templateProblems(t).join("\n")).toEqual("");
+      expect(templateProblems(t).join('\n')).toEqual('');
     });
 
     it('gives every field an example of the right shape', () => {
@@ -637,18 +637,23 @@ describe('information sharing agreement', () => {
     expect(json).toContain('UK GDPR Article 35');
   });
 
-  it('builds the legal basis from each party\'s choices: one clause per power, Article 6 basis and Schedule 1 condition', () => {
-    const included = (key: string) =>
-      blocks.filter((b) => b.type === 'clause' && b.when).map((b) => JSON.stringify(b.when)).join('\n');
+  it("builds the legal basis from each party's choices: one clause per power, Article 6 basis and Schedule 1 condition", () => {
+    const conditions = blocks
+      .filter((b) => b.type === 'clause' && b.when)
+      .map((b) => JSON.stringify(b.when))
+      .join('\n');
+    const included = (_field: string) => conditions;
     const parties = t.fields.find((f) => f.key === 'parties');
     for (const sub of ['powers', 'article6', 'article9']) {
       const options = parties?.fields?.find((f) => f.key === sub)?.options?.map((o) => o.value) ?? [];
       expect(options.length, sub).toBeGreaterThan(0);
-      for (const v of options) expect(included(sub), `${sub} includes ${v}`).toContain(`{"field":"parties.${sub}","includes":"${v}"}`);
+      for (const v of options)
+        expect(included(sub), `${sub} includes ${v}`).toContain(`{"field":"parties.${sub}","includes":"${v}"}`);
     }
     for (const field of ['purposes', 'dataSubjects', 'transferMethods']) {
       const options = t.fields.find((f) => f.key === field)?.options?.map((o) => o.value) ?? [];
-      for (const v of options) expect(included(field), `${field} includes ${v}`).toContain(`{"field":"${field}","includes":"${v}"}`);
+      for (const v of options)
+        expect(included(field), `${field} includes ${v}`).toContain(`{"field":"${field}","includes":"${v}"}`);
     }
     const f = blocks.find((b) => b.type === 'clause' && b.title === 'Legitimate interests');
     expect(f && f.type === 'clause' ? f.text : '').toMatch(/public authority cannot rely on this basis/);

@@ -15,26 +15,42 @@ import type { DocumentTree } from '../../../shared/documents/tree';
 
 const ROOT = new URL('../../../', import.meta.url);
 export const templatePath = (key: string) => fileURLToPath(new URL(`resources/templates/${key}.json`, ROOT));
-export const loadTemplate = (key: string): Template =>
-  templateSchema.parse(JSON.parse(readFileSync(templatePath(key), 'utf8')));
+export const loadTemplate = (key: string): Template => templateSchema.parse(JSON.parse(readFileSync(templatePath(key), 'utf8')));
 
 type Example = {
   organisations: { name: string; sector: string }[];
   people: { name: string; jobTitle: string; organisation: string; email: string; phone: string }[];
 };
-const example = JSON.parse(
-  readFileSync(fileURLToPath(new URL('resources/examples/northshire.json', ROOT)), 'utf8'),
-) as Example;
+const example = JSON.parse(readFileSync(fileURLToPath(new URL('resources/examples/northshire.json', ROOT)), 'utf8')) as Example;
 
 export const organisations = new Map<number, DirectoryOrganisation>(
   example.organisations.map((o, i) => [i + 1, { id: i + 1, name: o.name, sector: o.sector }]),
 );
+/** One more person, so a fifth party (the fire service) has someone to sign. */
+const people = [
+  ...example.people,
+  {
+    name: 'Rachel Green',
+    jobTitle: 'Area Manager, Prevention',
+    organisation: 'Northshire Fire and Rescue Service',
+    email: 'rachel.green@northshire-fire.example',
+    phone: '01632 960511',
+  },
+];
 export const contacts = new Map<number, DirectoryContact>(
-  example.people.map((p, i) => {
+  people.map((p, i) => {
     const org = example.organisations.findIndex((o) => o.name === p.organisation) + 1;
     return [
       i + 1,
-      { id: i + 1, name: p.name, jobTitle: p.jobTitle, organisation: p.organisation, organisationId: org, email: p.email, phone: p.phone },
+      {
+        id: i + 1,
+        name: p.name,
+        jobTitle: p.jobTitle,
+        organisation: p.organisation,
+        organisationId: org,
+        email: p.email,
+        phone: p.phone,
+      },
     ];
   }),
 );
