@@ -1,6 +1,7 @@
 import { appInfoHandlers } from './app-info/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
+import { documentRevisionHandlers } from './documents/revise';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...appInfoHandlers,
   ...settingsHandlers,
   ...documentsHandlers,
+  ...documentRevisionHandlers,
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,

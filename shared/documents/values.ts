@@ -250,3 +250,53 @@ export function validateTemplateText(input: string): { template?: Template; prob
   });
   return problems.length > 0 ? { problems } : { template: parsed.data, problems: [] };
 }
+
+/**
+ * Values made on one version of a template, carried over to another by field key: each value that
+ * still fits its field is kept, group items keep the sub-fields that still exist, and anything
+ * else is left out (and named in `dropped`), so a revision on a new template starts from what the
+ * old draft said.
+ */
+export function carryValues(
+  template: Template,
+  old: Record<string, unknown>,
+): { values: Record<string, unknown>; dropped: string[] } {
+  const schema = valuesSchema(template);
+  const values: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  const fields = new Map(template.fields.map((f) => [f.key, f]));
+  for (const [key, raw] of Object.entries(old)) {
+    const f = fields.get(key);
+    if (!f) {
+      dropped.push(key);
+      continue;
+    }
+    let v = raw;
+    if (f.type === 'group' && Array.isArray(raw)) {
+      const subs = new Set((f.fields ?? []).map((s) => s.key));
+      v = raw.map((item) =>
+        item && typeof item === 'object'
+          ? Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([k]) => subs.has(k)))
+          : item,
+      );
+    }
+    if (schema.safeParse({ [key]: v }).success) values[key] = v;
+    else dropped.push(key);
+  }
+  return { values, dropped };
+}
+
+/** Compare dotted version labels numerically ("1.10" is after "1.9"); labels that are not numbers compare as text. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return Math.sign(c);
+  }
+  return 0;
+}

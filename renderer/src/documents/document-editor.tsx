@@ -26,6 +26,7 @@ import {
 import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
 import { DocumentPreview } from './preview';
+import { TemplateRevisionNotice } from './template-revision';
 
 type Values = Record<string, unknown>;
 type Draft = { title: string; values: Values; reviewDate: string | null; marking: ProtectiveMarking };
@@ -408,6 +409,7 @@ export function DocumentEditor({ id }: { id: number }) {
         <a href="#/documents">Back to all documents</a>
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <TemplateRevisionNotice id={d.id} templateTitle={d.templateTitle} />
       <div className="editor-layout">
         <form className="editor-form" aria-label="Document form" onSubmit={(e) => e.preventDefault()}>
           <div className="guidance-box">{template.guidance}</div>
