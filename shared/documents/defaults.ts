@@ -48,7 +48,8 @@ function sibling(item: Values, fields: readonly TemplateField[], path: string, d
   return isEmpty(v) ? undefined : v;
 }
 
-function fillItem(item: Values, fields: readonly TemplateField[], dir: DefaultsDirectory | undefined): Values {
+/** One group item with its empty fields filled from their defaults (the form shows what they will be). */
+export function fillItem(item: Values, fields: readonly TemplateField[], dir: DefaultsDirectory | undefined): Values {
   const out: Values = { ...item };
   for (const f of fields) {
     if (!isEmpty(out[f.key])) continue;
@@ -84,3 +85,11 @@ const hasDefault = (f: TemplateField) => f.default !== undefined || f.sectorDefa
 
 /** Does this field fill itself when left empty? (It then never prints as a gap.) */
 export const fieldHasDefault = hasDefault;
+
+/** How a default reads in the form: an option's label, labels joined, or the text itself. */
+export function describeDefault(field: TemplateField, value: unknown): string {
+  const label = (v: unknown) => field.options?.find((o) => o.value === v)?.label ?? String(v);
+  if (Array.isArray(value)) return value.map(label).join('; ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return field.options ? label(value) : String(value);
+}
