@@ -45,7 +45,7 @@ export const documentsHandlers: HandlerGroup<DocumentsChannel> = {
   'documents.get': (req, { db }) => getDetail(db, req.id),
   'documents.update': (req, { db }) => updateDocument(db, req),
   'documents.setStatus': (req, { db }) => setStatus(db, req.id, req.status),
-  'documents.agree': (req, { db }) => agree(db, req.id, req.note, req.agreedBy),
+  'documents.agree': (req, { db }) => agree(db, req.id, req.note, req.agreedBy, { acknowledgeStale: req.acknowledgeStale }),
   'documents.sign': (req, { db }) => sign(db, req.id, req.contactId, req.signedOn),
   'documents.versions.list': (req, { db }) => {
     getDetail(db, req.id);
