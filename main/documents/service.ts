@@ -71,7 +71,7 @@ export function contextFor(
   };
 }
 
-function currentTree(db: Database, d: StoredDocument, publicSafe = false): DocumentTree {
+export function currentTree(db: Database, d: StoredDocument, publicSafe = false): DocumentTree {
   return resolve(
     d.template,
     d.values,

@@ -316,3 +316,65 @@ export function staleInValues(
 /** The findings as one line each, for lists and error details. */
 export const describeFinding = (f: StaleFinding) =>
   `${f.where ? `${f.where}: ` : ''}“${f.found}”: ${f.message} Use instead: ${f.suggestion}.`;
+
+type FieldLike = {
+  label: string;
+  help?: string | undefined;
+  placeholder?: string | undefined;
+  example?: unknown;
+  options?: readonly { label: string; help?: string | undefined }[] | undefined;
+  fields?: readonly FieldLike[] | undefined;
+};
+type BlockLike = {
+  type: string;
+  text?: string | undefined;
+  title?: string | undefined;
+  items?: readonly string[] | undefined;
+  header?: readonly string[] | undefined;
+  rows?: readonly (readonly string[])[] | undefined;
+  row?: readonly string[] | undefined;
+  caption?: string | undefined;
+  children?: readonly BlockLike[] | undefined;
+  blocks?: readonly BlockLike[] | undefined;
+};
+
+const strings = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : Array.isArray(v)
+      ? v.flatMap(strings)
+      : v && typeof v === 'object'
+        ? Object.values(v).flatMap(strings)
+        : [];
+
+/** Stale references anywhere a template's reader would see them: its guidance, field labels and help, examples and block text. */
+export function staleInTemplate(template: {
+  title: string;
+  description: string;
+  guidance: string;
+  fields: readonly FieldLike[];
+  blocks: readonly BlockLike[];
+}): StaleFinding[] {
+  const texts: { where: string; text: string }[] = [
+    { where: 'Template description', text: `${template.title}\n${template.description}\n${template.guidance}` },
+  ];
+  const field = (f: FieldLike, prefix: string) => {
+    const where = `Field “${prefix}${f.label}”`;
+    const parts = [f.label, f.help ?? '', f.placeholder ?? '', ...strings(f.example)];
+    for (const o of f.options ?? []) parts.push(o.label, o.help ?? '');
+    texts.push({ where, text: parts.join('\n') });
+    for (const sub of f.fields ?? []) field(sub, `${f.label}: `);
+  };
+  template.fields.forEach((f) => field(f, ''));
+  let where = 'Document text';
+  const block = (b: BlockLike) => {
+    if (b.type === 'heading' && b.text) where = `Under “${b.text}”`;
+    const parts = [b.text ?? '', b.title ?? '', b.caption ?? '', ...(b.items ?? []), ...(b.header ?? []), ...(b.row ?? [])];
+    for (const r of b.rows ?? []) parts.push(...r);
+    texts.push({ where, text: parts.join('\n') });
+    (b.children ?? []).forEach(block);
+    (b.blocks ?? []).forEach(block);
+  };
+  template.blocks.forEach(block);
+  return findStaleIn(texts);
+}
