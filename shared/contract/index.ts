@@ -3,6 +3,7 @@ import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
 import { documentRevisionsChannels } from './document-revisions';
+import { documentChecksChannels } from './document-checks';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
@@ -19,6 +20,7 @@ export const contract = {
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
   ...documentRevisionsChannels,
+  ...documentChecksChannels,
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,

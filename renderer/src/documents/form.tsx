@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState } from 'react';
 import { describeDefault, fillItem } from '../../../shared/documents/defaults';
+import { findStaleReferences } from '../../../shared/documents/stale-references';
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
 import type { DirectoryCache } from './common';
+import { StaleNotice } from './stale-notice';
 
 type Values = Record<string, unknown>;
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -182,10 +184,13 @@ function FieldInput({
 }) {
   const id = `${idPrefix}-${field.key}`;
   const helpId = `${id}-help`;
+  const staleId = `${id}-stale`;
   const described = field.help ? helpId : undefined;
+  const stale =
+    (field.type === 'text' || field.type === 'longText') && typeof value === 'string' ? findStaleReferences(value) : [];
   const common = {
     id,
-    'aria-describedby': described,
+    'aria-describedby': [described, stale.length > 0 ? staleId : undefined].filter(Boolean).join(' ') || undefined,
     'aria-required': field.required || undefined,
     readOnly,
   };
@@ -211,6 +216,7 @@ function FieldInput({
             }}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'longText':
@@ -225,6 +231,7 @@ function FieldInput({
             onChange={(e) => onChange(e.target.value)}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'choice':

@@ -120,7 +120,7 @@ describe('defaults filled at resolve time', () => {
     expect(text).toContain('Nation: England.');
     expect(text).toContain('Northshire Police | Part 3 | tom@police.example | Police force');
     expect(text).toContain(
-      'Northshire Refuge | Recognised legitimate interest | [not yet given: Mailbox] | Charity or NGO: local',
+      'Northshire Refuge | Recognised legitimate interest | [not yet given: Parties 2: Mailbox] | Charity or NGO: local',
     );
     expect(text).toContain('A party takes the Part 3 route.');
     expect(missingRequired(t, {})).toEqual([]);
