@@ -341,8 +341,8 @@ function markingParagraph(marking: string, note?: string): Paragraph {
 
 export type DocxResult = { bytes: Uint8Array; removed: number };
 
-/** Write the tree as .docx and report how many unsafe characters were removed from its text. */
-export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
+/** The docx library's model of the tree's document, and how many unsafe characters were removed from its text. */
+export function buildDocument(input: DocumentTree): { doc: Document; removed: number } {
   const { tree, removed } = sanitiseTree(input);
   const { meta } = tree;
   const dateText = longDate(meta.date);
@@ -521,6 +521,12 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
       },
     ],
   });
+  return { doc, removed };
+}
+
+/** Write the tree as .docx and report how many unsafe characters were removed from its text. */
+export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
+  const { doc, removed } = buildDocument(input);
   const buffer = await Packer.toBuffer(doc);
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), removed };
 }
