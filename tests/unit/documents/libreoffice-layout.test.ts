@@ -53,11 +53,14 @@ function splitWords(text: string, words: Set<string>, emails: Set<string>): stri
   for (let i = 0; i < lines.length - 1; i++) {
     const tokens = lines[i]!.trim().split(/\s+/);
     const last = tokens[tokens.length - 1] ?? '';
-    const next = new Set(lines[i + 1]!.trim().split(/\s+/).map((t) => t.replace(/[)"”’,;:.!?]+$/, '')));
+    const next = new Set(
+      lines[i + 1]!.trim()
+        .split(/\s+/)
+        .map((t) => t.replace(/[)"”’,;:.!?]+$/, '')),
+    );
     for (const w of words)
       for (let k = 2; k < w.length; k++)
-        if (last === w.slice(0, k) && next.has(w.slice(k)))
-          found.push(`${w} as "${last}" / "${w.slice(k)}"`);
+        if (last === w.slice(0, k) && next.has(w.slice(k))) found.push(`${w} as "${last}" / "${w.slice(k)}"`);
     for (const e of emails)
       for (let k = 2; k < e.length; k++)
         if (last === e.slice(0, k) && !/[@.]$/.test(last) && [...next].some((t) => e.slice(k).startsWith(t) && t.length > 0))
