@@ -72,7 +72,7 @@ function splitWords(text: string, words: Set<string>, emails: Set<string>): stri
 // LibreOffice lays the export out as a reader would see it; a machine without it skips.
 describe.skipIf(!tools)('LibreOffice layout of the exports', () => {
   it.each(files)(
-    '%s: no word in a table is split across lines, and addresses break only after @ or .',
+    '%s: no table word split across lines, addresses broken only after @ or ., no heading alone at the foot of a page',
     async (file) => {
       const template = templateSchema.parse(JSON.parse(fs.readFileSync(path.join(TEMPLATES, file), 'utf8')));
       const ex = examplePreview(template, examplePartnership.people);
@@ -99,8 +99,25 @@ describe.skipIf(!tools)('LibreOffice layout of the exports', () => {
           [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
           { stdio: 'pipe', timeout: 120_000 },
         );
-        const text = execFileSync('pdftotext', ['-raw', path.join(dir, `${template.key}.pdf`), '-'], { encoding: 'utf8' });
+        const pdf = path.join(dir, `${template.key}.pdf`);
+        const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
         expect(splitWords(text, words, emails)).toEqual([]);
+        // No heading or clause title is the last thing on a page (pages are split by form feeds).
+        const titles = new Set(
+          tree.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : b.kind === 'clause' && b.title ? [b.title] : [])),
+        );
+        const orphans = text
+          .split('\f')
+          .map((page) =>
+            page
+              .split('\n')
+              .map((l) => l.trim())
+              .filter((l) => l && !/^OFFICIAL/.test(l) && !/Page \d+ of \d+$/.test(l) && !/^Public version/.test(l))
+              .at(-1),
+          )
+          .slice(0, -1)
+          .filter((last) => last !== undefined && [...titles].some((t) => last === t || last.endsWith(` ${t}`)));
+        expect(orphans).toEqual([]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.rmSync(profile, { recursive: true, force: true });
