@@ -30,7 +30,16 @@ describe('the erasure matcher', () => {
   });
 
   it('matches a phone number in any spacing and in its +44 form', () => {
-    for (const form of ['01632 960999', '01632960999', '0163 296 0999', '+44 1632 960999', '+44 (0)1632 960 999', '0044-1632-960-999', '+441632960999', '(01632) 960999'])
+    for (const form of [
+      '01632 960999',
+      '01632960999',
+      '0163 296 0999',
+      '+44 1632 960999',
+      '+44 (0)1632 960 999',
+      '0044-1632-960-999',
+      '+441632960999',
+      '(01632) 960999',
+    ])
       expect(m.scrub(`Call ${form} now`)).toBe('Call [erased phone] now');
     expect(m.scrub('ref 201632960999')).toBe('ref 201632960999');
     expect(m.scrub('01632 9609990')).toBe('01632 9609990');
