@@ -8,6 +8,7 @@ import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
 import { privacyErasureHook } from './privacy/erasure';
+import { privacyHandlers } from './privacy/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...privacyHandlers,
 };

@@ -115,7 +115,7 @@ export function personUid(db: Database, personId: number): string {
 }
 
 /** Where the person appears and what erasing them will change. Reads only. */
-export function previewErasure(db: Database, personId: number): ErasurePreview {
+export function previewErasure(db: Database, personId: number, { fullText = false } = {}): ErasurePreview {
   const person = getPerson(db, personId);
   const terms = matchTermsFor(db, personId);
   const matcher = buildMatcher(terms);
@@ -126,7 +126,7 @@ export function previewErasure(db: Database, personId: number): ErasurePreview {
   const links = hooks.flatMap((h) => h.links?.(db, personId) ?? []);
   // The person's own record and posts are deleted whole, so they are listed as links, not matches.
   const matches = hooks
-    .flatMap((h) => findInColumns(db, h.area, h.columns ?? [], matcher))
+    .flatMap((h) => findInColumns(db, h.area, h.columns ?? [], matcher, { fullText }))
     .filter((m) => !own.has(`${m.table}:${m.rowId}`));
   return {
     person: { id: person.id, uid: personUid(db, personId), name: person.name },

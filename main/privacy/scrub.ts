@@ -27,7 +27,13 @@ const ident = (name: string): string => {
 type Described = { record: string | null; createdAt?: string | null; updatedAt?: string | null };
 
 /** Every row of the given columns whose text names the person, with snippets. Reads only. */
-export function findInColumns(db: Database, area: string, columns: readonly ScrubColumn[], matcher: Matcher): ErasureMatch[] {
+export function findInColumns(
+  db: Database,
+  area: string,
+  columns: readonly ScrubColumn[],
+  matcher: Matcher,
+  { fullText = false } = {},
+): ErasureMatch[] {
   if (matcher.empty) return [];
   const out: ErasureMatch[] = [];
   for (const c of columns) {
@@ -53,6 +59,7 @@ export function findInColumns(db: Database, area: string, columns: readonly Scru
         kinds: [...new Set(found.map((f) => f.kind))],
         count: found.length,
         snippets: snippets(text, found).slice(0, 5),
+        ...(fullText ? { text } : {}),
       });
     }
   }

@@ -120,7 +120,7 @@ export type Matcher = {
   test(value: string): boolean;
 };
 
-export function buildMatcher(terms: MatchTerms): Matcher {
+export function buildMatcher(terms: MatchTerms, placeholders: Record<MatchKind, string> = ERASED_PLACEHOLDER): Matcher {
   const parts: { kind: MatchKind; pattern: string }[] = [];
   const add = (kind: MatchKind, pattern: string | null) => {
     if (pattern && !parts.some((p) => p.pattern === pattern)) parts.push({ kind, pattern });
@@ -159,7 +159,7 @@ export function buildMatcher(terms: MatchTerms): Matcher {
     let out = '';
     let at = 0;
     for (const m of matches) {
-      out += normal.slice(at, m.start) + ERASED_PLACEHOLDER[m.kind];
+      out += normal.slice(at, m.start) + placeholders[m.kind];
       at = m.end;
     }
     return out + normal.slice(at);

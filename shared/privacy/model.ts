@@ -28,6 +28,8 @@ export type ErasureMatch = {
   count: number;
   /** The matched text in context: the match itself is between « and ». */
   snippets: string[];
+  /** The whole text (subject access only). */
+  text?: string;
 };
 
 export type ErasurePreview = {

@@ -14,6 +14,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
+import type { ErasurePreview } from '../../../shared/privacy/model';
 import { postInput } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { call } from '../api/client';
@@ -312,11 +313,15 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
 function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
+  const preview = useQuery({
+    queryKey: ['partners', 'person', person.id, 'erasure-preview'],
+    queryFn: () => call('partners.people.erasurePreview', { id: person.id }),
+  });
   const erase = useMutation({
     mutationFn: () => call('partners.people.erase', { id: person.id, confirmName: typed }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['partners', 'person', person.id] });
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      void queryClient.invalidateQueries();
       onClose();
       navigate('/partners/people');
     },
@@ -324,15 +329,17 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
   const matches = typed.trim().toLowerCase() === person.name.trim().toLowerCase();
   return (
     <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="modal">
-      <Dialog className="dialog" aria-labelledby="erase-title">
+      <Dialog className="dialog erase-dialog" aria-labelledby="erase-title">
         <Heading slot="title" id="erase-title">
           Erase {person.name} permanently?
         </Heading>
         <p>
-          This removes the person, their posts and every trace of them from the directory and its search. It cannot be undone. The
-          audit log will record only that an erasure happened. To keep them out of the lists but recoverable, archive them
-          instead.
+          This removes the person and their posts, and replaces their name, email addresses and phone numbers wherever they
+          were typed, agreed document versions included, with &ldquo;[erased person]&rdquo;, &ldquo;[erased email]&rdquo; or
+          &ldquo;[erased phone]&rdquo;. It cannot be undone. The audit log will record only that an erasure happened. To keep
+          them out of the lists but recoverable, archive them instead.
         </p>
+        <ErasurePreviewList preview={preview.data} loading={preview.isPending} error={preview.error} />
         <TextField className="field" value={typed} onChange={setTyped} autoFocus>
           <Label>Type their name to confirm</Label>
           <Input />
@@ -345,7 +352,7 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
         ) : null}
         <div className="form-actions">
           <Button className="button danger" isDisabled={!matches || erase.isPending} onPress={() => erase.mutate()}>
-            Erase permanently
+            {erase.isPending ? 'Erasing…' : 'Erase permanently'}
           </Button>
           <Button className="button" onPress={onClose}>
             Cancel
@@ -353,5 +360,54 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
         </div>
       </Dialog>
     </Modal>
+  );
+}
+
+/** Where the person appears, so the coordinator sees what will change before confirming. */
+function ErasurePreviewList({ preview, loading, error }: { preview?: ErasurePreview; loading: boolean; error: unknown }) {
+  if (loading) return <p>Looking for where they appear…</p>;
+  if (error || !preview) return <Notice tone="error">{errorText(error, 'Could not show where they appear.')}</Notice>;
+  return (
+    <section className="erase-preview" aria-labelledby="erase-preview-title">
+      <h3 id="erase-preview-title">What will change</h3>
+      <p>
+        Looking for {[...preview.terms.names, ...preview.terms.emails, ...preview.terms.phones.map(formatPhone)].join(', ')}{' '}
+        in any case and spacing. {preview.occurrences === 1 ? '1 place names them' : `${preview.occurrences} places name them`}{' '}
+        in text, and {preview.links.length === 1 ? '1 record links' : `${preview.links.length} records link`} to them.
+      </p>
+      <ul className="erase-preview-list" aria-label="Records linked to them">
+        {preview.links.map((l, i) => (
+          <li key={`l${i}`}>
+            <strong>{l.kind}</strong>: {l.record} <span className="muted">({l.change.toLowerCase()})</span>
+          </li>
+        ))}
+      </ul>
+      <ul className="erase-preview-list" aria-label="Text that names them">
+        {preview.matches.map((m) => (
+          <li key={`${m.table}.${m.column}.${m.rowId}`}>
+            <strong>{m.record}</strong>, {m.label.toLowerCase()}:
+            {m.snippets.map((s, i) => (
+              <q key={i} className="erase-snippet">
+                <Snippet text={s} />
+              </q>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A snippet from the preview: the matched text sits between « and ». */
+function Snippet({ text }: { text: string }) {
+  const open = text.indexOf('«');
+  const close = text.indexOf('»', open);
+  if (open < 0 || close < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, open)}
+      <mark>{text.slice(open + 1, close)}</mark>
+      {text.slice(close + 1)}
+    </>
   );
 }
