@@ -60,7 +60,10 @@ export function queryAudit(
   const rows = db
     .prepare(`SELECT id, at, entity, entity_id AS entityId, action FROM audit_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...params, f.limit, f.offset) as AuditEntry[];
-  const total = db.prepare(`SELECT count(*) FROM audit_log ${clause}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM audit_log ${clause}`)
+    .pluck()
+    .get(...params) as number;
   const entities = db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[];
   const actions = db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[];
   return { rows, total, entities, actions };

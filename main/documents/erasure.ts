@@ -30,10 +30,12 @@ export function withoutContacts(
   return visit(template.fields, values);
 }
 
-const DOC = "SELECT 'Document: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM documents WHERE rowid = ?";
+const DOC =
+  "SELECT 'Document: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM documents WHERE rowid = ?";
 const VERSION = `SELECT 'Document: ' || d.title || ', version ' || v.label || ' (agreed ' || substr(v.agreed_at, 1, 10) || ')' AS record,
   v.agreed_at AS createdAt, NULL AS updatedAt FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.rowid = ?`;
-const TEMPLATE = "SELECT 'Template: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM document_templates WHERE rowid = ?";
+const TEMPLATE =
+  "SELECT 'Template: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM document_templates WHERE rowid = ?";
 const SNAPSHOT = "SELECT 'Template as used by a document' AS record FROM document_template_snapshots WHERE rowid = ?";
 
 export const documentsScrubColumns: readonly ScrubColumn[] = [
@@ -103,7 +105,9 @@ export const documentsErasureHook: ErasureHook = {
     const templates = new Map<number, Template>();
     const rows = [
       ...(db
-        .prepare('SELECT title, template_snapshot_id AS snapshotId, values_json AS valuesJson, created_at AS createdAt, updated_at AS updatedAt FROM documents')
+        .prepare(
+          'SELECT title, template_snapshot_id AS snapshotId, values_json AS valuesJson, created_at AS createdAt, updated_at AS updatedAt FROM documents',
+        )
         .all() as { title: string; snapshotId: number; valuesJson: string; createdAt: string; updatedAt: string | null }[]),
       ...(db
         .prepare(

@@ -15,7 +15,8 @@ const ATTENDANCE = `SELECT 'Meeting: ' || m.title || ' (' || substr(m.starts_at,
 const ACTION = "SELECT 'Action ' || id AS record, created_at AS createdAt, updated_at AS updatedAt FROM actions WHERE rowid = ?";
 const UPDATE = `SELECT 'Action ' || action_id || ', update of ' || noted_on AS record, created_at AS createdAt
   FROM action_updates WHERE rowid = ?`;
-const DECISION = "SELECT 'Decision ' || id AS record, created_at AS createdAt, updated_at AS updatedAt FROM decisions WHERE rowid = ?";
+const DECISION =
+  "SELECT 'Decision ' || id AS record, created_at AS createdAt, updated_at AS updatedAt FROM decisions WHERE rowid = ?";
 const SHARE = `SELECT 'Decision to share of ' || shared_on AS record, created_at AS createdAt, updated_at AS updatedAt
   FROM share_decisions WHERE rowid = ?`;
 

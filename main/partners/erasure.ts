@@ -37,7 +37,8 @@ export function registerErasureHook(hook: ErasureHook): void {
 
 export const erasureHooks = (): readonly ErasureHook[] => hooks;
 
-const PEOPLE_DESCRIBE = "SELECT 'Directory: ' || name AS record, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE rowid = ?";
+const PEOPLE_DESCRIBE =
+  "SELECT 'Directory: ' || name AS record, created_at AS createdAt, updated_at AS updatedAt FROM people WHERE rowid = ?";
 const ORG_DESCRIBE =
   "SELECT 'Organisation: ' || name AS record, created_at AS createdAt, updated_at AS updatedAt FROM organisations WHERE rowid = ?";
 const POST_DESCRIBE = `SELECT 'Post of ' || p.name || ' at ' || o.name AS record, po.created_at AS createdAt, NULL AS updatedAt
@@ -103,7 +104,10 @@ export const partnersErasureHook: ErasureHook = {
 /** What identifies the person in free text: their name, and every email and phone of every post. */
 export function matchTermsFor(db: Database, personId: number): MatchTerms {
   const person = getPerson(db, personId);
-  const posts = stmt(db, 'SELECT email, phone FROM posts WHERE person_id = ?').all(personId) as { email: string; phone: string }[];
+  const posts = stmt(db, 'SELECT email, phone FROM posts WHERE person_id = ?').all(personId) as {
+    email: string;
+    phone: string;
+  }[];
   const uniq = (xs: string[]) => [...new Set(xs.map((s) => s.trim()).filter((s) => s !== ''))];
   return { names: uniq([person.name]), emails: uniq(posts.map((p) => p.email)), phones: uniq(posts.map((p) => p.phone)) };
 }

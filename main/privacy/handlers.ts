@@ -51,7 +51,10 @@ export const privacyHandlers: HandlerGroup<PrivacyChannel> = {
   'privacy.activity.list': (req, { db }) => queryAudit(db, req),
   'privacy.activity.exportCsv': async (req, { db, host }) => {
     const { rows } = queryAudit(db, { ...req, limit: 1_000_000, offset: 0 });
-    const csv = toCsv([['When (UTC)', 'What', 'Record', 'Action'], ...rows.map((r) => [r.at, entityLabel(r.entity), r.entityId, r.action])]);
+    const csv = toCsv([
+      ['When (UTC)', 'What', 'Record', 'Action'],
+      ...rows.map((r) => [r.at, entityLabel(r.entity), r.entityId, r.action]),
+    ]);
     recordAudit(db, 'audit_log', 'csv', 'export');
     return host.saveFile({
       suggestedName: `Activity log ${new Date().toISOString().slice(0, 10)}.csv`,

@@ -76,7 +76,11 @@ export function ledgerRecorder(ledger: ErasureLedger): ErasureRecorder {
       terms: { names: [...terms.names], emails: [...terms.emails], phones: [...terms.phones] },
     };
     writeLedger(ledger, [...before.filter((e) => e.uid !== uid), entry]);
-    return () => writeLedger(ledger, readLedger(ledger).filter((e) => e.uid !== uid));
+    return () =>
+      writeLedger(
+        ledger,
+        readLedger(ledger).filter((e) => e.uid !== uid),
+      );
   };
 }
 

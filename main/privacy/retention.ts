@@ -58,11 +58,13 @@ const CANDIDATES: Record<RetentionKind, { sql: string; route: (id: number) => st
 export function retentionDue(db: Database, now = new Date()): RetentionDue[] {
   const today = londonToday(now);
   const reviewed = new Map(
-    (db.prepare('SELECT kind, record_id AS recordId, reviewed_on AS reviewedOn FROM retention_reviews').all() as {
-      kind: string;
-      recordId: number;
-      reviewedOn: string;
-    }[]).map((r) => [`${r.kind}:${r.recordId}`, r.reviewedOn]),
+    (
+      db.prepare('SELECT kind, record_id AS recordId, reviewed_on AS reviewedOn FROM retention_reviews').all() as {
+        kind: string;
+        recordId: number;
+        reviewedOn: string;
+      }[]
+    ).map((r) => [`${r.kind}:${r.recordId}`, r.reviewedOn]),
   );
   const out: RetentionDue[] = [];
   for (const rule of getRetentionRules(db)) {

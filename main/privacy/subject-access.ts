@@ -27,12 +27,22 @@ export function collectSubjectAccess(
     const others = db.prepare('SELECT id FROM people WHERE id <> ?').pluck().all(personId) as number[];
     const terms = others.map((id) => matchTermsFor(db, id));
     const own = matchTermsFor(db, personId);
-    const notOwn = (xs: string[], mine: readonly string[]) => xs.filter((x) => !mine.some((m) => m.toLowerCase() === x.toLowerCase()));
+    const notOwn = (xs: string[], mine: readonly string[]) =>
+      xs.filter((x) => !mine.some((m) => m.toLowerCase() === x.toLowerCase()));
     const matcher = buildMatcher(
       {
-        names: notOwn(terms.flatMap((t) => t.names), own.names),
-        emails: notOwn(terms.flatMap((t) => t.emails), own.emails),
-        phones: notOwn(terms.flatMap((t) => t.phones), own.phones),
+        names: notOwn(
+          terms.flatMap((t) => t.names),
+          own.names,
+        ),
+        emails: notOwn(
+          terms.flatMap((t) => t.emails),
+          own.emails,
+        ),
+        phones: notOwn(
+          terms.flatMap((t) => t.phones),
+          own.phones,
+        ),
       },
       OTHER,
     );

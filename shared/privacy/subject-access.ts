@@ -114,7 +114,12 @@ export function subjectAccessTree(d: SubjectAccessData): DocumentTree {
     blocks.push({ kind: 'heading', level: 3, text: `${m.record}: ${m.field}` });
     blocks.push({
       kind: 'paragraph',
-      runs: [t(`${areaLabel(m.area)}. Created ${when(m.createdAt) || 'date not recorded'}; changed ${when(m.updatedAt) || 'date not recorded'}.`, false)],
+      runs: [
+        t(
+          `${areaLabel(m.area)}. Created ${when(m.createdAt) || 'date not recorded'}; changed ${when(m.updatedAt) || 'date not recorded'}.`,
+          false,
+        ),
+      ],
     });
     for (const chunk of m.text.split(/\n\s*\n/).filter((c) => c.trim() !== '')) blocks.push(para(chunk.trim()));
   }

@@ -334,10 +334,10 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
           Erase {person.name} permanently?
         </Heading>
         <p>
-          This removes the person and their posts, and replaces their name, email addresses and phone numbers wherever they
-          were typed, agreed document versions included, with &ldquo;[erased person]&rdquo;, &ldquo;[erased email]&rdquo; or
-          &ldquo;[erased phone]&rdquo;. It cannot be undone. The audit log will record only that an erasure happened. To keep
-          them out of the lists but recoverable, archive them instead.
+          This removes the person and their posts, and replaces their name, email addresses and phone numbers wherever they were
+          typed, agreed document versions included, with &ldquo;[erased person]&rdquo;, &ldquo;[erased email]&rdquo; or
+          &ldquo;[erased phone]&rdquo;. It cannot be undone. The audit log will record only that an erasure happened. To keep them
+          out of the lists but recoverable, archive them instead.
         </p>
         <ErasurePreviewList preview={preview.data} loading={preview.isPending} error={preview.error} />
         <TextField className="field" value={typed} onChange={setTyped} autoFocus>
@@ -371,9 +371,9 @@ function ErasurePreviewList({ preview, loading, error }: { preview?: ErasurePrev
     <section className="erase-preview" aria-labelledby="erase-preview-title">
       <h3 id="erase-preview-title">What will change</h3>
       <p>
-        Looking for {[...preview.terms.names, ...preview.terms.emails, ...preview.terms.phones.map(formatPhone)].join(', ')}{' '}
-        in any case and spacing. {preview.occurrences === 1 ? '1 place names them' : `${preview.occurrences} places name them`}{' '}
-        in text, and {preview.links.length === 1 ? '1 record links' : `${preview.links.length} records link`} to them.
+        Looking for {[...preview.terms.names, ...preview.terms.emails, ...preview.terms.phones.map(formatPhone)].join(', ')} in
+        any case and spacing. {preview.occurrences === 1 ? '1 place names them' : `${preview.occurrences} places name them`} in
+        text, and {preview.links.length === 1 ? '1 record links' : `${preview.links.length} records link`} to them.
       </p>
       <ul className="erase-preview-list" aria-label="Records linked to them">
         {preview.links.map((l, i) => (

@@ -152,7 +152,14 @@ describe('erasure leaves nothing', () => {
     await ok('documents.update', {
       id: doc.id,
       revision: again.revision,
-      values: { ...values, owner: otherPost, author: secondPost, approver: otherPost, signatories: [otherPost], distribution: `Now ${SECOND_EMAIL}` },
+      values: {
+        ...values,
+        owner: otherPost,
+        author: secondPost,
+        approver: otherPost,
+        signatories: [otherPost],
+        distribution: `Now ${SECOND_EMAIL}`,
+      },
     });
     await ok('documents.setStatus', { id: doc.id, status: 'in_review' });
     await ok('documents.agree', { id: doc.id, note: `Phone ${MOBILE}`, agreedBy: `Dr ${NAME}` });

@@ -30,7 +30,11 @@ const key = crypto.randomBytes(32);
 
 function seed() {
   const council = org(app.db, { name: 'Council' });
-  const gone = person(app.db, { name: 'Wilhelmina Corrigan' }, { organisationId: council.id, email: 'w.corrigan@council.example' });
+  const gone = person(
+    app.db,
+    { name: 'Wilhelmina Corrigan' },
+    { organisationId: council.id, email: 'w.corrigan@council.example' },
+  );
   const kept = person(app.db, { name: 'Kept Person', notes: 'Ask Wilhelmina Corrigan first' }, { organisationId: council.id });
   return { gone, kept };
 }
@@ -47,7 +51,10 @@ describe('the erasure ledger', () => {
     const ledger = erasureLedger(app.dataDir, key);
     erasePerson(app.db, gone.id, 'Wilhelmina Corrigan', ledgerRecorder(ledger));
     expect(readLedger(ledger)).toEqual([
-      expect.objectContaining({ uid, terms: { names: ['Wilhelmina Corrigan'], emails: ['w.corrigan@council.example'], phones: [] } }),
+      expect.objectContaining({
+        uid,
+        terms: { names: ['Wilhelmina Corrigan'], emails: ['w.corrigan@council.example'], phones: [] },
+      }),
     ]);
     const raw = fs.readFileSync(path.join(app.dataDir, LEDGER_FILE)).toString('latin1').toLowerCase();
     expect(raw).not.toContain('corrigan');
