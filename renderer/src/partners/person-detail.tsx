@@ -21,6 +21,7 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { TextInput } from '../components/fields';
 import { Notice } from '../components/notice';
+import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
 import { navigate } from '../router';
 import { CheckboxField, ErrorDetails, errorText, fieldErrors } from './controls';
 import { PersonForm, phoneHint } from './forms';
@@ -56,6 +57,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [erasing, setErasing] = useState(false);
+  const [subjectAccess, setSubjectAccess] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
   const archive = useMutation({
     mutationFn: () => call('partners.people.archive', { id: p.id, archived: p.archivedAt === null }),
@@ -89,6 +91,9 @@ function PersonView({ person: p }: { person: PersonDetail }) {
           </Button>
           <Button className="button" onPress={() => vcard.mutate()}>
             Export vCard
+          </Button>
+          <Button className="button" onPress={() => setSubjectAccess(true)}>
+            Subject access…
           </Button>
           <Button className="button" onPress={() => archive.mutate()}>
             {p.archivedAt ? 'Restore' : 'Archive'}
@@ -127,6 +132,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
         </>
       ) : null}
       {erasing ? <EraseDialog person={p} onClose={() => setErasing(false)} /> : null}
+      {subjectAccess ? <SubjectAccessDialog person={p} onClose={() => setSubjectAccess(false)} /> : null}
     </section>
   );
 }
