@@ -98,7 +98,7 @@ export const meetingsErasureHook: ErasureHook = {
       ...link(
         'Owns action',
         'Owner cleared (the organisation stays)',
-        q(`SELECT 'Action ' || a.id AS record, a.description AS detail, a.created_at AS createdAt, a.updated_at AS updatedAt
+        q(`SELECT 'Action ' || a.id || ': ' || a.description AS record, '' AS detail, a.created_at AS createdAt, a.updated_at AS updatedAt
              FROM actions a WHERE a.owner_person_id = ? ORDER BY a.id`),
       ),
     ];

@@ -374,7 +374,7 @@ function ErasurePreviewList({ preview, loading, error }: { preview?: ErasurePrev
   if (loading) return <p>Looking for where they appear…</p>;
   if (error || !preview) return <Notice tone="error">{errorText(error, 'Could not show where they appear.')}</Notice>;
   return (
-    <section className="erase-preview" aria-labelledby="erase-preview-title">
+    <section className="erase-preview" aria-labelledby="erase-preview-title" tabIndex={0}>
       <h3 id="erase-preview-title">What will change</h3>
       <p>
         Looking for {[...preview.terms.names, ...preview.terms.emails, ...preview.terms.phones.map(formatPhone)].join(', ')} in
@@ -417,3 +417,5 @@ function Snippet({ text }: { text: string }) {
     </>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -72,13 +72,13 @@ export function RetentionSettings() {
               <fieldset key={kind}>
                 <legend>{RETENTION_KIND_LABELS[kind]}</legend>
                 <TextInput
-                  label={`${RETENTION_KIND_LABELS[kind]}: months to keep`}
+                  label="Months to keep"
                   type="number"
                   value={current[kind].months}
                   onChange={(v) => setDraft({ ...current, [kind]: { ...current[kind], months: v } })}
                 />
                 <SelectField
-                  label={`${RETENTION_KIND_LABELS[kind]}: then`}
+                  label="Then"
                   value={current[kind].action}
                   options={ACTIONS}
                   onChange={(v) => setDraft({ ...current, [kind]: { ...current[kind], action: v } })}
