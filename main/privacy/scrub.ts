@@ -42,7 +42,7 @@ export function findInColumns(
       .all() as { rowId: number; value: unknown }[];
     const describe = c.describe ? db.prepare(c.describe) : null;
     for (const r of rows) {
-      if (typeof r.value !== 'string') continue;
+      if (typeof r.value !== 'string' || !matcher.mightMatch(r.value)) continue;
       const text = readable(r.value);
       const found = matcher.find(text);
       if (found.length === 0) continue;

@@ -108,6 +108,11 @@ function phonePattern(phone: string): string | null {
 
 export type Matcher = {
   readonly empty: boolean;
+  /**
+   * A fast check that rules text out: false means no match is possible (in the text, or in the
+   * strings of JSON text); true means look closer. Never false for text that matches.
+   */
+  mightMatch(text: string): boolean;
   /** Every match in the text, earliest first, never overlapping. */
   find(text: string): TextMatch[];
   /** The text with each match replaced by its placeholder. */
@@ -131,6 +136,19 @@ export function buildMatcher(terms: MatchTerms, placeholders: Record<MatchKind, 
   for (const p of terms.phones) add('phone', phonePattern(p));
 
   const empty = parts.length === 0;
+  const anchors = buildAnchors(terms);
+  const mightMatch = (text: string): boolean => {
+    if (empty || text === '') return false;
+    if (anchors.always) return true;
+    const lower = text.toLowerCase();
+    if (anchors.words.some((w) => lower.includes(w))) return true;
+    if (anchors.digits.length > 0) {
+      // Separators a phone number may be typed with, and JSON's escapes for line breaks and tabs.
+      const stripped = lower.replace(/\\[nrtbf]|\\u00[0-9a-f]{2}|[\s\-.()/\u00a0]/g, '');
+      if (anchors.digits.some((d) => stripped.includes(d))) return true;
+    }
+    return false;
+  };
   const source = parts
     .map((p, i) => {
       // Names are bounded by letters and digits; emails and phones carry their own bounds.
@@ -141,7 +159,7 @@ export function buildMatcher(terms: MatchTerms, placeholders: Record<MatchKind, 
   const regex = empty ? null : new RegExp(source, 'giu');
 
   const find = (text: string): TextMatch[] => {
-    if (!regex || text === '') return [];
+    if (!regex || !mightMatch(text)) return [];
     const normal = text.normalize('NFC');
     const out: TextMatch[] = [];
     for (const m of normal.matchAll(regex)) {
@@ -175,7 +193,7 @@ export function buildMatcher(terms: MatchTerms, placeholders: Record<MatchKind, 
   };
 
   const scrubStored = (value: string): string => {
-    if (empty) return value;
+    if (!mightMatch(value)) return value;
     const trimmed = value.trimStart();
     if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed.startsWith('"')) {
       try {
@@ -192,12 +210,43 @@ export function buildMatcher(terms: MatchTerms, placeholders: Record<MatchKind, 
 
   return {
     empty,
+    mightMatch,
     find,
     scrub,
     scrubJson,
     scrubStored,
     test: (value) => !empty && scrubStored(value) !== value,
   };
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * What any match must contain: the longest run of letters of each name (lower case), each email
+ * (lower case), the digits of each phone after its prefix. Text outside ASCII can fold case in
+ * ways toLowerCase does not, so a non-ASCII name or email turns the fast check off.
+ */
+function buildAnchors(terms: MatchTerms): { always: boolean; words: string[]; digits: string[] } {
+  const words: string[] = [];
+  const digits: string[] = [];
+  let always = false;
+  for (const n of terms.names) {
+    if (nameWords(n).length < 2) continue;
+    const longest = (n.match(/[\p{L}\p{N}]+/gu) ?? []).sort((a, b) => b.length - a.length)[0] ?? '';
+    if (!ASCII.test(longest) || longest === '') always = true;
+    else words.push(longest.toLowerCase());
+  }
+  for (const e of terms.emails) {
+    if (!emailPattern(e)) continue;
+    if (!ASCII.test(e.trim())) always = true;
+    else words.push(e.trim().toLowerCase());
+  }
+  for (const p of terms.phones) {
+    if (!phonePattern(p)) continue;
+    const r = normalisePhone(p.trim());
+    digits.push(r.ok ? r.e164.slice(r.uk ? 3 : 1) : p.replace(/\D/g, ''));
+  }
+  return { always, words, digits };
 }
 
 /** A short piece of text around each match, for the preview before erasing. */

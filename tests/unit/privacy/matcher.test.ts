@@ -58,4 +58,21 @@ describe('the erasure matcher', () => {
     const text = 'The board thanked Mark Quorzyl for the plan.';
     expect(snippets(text, m.find(text), 10)).toEqual(['…d thanked «Mark Quorzyl» for the p…']);
   });
+
+  it('has a fast check that never rules out text that matches', () => {
+    const samples = [
+      'MARK\nQUORZYL',
+      JSON.stringify({ a: 'Mark\nQuorzyl' }),
+      JSON.stringify({ a: 'call 0163\n296\t0999' }),
+      '+44 (0)1632 960 999',
+      'MARK.Q@COUNCIL.EXAMPLE',
+    ];
+    for (const text of samples) {
+      expect(m.mightMatch(text), text).toBe(true);
+      expect(m.scrubStored(text), text).not.toBe(text);
+    }
+    expect(m.mightMatch('Marking the papers, Mark agreed on 2026-11-01')).toBe(false);
+    const accented = buildMatcher({ names: ['Zoë Ångström'], emails: [], phones: [] });
+    expect(accented.scrub('ZOË ÅNGSTRÖM')).toBe('[erased person]');
+  });
 });
