@@ -82,12 +82,10 @@ test('erase preview, subject access export and the activity log', async ({ page,
   const sar = page.getByRole('dialog', { name: 'Subject access export for Oswin Threlkeld' });
   await expect(sar).toBeVisible();
   await expectAccessible(page);
-  const downloads: Promise<import('@playwright/test').Download>[] = [
-    page.waitForEvent('download'),
-    page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.json')),
-  ];
+  const docxDownload = page.waitForEvent('download');
+  const jsonDownload = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.json'));
   await sar.getByRole('button', { name: 'Export report and data' }).click();
-  const [docx, json] = await Promise.all(downloads);
+  const [docx, json] = await Promise.all([docxDownload, jsonDownload]);
   expect(docx.suggestedFilename()).toMatch(/^Subject access Oswin Threlkeld .*\.docx$/);
   const text = (await mammoth.extractRawText({ buffer: fs.readFileSync(await docx.path()) })).value;
   expect(text).toContain('Subject access report: Oswin Threlkeld');

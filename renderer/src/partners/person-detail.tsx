@@ -378,8 +378,8 @@ function ErasurePreviewList({ preview, loading, error }: { preview?: ErasurePrev
       <h3 id="erase-preview-title">What will change</h3>
       <p>
         Looking for {[...preview.terms.names, ...preview.terms.emails, ...preview.terms.phones.map(formatPhone)].join(', ')} in
-        any case and spacing. {preview.occurrences === 1 ? '1 place names them' : `${preview.occurrences} places name them`} in
-        text, and {preview.links.length === 1 ? '1 record links' : `${preview.links.length} records link`} to them.
+        any case and spacing: {plural(preview.occurrences, 'mention')} in {plural(preview.matches.length, 'place')}, and{' '}
+        {plural(preview.links.length, 'linked record')}.
       </p>
       <ul className="erase-preview-list" aria-label="Records linked to them">
         {preview.links.map((l, i) => (
