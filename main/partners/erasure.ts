@@ -48,7 +48,6 @@ const POST_DESCRIBE = `SELECT 'Post of ' || p.name || ' at ' || o.name AS record
 export const partnersErasureHook: ErasureHook = {
   area: 'partners',
   columns: [
-    { table: 'people', column: 'name', label: 'Name', describe: PEOPLE_DESCRIBE },
     { table: 'people', column: 'pronouns', label: 'Pronouns', describe: PEOPLE_DESCRIBE },
     { table: 'people', column: 'notes', label: 'Notes', describe: PEOPLE_DESCRIBE },
     { table: 'people', column: 'source', label: 'Source', describe: PEOPLE_DESCRIBE },
@@ -101,7 +100,11 @@ export const partnersErasureHook: ErasureHook = {
   },
 };
 
-/** What identifies the person in free text: their name, and every email and phone of every post. */
+/**
+ * What identifies the person in free text: their name, and the emails and phones of their posts.
+ * An address or number someone else in the directory also uses (a team inbox, a switchboard) is
+ * not theirs alone, so it is left: erasing it would wipe other people's contact details.
+ */
 export function matchTermsFor(db: Database, personId: number): MatchTerms {
   const person = getPerson(db, personId);
   const posts = stmt(db, 'SELECT email, phone FROM posts WHERE person_id = ?').all(personId) as {
@@ -109,7 +112,30 @@ export function matchTermsFor(db: Database, personId: number): MatchTerms {
     phone: string;
   }[];
   const uniq = (xs: string[]) => [...new Set(xs.map((s) => s.trim()).filter((s) => s !== ''))];
-  return { names: uniq([person.name]), emails: uniq(posts.map((p) => p.email)), phones: uniq(posts.map((p) => p.phone)) };
+  const sharedEmail = (e: string) =>
+    (stmt(
+      db,
+      `SELECT (SELECT count(*) FROM posts WHERE person_id <> ? AND email = ? COLLATE NOCASE)
+            + (SELECT count(*) FROM organisations WHERE email = ? COLLATE NOCASE)`,
+    )
+      .pluck()
+      .get(personId, e, e) as number) > 0;
+  const digits = (p: string) => p.replace(/\D/g, '');
+  const otherPhones = new Set(
+    (
+      stmt(
+        db,
+        "SELECT phone FROM posts WHERE person_id <> ? AND phone <> '' UNION SELECT phone FROM organisations WHERE phone <> ''",
+      )
+        .pluck()
+        .all(personId) as string[]
+    ).map(digits),
+  );
+  return {
+    names: uniq([person.name]),
+    emails: uniq(posts.map((p) => p.email)).filter((e) => !sharedEmail(e)),
+    phones: uniq(posts.map((p) => p.phone)).filter((p) => !otherPhones.has(digits(p))),
+  };
 }
 
 export function personUid(db: Database, personId: number): string {

@@ -18,6 +18,7 @@ export const ERASURE_EXEMPT_COLUMNS: Readonly<Record<string, string>> = {
   'organisations.archived_at': DATE_OR_TIME,
   'organisations.created_at': DATE_OR_TIME,
   'organisations.updated_at': DATE_OR_TIME,
+  'people.name': "a person's own name: the erased person's row is deleted; someone else with the same name keeps theirs",
   'people.last_verified': DATE_OR_TIME,
   'people.archived_at': DATE_OR_TIME,
   'people.created_at': DATE_OR_TIME,

@@ -97,7 +97,7 @@ export function reapplyErasures(db: Database, ledger: ErasureLedger): number {
   db.pragma('secure_delete = ON');
   db.transaction(() => {
     for (const e of entries) {
-      const id = db.prepare('SELECT id FROM people WHERE uid = ?').pluck().get(e.uid) as number | undefined;
+      const id = findErasedPerson(db, e);
       if (id !== undefined) {
         // The restored record may hold details the erased one no longer had: erase both sets.
         const now = matchTermsFor(db, id);
@@ -116,6 +116,34 @@ export function reapplyErasures(db: Database, ledger: ErasureLedger): number {
   compactAfterErasure(db);
   if (again > 0) log.info(`erasure ledger: erased ${again} restored record(s) again`);
   return again;
+}
+
+/**
+ * The restored record of an erased person: by uid; or, in a backup made before people had uids
+ * (they got new random ones when it was migrated), by the same full name with one of the same
+ * emails or phones, or the same name alone when the erased person had neither.
+ */
+function findErasedPerson(db: Database, e: LedgerEntry): number | undefined {
+  const byUid = db.prepare('SELECT id FROM people WHERE uid = ?').pluck().get(e.uid) as number | undefined;
+  if (byUid !== undefined) return byUid;
+  const names = new Set(e.terms.names.map((n) => n.trim().toLowerCase()));
+  const emails = new Set(e.terms.emails.map((x) => x.trim().toLowerCase()));
+  const phones = new Set(e.terms.phones.map((x) => x.replace(/\D/g, '')));
+  const candidates = (db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).filter((p) =>
+    names.has(p.name.trim().toLowerCase()),
+  );
+  for (const c of candidates) {
+    if (emails.size === 0 && phones.size === 0) return c.id;
+    const t = matchTermsFor(db, c.id);
+    if (t.emails.some((x) => emails.has(x.toLowerCase())) || t.phones.some((x) => phones.has(x.replace(/\D/g, '')))) return c.id;
+  }
+  return undefined;
+}
+
+/** When the store key changes, the ledger is re-encrypted under the new one. */
+export function rekeyLedger(dataDir: string, oldStoreKey: Buffer, newStoreKey: Buffer): void {
+  const entries = readLedger(erasureLedger(dataDir, oldStoreKey));
+  if (entries.length > 0) writeLedger(erasureLedger(dataDir, newStoreKey), entries);
 }
 
 /**

@@ -189,3 +189,28 @@ describe('activity log', () => {
     expect(everything).not.toContain('ramaswamy');
   });
 });
+
+describe('what erasure matches', () => {
+  it('leaves a namesake and shared team addresses alone', async () => {
+    const council = org(app.db, { name: 'Council', email: 'team@council.example' });
+    const gone = person(
+      app.db,
+      { name: 'Tobias Verhoeven' },
+      { organisationId: council.id, email: 'team@council.example', phone: '01632 960111' },
+    );
+    const namesake = person(app.db, { name: 'Tobias Verhoeven' }, { organisationId: council.id, email: 'tv2@council.example' });
+    const colleague = person(app.db, { name: 'Colleague One' }, { organisationId: council.id, phone: '01632 960 111' });
+    const preview = await ok<{ terms: { names: string[]; emails: string[]; phones: string[] } }>(
+      'partners.people.erasurePreview',
+      {
+        id: gone.id,
+      },
+    );
+    expect(preview.terms).toEqual({ names: ['Tobias Verhoeven'], emails: [], phones: [] });
+    await ok('partners.people.erase', { id: gone.id, confirmName: 'Tobias Verhoeven' });
+    expect((await ok<{ name: string }>('partners.people.get', { id: namesake.id })).name).toBe('Tobias Verhoeven');
+    const c = await ok<{ posts: { phone: string }[] }>('partners.people.get', { id: colleague.id });
+    expect(c.posts[0]!.phone).toBe('01632 960 111');
+    expect((await ok<{ email: string }>('partners.organisations.get', { id: council.id })).email).toBe('team@council.example');
+  });
+});

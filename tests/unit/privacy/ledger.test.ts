@@ -11,6 +11,7 @@ import {
   readLedger,
   reapplyErasures,
   registerErasureReapply,
+  rekeyLedger,
 } from '../../../main/privacy/ledger';
 import { openDatabaseFile } from '../../../main/store/database';
 import { createTestApp, tempDir } from '../../helpers/db';
@@ -109,5 +110,30 @@ describe('the erasure ledger', () => {
 describe('the connection', () => {
   it('has secure_delete on for every write, not only inside an erasure', () => {
     expect(app.db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+});
+
+describe('a backup from before people had uids', () => {
+  it('is matched by full name and email, and the ledger survives a change of store key', () => {
+    const { gone } = seed();
+    const ledger = erasureLedger(app.dataDir, key);
+    erasePerson(app.db, gone.id, 'Wilhelmina Corrigan', ledgerRecorder(ledger));
+    // The restored copy: same person with a different uid (as a pre-0005 backup gets on migration), and a namesake.
+    const council = app.db.prepare('SELECT id FROM organisations').pluck().get() as number;
+    const again = person(
+      app.db,
+      { name: 'Wilhelmina Corrigan' },
+      { organisationId: council, email: 'W.Corrigan@council.example' },
+    );
+    const namesake = person(app.db, { name: 'Wilhelmina Corrigan' }, { organisationId: council, email: 'other@else.example' });
+    expect(reapplyErasures(app.db, ledger)).toBe(1);
+    expect(app.db.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(again.id)).toBe(0);
+    // The namesake (same name, other email) is not the erased person and keeps their record.
+    expect(app.db.prepare('SELECT count(*) FROM people WHERE id = ?').pluck().get(namesake.id)).toBe(1);
+
+    const newKey = crypto.randomBytes(32);
+    rekeyLedger(app.dataDir, key, newKey);
+    expect(readLedger(erasureLedger(app.dataDir, newKey))).toHaveLength(1);
+    expect(() => readLedger(ledger)).toThrow();
   });
 });
