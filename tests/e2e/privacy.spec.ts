@@ -139,7 +139,11 @@ test('erase preview, subject access export and the activity log', async ({ page,
 
   // The subject access request was logged with its due date.
   const requests = page.getByRole('region', { name: 'Privacy requests' });
-  await expect(requests.getByRole('table', { name: 'Privacy requests' })).toContainText('[erased person]');
+  const log = requests.getByRole('table', { name: 'Privacy requests' });
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log.getByRole('row', { name: /Erasure/ })).toContainText('[erased person]');
+  await expect(log.getByRole('row', { name: /Erasure/ })).toContainText('Done');
+  await expect(log.getByRole('row', { name: /Subject access/ })).toContainText('Open');
   await expect(page.getByRole('region', { name: 'Retention' })).toContainText('Nothing is due');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/privacy-settings.png', fullPage: true });

@@ -16,6 +16,7 @@ import {
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
 import type { ErasurePreview } from '../../../shared/privacy/model';
 import { postInput } from '../../../shared/partners/domain';
+import { londonToday } from '../../../shared/meetings/time';
 import { formatPhone } from '../../../shared/partners/phone';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
@@ -319,12 +320,36 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
 function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
+  const [logRequest, setLogRequest] = useState(true);
   const preview = useQuery({
     queryKey: ['partners', 'person', person.id, 'erasure-preview'],
     queryFn: () => call('partners.people.erasurePreview', { id: person.id }),
   });
   const erase = useMutation({
-    mutationFn: () => call('partners.people.erase', { id: person.id, confirmName: typed }),
+    mutationFn: async () => {
+      // Logged first, so the log keeps the request (with their name replaced) once it is done.
+      const request = logRequest
+        ? await call('privacy.requests.create', {
+            kind: 'erasure',
+            subject: person.name,
+            personId: person.id,
+            receivedOn: londonToday(new Date()),
+            note: '',
+          })
+        : null;
+      await call('partners.people.erase', { id: person.id, confirmName: typed });
+      if (request) {
+        const [logged] = (await call('privacy.requests.list', {})).filter((r) => r.id === request.id);
+        if (logged)
+          await call('privacy.requests.update', {
+            id: logged.id,
+            version: logged.version,
+            status: 'done',
+            completedOn: null,
+            note: logged.note,
+          });
+      }
+    },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['partners', 'person', person.id] });
       void queryClient.invalidateQueries();
@@ -350,6 +375,7 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
           <Label>Type their name to confirm</Label>
           <Input />
         </TextField>
+        <CheckboxField label="Record this in the privacy request log" checked={logRequest} onChange={setLogRequest} />
         {erase.isError ? (
           <Notice tone="error">
             {errorText(erase.error, 'Could not erase.')}
