@@ -359,7 +359,7 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
   });
   const matches = typed.trim().toLowerCase() === person.name.trim().toLowerCase();
   return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="modal">
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="privacy-modal">
       <Dialog className="dialog erase-dialog" aria-labelledby="erase-title">
         <Heading slot="title" id="erase-title">
           Erase {person.name} permanently?

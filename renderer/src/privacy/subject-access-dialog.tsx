@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
+import './privacy.css';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice } from '../components/notice';
@@ -34,8 +35,8 @@ export function SubjectAccessDialog({ person, onClose }: { person: { id: number;
     },
   });
   return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="modal">
-      <Dialog className="dialog" aria-labelledby="sar-title">
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="privacy-modal">
+      <Dialog className="dialog sar-dialog" aria-labelledby="sar-title">
         <Heading slot="title" id="sar-title">
           Subject access export for {person.name}
         </Heading>
