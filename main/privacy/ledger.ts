@@ -186,5 +186,13 @@ function fallbackKey(dataDir: string): Buffer {
 }
 
 export function ledgerForDataDir(dataDir: string): ErasureLedger {
-  return erasureLedger(dataDir, keySource ? keySource(dataDir) : fallbackKey(dataDir));
+  if (!keySource) return erasureLedger(dataDir, fallbackKey(dataDir));
+  const storeKey = keySource(dataDir);
+  // A ledger written before the store had a key moves to the store key, and its key file goes.
+  const oldKeyFile = path.join(dataDir, LEDGER_KEY_FILE);
+  if (fs.existsSync(oldKeyFile)) {
+    rekeyLedger(dataDir, fs.readFileSync(oldKeyFile), storeKey);
+    fs.rmSync(oldKeyFile);
+  }
+  return erasureLedger(dataDir, storeKey);
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasePerson } from '../../../main/partners/erasure';
 import {
   LEDGER_FILE,
+  LEDGER_KEY_FILE,
   erasureLedger,
   ledgerForDataDir,
   ledgerRecorder,
@@ -12,6 +13,7 @@ import {
   reapplyErasures,
   registerErasureReapply,
   rekeyLedger,
+  setLedgerKeySource,
 } from '../../../main/privacy/ledger';
 import { openDatabaseFile } from '../../../main/store/database';
 import { createTestApp, tempDir } from '../../helpers/db';
@@ -135,5 +137,19 @@ describe('a backup from before people had uids', () => {
     rekeyLedger(app.dataDir, key, newKey);
     expect(readLedger(erasureLedger(app.dataDir, newKey))).toHaveLength(1);
     expect(() => readLedger(ledger)).toThrow();
+  });
+});
+
+describe('the ledger key', () => {
+  afterEach(() => setLedgerKeySource(null));
+  it('moves from the interim key file to the store key once one is configured', async () => {
+    const { gone } = seed();
+    await app.dispatch('partners.people.erase', { id: gone.id, confirmName: 'Wilhelmina Corrigan' });
+    expect(fs.existsSync(path.join(app.dataDir, LEDGER_KEY_FILE))).toBe(true);
+    const storeKey = crypto.randomBytes(32);
+    setLedgerKeySource(() => storeKey);
+    expect(readLedger(ledgerForDataDir(app.dataDir))).toHaveLength(1);
+    expect(fs.existsSync(path.join(app.dataDir, LEDGER_KEY_FILE))).toBe(false);
+    expect(readLedger(erasureLedger(app.dataDir, storeKey))).toHaveLength(1);
   });
 });
