@@ -24,6 +24,33 @@ const ident = (name: string): string => {
   return `"${name}"`;
 };
 
+/**
+ * The matcher's fast check as an SQL function, so rows that cannot match are skipped inside
+ * SQLite without being read into JavaScript. Registered once per connection; `active` is the
+ * matcher of the scan in progress (scans are synchronous, so one is active at a time).
+ */
+let active: Matcher | null = null;
+const registered = new WeakSet<Database>();
+
+function selectCandidates(db: Database, c: ScrubColumn, matcher: Matcher): { rowId: number; value: unknown }[] {
+  if (!registered.has(db)) {
+    db.function('concordat_might_match', { deterministic: false }, (v: unknown) =>
+      typeof v === 'string' && active !== null && active.mightMatch(v) ? 1 : 0,
+    );
+    registered.add(db);
+  }
+  active = matcher;
+  try {
+    return db
+      .prepare(
+        `SELECT rowid AS rowId, ${ident(c.column)} AS value FROM ${ident(c.table)} WHERE concordat_might_match(${ident(c.column)})`,
+      )
+      .all() as { rowId: number; value: unknown }[];
+  } finally {
+    active = null;
+  }
+}
+
 type Described = { record: string | null; createdAt?: string | null; updatedAt?: string | null };
 
 /** Every row of the given columns whose text names the person, with snippets. Reads only. */
@@ -37,9 +64,7 @@ export function findInColumns(
   if (matcher.empty) return [];
   const out: ErasureMatch[] = [];
   for (const c of columns) {
-    const rows = db
-      .prepare(`SELECT rowid AS rowId, ${ident(c.column)} AS value FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL`)
-      .all() as { rowId: number; value: unknown }[];
+    const rows = selectCandidates(db, c, matcher);
     const describe = c.describe ? db.prepare(c.describe) : null;
     for (const r of rows) {
       if (typeof r.value !== 'string' || !matcher.mightMatch(r.value)) continue;
@@ -89,9 +114,7 @@ export function scrubColumns(db: Database, columns: readonly ScrubColumn[], matc
   const changed = new Map<string, Set<number>>();
   if (matcher.empty) return changed;
   for (const c of columns) {
-    const rows = db
-      .prepare(`SELECT rowid AS rowId, ${ident(c.column)} AS value FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL`)
-      .all() as { rowId: number; value: unknown }[];
+    const rows = selectCandidates(db, c, matcher);
     const update = db.prepare(`UPDATE ${ident(c.table)} SET ${ident(c.column)} = ? WHERE rowid = ?`);
     for (const r of rows) {
       if (typeof r.value !== 'string') continue;
