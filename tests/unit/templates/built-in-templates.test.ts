@@ -292,7 +292,7 @@ const SECTIONS: Record<string, string[]> = {
   'Children Act 1989': ['47'],
   'Children Act 2004': ['11'],
   'Care Act 2014': ['42', '45'],
-  'Data Protection Act 2018': ['10(5)', '121', '164A'],
+  'Data Protection Act 2018': ['10(5)', '35', '42', '62', '67', '68', '121', '164A'],
 };
 const ALL_SECTIONS = new Set(Object.values(SECTIONS).flat());
 const ARTICLES = new Set([
