@@ -289,7 +289,7 @@ const ACTS = [
 const SECTIONS: Record<string, string[]> = {
   'Modern Slavery Act 2015': ['1', '2', '3', '14', '15', '23', '40', '41', '42', '43', '44', '45', '48', '49', '52', '54'],
   'Crime and Disorder Act 1998': ['115'],
-  'Children Act 1989': ['47'],
+  'Children Act 1989': ['47', '47(11)'],
   'Children Act 2004': ['11'],
   'Care Act 2014': ['42', '45'],
   'Data Protection Act 2018': ['10(5)', '35', '42', '62', '67', '68', '121', '164A'],

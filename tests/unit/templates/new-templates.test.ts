@@ -193,7 +193,7 @@ describe('what the templates say', () => {
       const tables = allBlocks(t.blocks).filter((b) => b.type === 'table');
       expect(tables.length).toBeGreaterThanOrEqual(3);
       const text = textOf('disclosure-request-form');
-      expect(text).toMatch(/Disclosure approved/);
+      expect(text).toMatch(/disclosure approved, approved in part, or refused/);
       expect(text).toMatch(/OFFICIAL-SENSITIVE once completed/);
       expect(text).toMatch(/reasons for the decision/i);
     },
