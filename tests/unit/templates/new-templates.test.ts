@@ -226,6 +226,32 @@ describe('what the templates say', () => {
       expect(text).toMatch(/at least 30 days/);
       // Local numbers come from the partnership, not from the template.
       expect(text).toContain('01632 960400');
+      expect(text).toContain('Care Act 2014 s42');
+    },
+  );
+
+  it.skipIf(!has('referral-pathway'))(
+    "referral pathway: outside England, England-only law becomes the partnership's own procedure",
+    () => {
+      const t = load('referral-pathway');
+      const { values, directory } = examplePreview(t, example.people);
+      const tree = resolve(
+        t,
+        { ...values, nation: 'scotland' },
+        {
+          partnership: example.partnership,
+          document: { title: t.title, version: '1', date: '2026-10-05', marking: 'OFFICIAL', reviewDate: '2027-10-05' },
+          directory,
+          includeGuidance: false,
+        },
+      );
+      const text = treeToText(tree);
+      for (const law of ['Care Act 2014', 'Children Act 1989', 's52', 'Victim Care Contract', 's45'])
+        expect(text).not.toContain(law);
+      expect(text).toContain('Human Trafficking and Exploitation (Scotland) Act 2015');
+      expect(text).toContain('the adult protection procedures of the local authority');
+      expect(text).toContain('A child does not need to consent');
+      expect(text).not.toContain('[not yet given');
     },
   );
 
