@@ -282,8 +282,22 @@ describe('what the templates say', () => {
       const text = textOf('modern-slavery-statement');
       expect(text).toContain('Modern Slavery Act 2015 s54');
       expect(text).toMatch(/voluntar/i);
-      const commercial = textOf('modern-slavery-statement');
-      expect(commercial).toContain('financial year');
+      expect(text).toContain('financial year');
+      const t = load('modern-slavery-statement');
+      const { values, directory } = examplePreview(t, example.people);
+      const commercial = treeToText(
+        resolve(
+          t,
+          { ...values, orgType: 'commercial' },
+          {
+            partnership: example.partnership,
+            document: { title: t.title, version: '1', date: '2026-10-05', marking: 'OFFICIAL' },
+            directory,
+          },
+        ),
+      );
+      expect(commercial).toMatch(/is such an organisation/);
+      expect(commercial).not.toMatch(/voluntar/i);
     },
   );
 
