@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState } from 'react';
+import { findStaleReferences } from '../../../shared/documents/stale-references';
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
 import type { DirectoryCache } from './common';
+import { StaleNotice } from './stale-notice';
 
 type Values = Record<string, unknown>;
 type Props = { template: Template; values: Values; onChange: (next: Values) => void; dir: DirectoryCache; readOnly?: boolean };
@@ -180,10 +182,13 @@ function FieldInput({
 }) {
   const id = `${idPrefix}-${field.key}`;
   const helpId = `${id}-help`;
+  const staleId = `${id}-stale`;
   const described = field.help ? helpId : undefined;
+  const stale =
+    (field.type === 'text' || field.type === 'longText') && typeof value === 'string' ? findStaleReferences(value) : [];
   const common = {
     id,
-    'aria-describedby': described,
+    'aria-describedby': [described, stale.length > 0 ? staleId : undefined].filter(Boolean).join(' ') || undefined,
     'aria-required': field.required || undefined,
     readOnly,
   };
@@ -209,6 +214,7 @@ function FieldInput({
             }}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'longText':
@@ -223,6 +229,7 @@ function FieldInput({
             onChange={(e) => onChange(e.target.value)}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'choice':
