@@ -7,6 +7,7 @@ import { gapText, resolve } from '../../../shared/documents/resolve';
 import type { ResolveContext } from '../../../shared/documents/resolve';
 import type { Template, TemplateBlock, TemplateField } from '../../../shared/documents/template-schema';
 import { templateSchema } from '../../../shared/documents/template-schema';
+import { staleInTemplate, staleInTree } from '../../../shared/documents/stale-references';
 import { treeToText } from '../../../shared/documents/text';
 import type { DocumentTree } from '../../../shared/documents/tree';
 
@@ -99,6 +100,12 @@ describe.each(present)('%s', (key) => {
     // Top-level fields carry help, except those whose label says it all.
     const withHelp = t.fields.filter((f) => f.help).length;
     expect(withHelp / t.fields.length).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('has no stale reference (old law, retired markings, old body names) in the template or its example export', () => {
+    const t = load(key);
+    expect(staleInTemplate(t).map((f) => `${f.where}: ${f.found}`)).toEqual([]);
+    expect(staleInTree(exampleTree(t)).map((f) => `${f.where}: ${f.found}`)).toEqual([]);
   });
 
   it('prints choices as their labels, never their values', () => {
