@@ -75,6 +75,10 @@ const decode = (html: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>');
 
+it('ships all thirteen new templates', () => {
+  expect(present).toEqual([...NEW_TEMPLATES]);
+});
+
 describe.each(present)('%s', (key) => {
   const raw: unknown = JSON.parse(fs.readFileSync(`resources/templates/${key}.json`, 'utf8'));
 
