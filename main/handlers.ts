@@ -8,6 +8,7 @@ import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { registerErasureHook } from './partners/erasure';
 import { settingsHandlers } from './settings/handlers';
+import { storeHandlers } from './store/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(documentsErasureHook);
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...storeHandlers,
 };
