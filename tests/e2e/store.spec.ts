@@ -72,8 +72,9 @@ test('first launch sets a passphrase; a restart asks for it, refuses a wrong one
 }) => {
   const dataDir = newDir();
   let host = await startHost(dataDir, { passphrase: null });
+  let recoveryKey = '';
   try {
-    const recoveryKey = await firstLaunch(page, host);
+    recoveryKey = await firstLaunch(page, host);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('textbox', { name: 'Partnership name' }).fill('Northshire Anti-Slavery Partnership');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -100,6 +101,8 @@ test('first launch sets a passphrase; a restart asks for it, refuses a wrong one
     await page.getByRole('button', { name: 'Lock now' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Unlock Concordat' })).toBeVisible();
     await expect(page.getByText('Northshire Anti-Slavery Partnership')).toHaveCount(0);
+    await unlock(page, recoveryKey);
+    await expect(page.getByRole('complementary')).toContainText('Northshire Anti-Slavery Partnership');
   } finally {
     await host.stop();
   }

@@ -8,7 +8,8 @@ import { Notice } from '../components/notice';
 import { NewPassphraseFields, passphraseProblem } from '../store/passphrase-fields';
 import { acceptStatus, useStoreStatus } from '../store/store-status';
 
-const idleLabel = (m: number) => (m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`);
+const idleLabel = (m: number) =>
+  m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
 const errorText = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
@@ -109,7 +110,13 @@ function ChangePassphrase() {
           isRequired
           description="Forgotten it? Enter the recovery key instead."
         />
-        <NewPassphraseFields passphrase={next} confirm={confirm} onPassphrase={setNext} onConfirm={setConfirm} label="New passphrase" />
+        <NewPassphraseFields
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
+          label="New passphrase"
+        />
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="form-actions">

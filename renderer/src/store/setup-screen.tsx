@@ -35,8 +35,8 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
         </p>
         {status.hasPlainData ? (
           <Notice tone="info">
-            Your existing records will be encrypted with this passphrase. The unencrypted copy is removed once the encrypted one has
-            been checked.
+            Your existing records will be encrypted with this passphrase. The unencrypted copy is removed once the encrypted one
+            has been checked.
           </Notice>
         ) : null}
         <Form
@@ -77,7 +77,9 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
           ) : null}
           {problem ? <Notice tone="error">{problem}</Notice> : null}
           {setUp.error ? (
-            <Notice tone="error">{setUp.error instanceof ApiError ? setUp.error.message : 'Could not set the passphrase.'}</Notice>
+            <Notice tone="error">
+              {setUp.error instanceof ApiError ? setUp.error.message : 'Could not set the passphrase.'}
+            </Notice>
           ) : null}
           <div className="form-actions">
             <Button type="submit" className="button primary" isDisabled={setUp.isPending}>
@@ -127,14 +129,16 @@ function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone:
         <span className="store-brand">Concordat</span>
         <h1>Save your recovery key</h1>
         <p>
-          The recovery key opens Concordat if the passphrase is forgotten, or when someone else takes over as coordinator. This
-          is the only time it is shown.
+          The recovery key opens Concordat if the passphrase is forgotten, or when someone else takes over as coordinator. This is
+          the only time it is shown.
         </p>
         <figure className="recovery-figure">
           <figcaption>Your recovery key</figcaption>
           <p className="recovery-key">{recoveryKey}</p>
         </figure>
-        <p>Print it or save it, and keep it somewhere safe away from this computer, such as a locked drawer or a password manager.</p>
+        <p>
+          Print it or save it, and keep it somewhere safe away from this computer, such as a locked drawer or a password manager.
+        </p>
         <div className="form-actions no-print">
           <Button className="button" onPress={download}>
             Save as text file

@@ -58,7 +58,9 @@ export function UnlockScreen({ status }: { status: StoreStatus }) {
             />
           ) : null}
           {unlock.error ? (
-            <Notice tone="error">{unlock.error instanceof ApiError ? unlock.error.message : 'Could not unlock Concordat.'}</Notice>
+            <Notice tone="error">
+              {unlock.error instanceof ApiError ? unlock.error.message : 'Could not unlock Concordat.'}
+            </Notice>
           ) : null}
           <div className="form-actions">
             <Button type="submit" className="button primary" isDisabled={unlock.isPending || secret === ''}>
