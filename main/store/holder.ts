@@ -14,6 +14,7 @@ import {
   KEY_FILE,
   PRODUCTION_KDF,
   kdfOf,
+  keyMatches,
   newKeyFile,
   newRecoveryKey,
   normalisePassphrase,
@@ -157,14 +158,9 @@ export class StoreHolder {
   /** Unlock with a raw data key (a key remembered on this computer). */
   unlockWithKey(key: Buffer): void {
     if (this.handle) return;
-    this.requireKeyFile();
-    try {
-      this.open(key);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (error instanceof AppError && code === 'internal') throw new AppError('wrong_passphrase', WRONG_SECRET_MESSAGE);
-      throw error;
-    }
+    const file = this.requireKeyFile();
+    if (key.length !== 32 || !keyMatches(file, key)) throw new AppError('wrong_passphrase', WRONG_SECRET_MESSAGE);
+    this.open(key);
   }
 
   lock(): void {
