@@ -210,6 +210,30 @@ export class StoreHolder {
     log.info('passphrase changed');
   }
 
+  /**
+   * Replace the recovery key (a handover, or the first one was not saved): the old one stops opening
+   * this store. `current` may be the passphrase or the current recovery key. Returns the new key, once.
+   */
+  newRecoveryKey(current: string): { recoveryKey: string } {
+    const file = this.requireKeyFile();
+    const found = this.unwrap(file, current);
+    if (!found) throw new AppError('wrong_passphrase', 'The passphrase or recovery key is not right. Nothing has been changed.');
+    const recoveryKey = newRecoveryKey();
+    try {
+      if (this.dataKey && !crypto.timingSafeEqual(found.key, this.dataKey))
+        throw new AppError('conflict', 'The key file does not belong to the open database. Nothing has been changed.');
+      writeKeyFile(this.keyFilePath, {
+        ...file,
+        wraps: { ...file.wraps, recovery: wrapKey(found.key, recoverySecret(recoveryKey), 'recovery', kdfOf(file)) },
+        changedAt: new Date().toISOString(),
+      });
+    } finally {
+      found.key.fill(0);
+    }
+    log.info('recovery key replaced');
+    return { recoveryKey: formatRecoveryKey(recoveryKey) };
+  }
+
   get idleLockMinutes(): number {
     return readKeyFile(this.keyFilePath)?.idleLockMinutes ?? 0;
   }

@@ -110,7 +110,9 @@ test('first launch sets a passphrase; a restart asks for it, refuses a wrong one
   }
 });
 
-test('the recovery key unlocks, and Settings changes the passphrase and the idle lock', async ({ page }) => {
+test('the recovery key unlocks; Settings changes the passphrase, makes a new recovery key and sets the idle lock', async ({
+  page,
+}) => {
   const dataDir = newDir();
   const host = await startHost(dataDir, { passphrase: null });
   try {
@@ -135,6 +137,16 @@ test('the recovery key unlocks, and Settings changes the passphrase and the idle
     await form.getByRole('button', { name: 'Change passphrase' }).click();
     await expect(form.getByRole('status')).toContainText('Passphrase changed', KDF_WAIT);
 
+    // A handover: a new recovery key replaces the old one.
+    await page.getByRole('textbox', { name: 'Passphrase for the new recovery key' }).fill('harbour violet kettle number');
+    await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+    await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible(KDF_WAIT);
+    const newKey = (await page.getByRole('figure', { name: 'Your recovery key' }).locator('p').textContent())!.trim();
+    expect(newKey).not.toBe(recoveryKey);
+    await expectAccessible(page);
+    await page.getByRole('checkbox', { name: 'I have saved the new recovery key somewhere safe' }).check();
+    await page.getByRole('button', { name: 'Done' }).click();
+
     await page.getByRole('combobox', { name: 'Lock when not in use' }).selectOption('5');
     await expect(page.getByText('Security settings saved.')).toBeVisible();
     await expectAccessible(page);
@@ -145,7 +157,9 @@ test('the recovery key unlocks, and Settings changes the passphrase and the idle
     await expect(page.getByRole('heading', { level: 1, name: 'Unlock Concordat' })).toBeVisible();
     await unlock(page, PASSPHRASE);
     await expect(page.getByRole('alert')).toContainText('not right', KDF_WAIT);
-    await unlock(page, 'harbour violet kettle number');
+    await unlock(page, recoveryKey);
+    await expect(page.getByRole('alert')).toContainText('not right', KDF_WAIT);
+    await unlock(page, newKey);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible(KDF_WAIT);
   } finally {
     await host.stop();
