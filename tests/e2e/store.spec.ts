@@ -138,7 +138,7 @@ test('the recovery key unlocks; Settings changes the passphrase, makes a new rec
     await expect(form.getByRole('status')).toContainText('Passphrase changed', KDF_WAIT);
 
     // A handover: a new recovery key replaces the old one.
-    await page.getByRole('textbox', { name: 'Passphrase for the new recovery key' }).fill('harbour violet kettle number');
+    await page.getByRole('form', { name: 'New recovery key' }).getByRole('textbox').fill('harbour violet kettle number');
     await page.getByRole('button', { name: 'Make a new recovery key' }).click();
     await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible(KDF_WAIT);
     const newKey = (await page.getByRole('figure', { name: 'Your recovery key' }).locator('p').textContent())!.trim();
