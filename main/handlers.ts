@@ -1,4 +1,5 @@
 import { appInfoHandlers } from './app-info/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
 import { examplesHandlers } from './examples/handlers';
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...backupsHandlers,
 };

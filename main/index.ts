@@ -23,7 +23,8 @@ import {
   resolveAppAsset,
 } from './shell/security';
 import { restoreBounds, windowOptions } from './shell/window-options';
-import { openDatabase } from './store/database';
+import { openStoreForHost, withAfterCall } from './store/open-store';
+import { useNativeBinding } from './store/store-access';
 
 // Thin wiring only: every decision made here is a tested pure function in main/shell/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,8 +60,27 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = app.isPackaged
       ? path.join(process.resourcesPath, 'better_sqlite3.node')
       : path.resolve(here, '../../.electron-native/better_sqlite3.node');
-    const db = openDatabase(dataDir, fs.existsSync(nativeBinding) ? { nativeBinding } : {});
-    app.on('will-quit', () => db.close());
+    useNativeBinding(fs.existsSync(nativeBinding) ? nativeBinding : undefined);
+    const opened = openStoreForHost(dataDir, {
+      chooseFolder: async () => {
+        const options = {
+          title: 'Choose a second folder for backups',
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+        };
+        const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
+      chooseBackupFile: async () => {
+        const options = {
+          title: 'Choose a Concordat backup to restore',
+          properties: ['openFile' as const],
+          filters: [{ name: 'Concordat backup', extensions: ['sqlite3'] }],
+        };
+        const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
+    });
+    app.on('will-quit', () => opened.close());
 
     const host: HostServices = {
       kind: 'electron',
@@ -76,8 +96,17 @@ if (!app.requestSingleInstanceLock()) {
         writeFileAtomic(choice.filePath, bytes);
         return { status: 'saved', fileName: path.basename(choice.filePath) };
       },
+      backups: opened.backups,
     };
-    const dispatch = createDispatcher(handlers, { db, host });
+    const dispatch = withAfterCall(
+      createDispatcher(handlers, {
+        get db() {
+          return opened.store.db();
+        },
+        host,
+      }),
+      () => opened.backups.afterCall(),
+    );
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url))
         return { ok: false, error: { code: 'unauthorised', message: 'Refused.' } };

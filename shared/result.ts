@@ -1,5 +1,13 @@
 /** Every reply across the process wall has this one shape. */
-export type ErrorCode = 'invalid_request' | 'unknown_channel' | 'not_found' | 'conflict' | 'unauthorised' | 'internal';
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unknown_channel'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthorised'
+  | 'internal'
+  // The disk, the folder or another program stopped a read or write (see main/store/faults.ts).
+  | 'storage';
 
 export type AppErrorShape = { code: ErrorCode; message: string; details?: string[] };
 

@@ -5,7 +5,7 @@ import { handlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { HostServices } from '../ipc/dispatcher';
 import { log } from '../logger';
-import { openDatabase } from '../store/database';
+import { backupDirFromArgs, openStoreForHost, withAfterCall } from '../store/open-store';
 import { startWebHost } from './server';
 
 declare const __APP_VERSION__: string;
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
-  const db = openDatabase(dataDir);
+  const backupDir = backupDirFromArgs(argv);
+  const opened = openStoreForHost(dataDir, { secondFolder: backupDir ? path.resolve(backupDir) : null });
 
   const host: HostServices = {
     kind: 'browser',
@@ -36,8 +37,19 @@ async function main(): Promise<void> {
       mimeType,
       base64: Buffer.from(bytes).toString('base64'),
     }),
+    backups: opened.backups,
   };
-  const web = await startWebHost({ dispatch: createDispatcher(handlers, { db, host }), staticDir, port: portFromArgs(argv) });
+  const dispatch = createDispatcher(handlers, {
+    get db() {
+      return opened.store.db();
+    },
+    host,
+  });
+  const web = await startWebHost({
+    dispatch: withAfterCall(dispatch, () => opened.backups.afterCall()),
+    staticDir,
+    port: portFromArgs(argv),
+  });
   process.stdout.write(`Concordat is running at ${web.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.\n`);
 
   let stopping = false;
@@ -45,7 +57,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await web.close();
-    db.close();
+    opened.close();
     log.info('stopped; database closed');
     process.exit(0);
   };

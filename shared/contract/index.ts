@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
+import { backupsChannels } from './backups';
 import { channel, emptyRequest } from './common';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
@@ -20,6 +21,7 @@ export const contract = {
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,
+  ...backupsChannels,
 } as const;
 
 export type Contract = typeof contract;
