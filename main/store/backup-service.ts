@@ -11,7 +11,6 @@ import { recoverFromBackup, removeMarker, writeMarker } from './damage';
 import { StoreNotices, plainTime } from './notices';
 import { backupsToKeep, DAY_MS } from './retention';
 import type { StoreAccess } from './store-access';
-import { companionFiles } from './store-access';
 
 export const AUTO_BACKUP_EVERY_MS = 30 * 60 * 1000;
 export const FULL_CHECK_EVERY_MS = 7 * DAY_MS;

@@ -121,7 +121,7 @@ export type RecoveryContext = { dataDir: string; dbPath: string; key: Buffer | n
  * screen reads data. Returns the open database.
  */
 export function openStoreWithRecovery(ctx: RecoveryContext): Db {
-  const { dataDir, dbPath, key } = ctx;
+  const { dataDir, dbPath } = ctx;
   const [, walPath, shmPath] = companionFiles(dbPath);
   const marker = readMarker(dataDir);
   const stat = fs.statSync(dbPath, { throwIfNoEntry: false });
