@@ -9,6 +9,7 @@ import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { registerErasureHook } from './partners/erasure';
 import { settingsHandlers } from './settings/handlers';
+import { storeHandlers } from './store/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(documentsErasureHook);
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...examplesHandlers,
   ...backupsHandlers,
+  ...storeHandlers,
 };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { IPC_INVOKE } from '../shared/contract';
 import { IPC_MENU_COMMAND } from '../shared/menu-commands';
@@ -23,8 +23,8 @@ import {
   resolveAppAsset,
 } from './shell/security';
 import { restoreBounds, windowOptions } from './shell/window-options';
-import { openStoreForHost, withAfterCall } from './store/open-store';
-import { useNativeBinding } from './store/store-access';
+import { createAppStore, withAfterCall } from './store/open-store';
+import { createKeychain } from './store/remember';
 
 // Thin wiring only: every decision made here is a tested pure function in main/shell/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,32 +60,45 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = app.isPackaged
       ? path.join(process.resourcesPath, 'better_sqlite3.node')
       : path.resolve(here, '../../.electron-native/better_sqlite3.node');
-    useNativeBinding(fs.existsSync(nativeBinding) ? nativeBinding : undefined);
-    const opened = openStoreForHost(dataDir, {
-      chooseFolder: async () => {
-        const options = {
-          title: 'Choose a second folder for backups',
-          properties: ['openDirectory' as const, 'createDirectory' as const],
-        };
-        const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
-      },
-      chooseBackupFile: async () => {
-        const options = {
-          title: 'Choose a Concordat backup to restore',
-          properties: ['openFile' as const],
-          filters: [{ name: 'Concordat backup', extensions: ['sqlite3'] }],
-        };
-        const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+    // The store starts locked; the window shows the set-up or unlock screen first.
+    const folderDialog = async (options: Electron.OpenDialogOptions) => {
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+    };
+    const { store, backups } = createAppStore({
+      dataDir,
+      ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
+      backups: {
+        chooseFolder: () =>
+          folderDialog({ title: 'Choose a second folder for backups', properties: ['openDirectory', 'createDirectory'] }),
+        chooseBackupFile: () =>
+          folderDialog({
+            title: 'Choose a Concordat backup to restore',
+            properties: ['openFile'],
+            filters: [{ name: 'Concordat backup', extensions: ['sqlite3'] }],
+          }),
       },
     });
-    app.on('will-quit', () => opened.close());
+    app.on('will-quit', () => store.close());
+    const keychain = createKeychain(safeStorage, dataDir, process.platform);
+    const remembered = store.state === 'locked' ? keychain.load() : null;
+    if (remembered) {
+      try {
+        store.unlockWithKey(remembered);
+      } catch (error) {
+        log.warn('the key remembered on this computer did not open the store; forgetting it', error);
+        keychain.forget();
+      } finally {
+        remembered.fill(0);
+      }
+    }
 
     const host: HostServices = {
       kind: 'electron',
       appVersion: app.getVersion(),
       dataDir,
+      keychain,
+      backups,
       saveFile: async ({ suggestedName, extension, bytes }) => {
         const options = {
           defaultPath: path.join(app.getPath('documents'), suggestedName),
@@ -96,17 +109,8 @@ if (!app.requestSingleInstanceLock()) {
         writeFileAtomic(choice.filePath, bytes);
         return { status: 'saved', fileName: path.basename(choice.filePath) };
       },
-      backups: opened.backups,
     };
-    const dispatch = withAfterCall(
-      createDispatcher(handlers, {
-        get db() {
-          return opened.store.db();
-        },
-        host,
-      }),
-      () => opened.backups.afterCall(),
-    );
+    const dispatch = withAfterCall(createDispatcher(handlers, { store, host }), () => backups.afterCall());
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url))
         return { ok: false, error: { code: 'unauthorised', message: 'Refused.' } };

@@ -7,7 +7,11 @@ export type ErrorCode =
   | 'unauthorised'
   | 'internal'
   // The disk, the folder or another program stopped a read or write (see main/store/faults.ts).
-  | 'storage';
+  | 'storage'
+  // The store is locked (or not set up yet): unlock it first.
+  | 'locked'
+  // The passphrase or recovery key did not open the store; nothing was changed.
+  | 'wrong_passphrase';
 
 export type AppErrorShape = { code: ErrorCode; message: string; details?: string[] };
 

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/result';
 import { log, logFilePath } from '../logger';
 import { backupsDir, createBackup, deleteBackup, importBackupFile, listBackups, swapInBackup, verifyBackupFile } from './backups';
 import type { BackupMeta } from './backups';
-import { recoverFromBackup, removeMarker, writeMarker } from './damage';
+import { recoverFromBackup, writeMarker } from './damage';
 import { StoreNotices, plainTime } from './notices';
 import { backupsToKeep, DAY_MS } from './retention';
 import type { StoreAccess } from './store-access';
@@ -236,7 +236,7 @@ export class BackupService {
     if (!check.ok) throw new AppError('conflict', 'That backup failed its check, so it was not restored. Nothing was changed.');
 
     const undo = this.create('before-restore');
-    this.store.replaceWith((k) => swapInBackup(target.file, this.store.dbPath, k));
+    this.store.replaceWith((k) => swapInBackup(target.file, this.store.dbPath, k, this.store.openOptions?.()));
     const db = this.store.db();
     for (const hook of afterRestoreHooks) hook(db);
     this.resetBaseline(db);
@@ -271,7 +271,9 @@ export class BackupService {
       });
     }
     this.timer = setInterval(() => {
-      if (this.hasChangesSinceBackup()) this.safely(() => this.create('automatic'));
+      this.safely(() => {
+        if (this.hasChangesSinceBackup()) this.create('automatic');
+      });
     }, AUTO_BACKUP_EVERY_MS);
     this.timer.unref();
     const last = this.settings.lastFullCheck ? new Date(this.settings.lastFullCheck).getTime() : 0;
@@ -286,11 +288,6 @@ export class BackupService {
     this.stop();
     const changed = db !== this.baseline.db ? this.changes(db) > 0 : this.changes(db) !== this.baseline.changes;
     if (changed) this.safely(() => this.create('on-close', db));
-  }
-
-  /** After the handle is closed: the log is gone, so the next start is a clean one. */
-  afterClose(): void {
-    removeMarker(this.store.dataDir);
   }
 
   stop(): void {

@@ -4,7 +4,8 @@ import type { Database as Db } from 'better-sqlite3';
 import type { BackupReason, BackupSummary } from '../../shared/backups';
 import { AppError } from '../../shared/result';
 import { log } from '../logger';
-import { migrate, readUserVersion } from './database';
+import { openDatabaseFile, readUserVersion } from './database';
+import type { OpenOptions } from './database';
 import { migrations } from './migrations';
 import { readWalIndex } from './wal';
 import type { WalPosition } from './wal';
@@ -168,30 +169,19 @@ export function deleteBackup(meta: BackupMeta): void {
  * replaceWith, after the old handle is closed, so no checkpoint can write into the new file.
  * The copy is made beside the database and renamed over it: the swap is all or nothing.
  */
-export function swapInBackup(backupFile: string, dbPath: string, key: Buffer | null): Db {
+export function swapInBackup(backupFile: string, dbPath: string, key: Buffer | null, options: OpenOptions = {}): Db {
   const incoming = `${dbPath}.restoring`;
   fs.copyFileSync(backupFile, incoming);
   fsyncFile(incoming);
   for (const f of companionFiles(dbPath).slice(1)) fs.rmSync(f, { force: true });
   fs.renameSync(incoming, dbPath);
   fsyncDir(path.dirname(dbPath));
-  return openLiveDatabase(dbPath, key);
+  return openLiveDatabase(dbPath, key, options);
 }
 
-/** Open the live database with the settings the store uses. */
-export function openLiveDatabase(dbPath: string, key: Buffer | null): Db {
-  const db = openWithKey(dbPath, key);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+/** Open the live database the way the store does (keyed, WAL, FULL sync, migrated). */
+export function openLiveDatabase(dbPath: string, key: Buffer | null, options: OpenOptions = {}): Db {
+  return openDatabaseFile(dbPath, { ...options, ...(key ? { key } : {}) });
 }
 
 /** A storage failure in words for the coordinator (see main/store/faults.ts for the codes). */

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { log } from '../logger';
-import { backupsDir, newestVerified, openLiveDatabase, swapInBackup } from './backups';
+import { backupsDir, newestVerified, openLiveDatabase, swapInBackup, verifyBackupFile } from './backups';
 import type { BackupMeta } from './backups';
 import { NewerSchemaError } from './database';
+import type { OpenOptions } from './database';
 import type { StoreNotices } from './notices';
 import { plainTime } from './notices';
 import { companionFiles, ensureDir, fsyncDir, openWithKey, timestampForFile } from './store-access';
@@ -81,10 +82,10 @@ export function quarantine(dataDir: string, dbPath: string, how: { move: string[
 }
 
 /** Open the live file and run the cheap checks. Throws DamageError for damage, other errors as they are. */
-export function openWithFastCheck(dbPath: string, key: Buffer | null, walFrames: number): Db {
+export function openWithFastCheck(dbPath: string, key: Buffer | null, walFrames: number, options: OpenOptions = {}): Db {
   let db: Db;
   try {
-    db = openWithKey(dbPath, key);
+    db = openWithKey(dbPath, key, { nativeBinding: options.nativeBinding });
   } catch (error) {
     throw classify(error);
   }
@@ -101,7 +102,7 @@ export function openWithFastCheck(dbPath: string, key: Buffer | null, walFrames:
       if (pages * pageSize > fs.statSync(dbPath).size) throw new DamageError('truncated', `${pages} pages expected`);
     }
     db.close();
-    return openLiveDatabase(dbPath, key);
+    return openLiveDatabase(dbPath, key, options);
   } catch (error) {
     if (db.open) db.close();
     throw error;
@@ -114,7 +115,23 @@ function classify(error: unknown): unknown {
   return error;
 }
 
-export type RecoveryContext = { dataDir: string; dbPath: string; key: Buffer | null; notices: StoreNotices };
+/** A folder where the database file should be is a fault to explain, not damage to repair. */
+export function assertStoreFileUsable(dbPath: string): void {
+  if (fs.statSync(dbPath, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new AppError(
+      'storage',
+      `There is a folder where Concordat's database file should be (${dbPath}). Move or rename that folder, then start Concordat again. Nothing has been changed.`,
+    );
+  }
+}
+
+export type RecoveryContext = {
+  dataDir: string;
+  dbPath: string;
+  key: Buffer | null;
+  notices: StoreNotices;
+  options?: OpenOptions;
+};
 
 /**
  * Open the store, finding and handling damage first. Called on start (and unlock) before any
@@ -124,13 +141,8 @@ export function openStoreWithRecovery(ctx: RecoveryContext): Db {
   const { dataDir, dbPath } = ctx;
   const [, walPath, shmPath] = companionFiles(dbPath);
   const marker = readMarker(dataDir);
+  assertStoreFileUsable(dbPath);
   const stat = fs.statSync(dbPath, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) {
-    throw new AppError(
-      'storage',
-      `There is a folder where Concordat's database file should be (${dbPath}). Move or rename that folder, then start Concordat again. Nothing has been changed.`,
-    );
-  }
   const scan = scanWal(walPath!);
   const backupDirPath = backupsDir(dataDir);
   const newest = newestVerified(backupDirPath);
@@ -194,12 +206,18 @@ export function openStoreWithRecovery(ctx: RecoveryContext): Db {
 
 function openOrRecover(ctx: RecoveryContext, walFrames: number): { db: Db; recovered: boolean } {
   try {
-    return { db: openWithFastCheck(ctx.dbPath, ctx.key, walFrames), recovered: false };
+    return { db: openWithFastCheck(ctx.dbPath, ctx.key, walFrames, ctx.options), recovered: false };
   } catch (error) {
     if (error instanceof NewerSchemaError) throw error;
     if (!(error instanceof DamageError)) throw error;
     log.warn(`store damage found while opening: ${error.kind} (${error.message})`);
-    return { db: recoverFromBackup(ctx, error.kind, newestVerified(backupsDir(ctx.dataDir))), recovered: true };
+    const newest = newestVerified(backupsDir(ctx.dataDir));
+    // A wrong key also reads as "not a database": when a checked backup does not open with this
+    // key either, the key is at fault, not the file, and nothing is moved.
+    if (error.kind === 'not-a-database' && newest && !verifyBackupFile(newest.file, ctx.key).ok) {
+      throw new AppError('internal', 'That key does not open this store. Nothing has been changed.');
+    }
+    return { db: recoverFromBackup(ctx, error.kind, newest), recovered: true };
   }
 }
 
@@ -208,7 +226,7 @@ export function recoverFromBackup(ctx: RecoveryContext, kind: DamageKind, newest
   const { dataDir, dbPath, key } = ctx;
   const where = quarantine(dataDir, dbPath, { move: companionFiles(dbPath), copy: [] });
   if (newest) {
-    const db = swapInBackup(newest.file, dbPath, key);
+    const db = swapInBackup(newest.file, dbPath, key, ctx.options);
     ctx.notices.add({
       tone: 'error',
       title: 'Your data was restored from a backup',
@@ -218,7 +236,7 @@ export function recoverFromBackup(ctx: RecoveryContext, kind: DamageKind, newest
     });
     return db;
   }
-  const db = openLiveDatabase(dbPath, key);
+  const db = openLiveDatabase(dbPath, key, ctx.options);
   ctx.notices.add({
     tone: 'error',
     title: 'Concordat started with an empty database',

@@ -7,11 +7,16 @@ import { log } from '../logger';
  */
 export class StoreNotices {
   private list: StoreNotice[] = [];
+  private listeners: ((n: StoreNotice) => void)[] = [];
   add(notice: Omit<StoreNotice, 'id' | 'at'>, at = new Date()): StoreNotice {
     const full = { ...notice, id: `${at.getTime().toString(36)}-${this.list.length}`, at: at.toISOString() };
     this.list.push(full);
     log.warn(`store notice: ${notice.title}`);
+    for (const l of this.listeners) l(full);
     return full;
+  }
+  onAdd(listener: (n: StoreNotice) => void): void {
+    this.listeners.push(listener);
   }
   all(): StoreNotice[] {
     return [...this.list];

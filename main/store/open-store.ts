@@ -1,44 +1,47 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher';
 import { configureLogFile } from '../logger';
 import { BackupService } from './backup-service';
 import type { BackupServiceOptions } from './backup-service';
-import { openStoreWithRecovery, readMarker } from './damage';
-import { DATABASE_FILE } from './database';
+import { openStoreWithRecovery, readMarker, removeMarker } from './damage';
+import { StoreHolder } from './holder';
+import type { StoreHolderOptions } from './holder';
 import { StoreNotices } from './notices';
-import { SimpleStore } from './store-access';
+import { useNativeBinding } from './store-access';
 
-export type OpenedStore = { store: SimpleStore; backups: BackupService; uncleanShutdown: boolean; close: () => void };
+export type AppStore = { store: StoreHolder; backups: BackupService };
 
 /**
- * Open the data folder's store for a host: the log file, the damage checks and recovery, then
- * backups and the checks that run later. `close` makes the last backup and marks a clean close.
+ * The store as the hosts run it: the holder opens the file through the damage checks and recovery
+ * (damage.ts); on unlock the backup service starts (a backup when the newest is over a day old, the
+ * 30-minute timer, the full check after an unclean shutdown or weekly); before each lock or quit it
+ * makes a last backup when something changed and marks the close as clean.
  */
-export function openStoreForHost(dataDir: string, options: BackupServiceOptions & { key?: Buffer | null } = {}): OpenedStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+export function createAppStore(options: StoreHolderOptions & { backups?: BackupServiceOptions }): AppStore {
+  const dataDir = path.resolve(options.dataDir);
   configureLogFile(dataDir);
-  const dbPath = path.join(dataDir, DATABASE_FILE);
-  const uncleanShutdown = readMarker(dataDir) !== null;
-  const notices = options.notices ?? new StoreNotices();
-  const key = options.key ?? null;
-  const db = openStoreWithRecovery({ dataDir, dbPath, key, notices });
-  const store = new SimpleStore(dataDir, db, key);
-  const backups = new BackupService(store, { ...options, notices });
-  backups.start(uncleanShutdown);
-  let closed = false;
-  return {
-    store,
-    backups,
-    uncleanShutdown,
-    close: () => {
-      if (closed) return;
-      closed = true;
-      backups.beforeClose(store.db());
-      store.close();
-      backups.afterClose();
+  // Backups and checks open their own connections with the same build of the driver.
+  useNativeBinding(options.nativeBinding);
+  const notices = options.backups?.notices ?? new StoreNotices();
+  let uncleanShutdown = false;
+  const store = new StoreHolder({
+    ...options,
+    openStore: (dbPath, key, openOptions) => {
+      uncleanShutdown = readMarker(dataDir) !== null;
+      return openStoreWithRecovery({ dataDir, dbPath, key, notices, options: openOptions });
     },
-  };
+  });
+  const backups = new BackupService(store, { ...options.backups, notices });
+  // Damage and recovery are also said on the unlock screen's first view (store.status), once.
+  notices.onAdd((n) => store.notify(`${n.title}. ${n.message}`));
+  store.onUnlocked(() => backups.start(uncleanShutdown));
+  store.onBeforeClose((db) => {
+    backups.beforeClose(db);
+    // Empty the log before the close mark goes: a crash between the two then leaves no log to doubt.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    removeMarker(dataDir);
+  });
+  return { store, backups };
 }
 
 /** After every call, let the backup service note a write (see BackupService.afterCall). */

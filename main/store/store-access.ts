@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { applyKey } from './cipher';
+import type { OpenOptions } from './database';
 
 /**
  * What backups and damage recovery need from the store. The store holder (main/store/holder.ts)
@@ -14,6 +16,8 @@ export type StoreAccess = {
   db(): Db;
   key(): Buffer | null;
   replaceWith(openNew: (key: Buffer | null) => Db): void;
+  /** How the store opens its files (Electron's native binding, test migrations). */
+  openOptions?(): OpenOptions;
 };
 
 let nativeBinding: string | undefined;
@@ -23,17 +27,20 @@ export function useNativeBinding(file: string | undefined): void {
 }
 
 /** Open a database file with the store's raw key (SQLCipher 4 layout), or plain when key is null. */
-export function openWithKey(file: string, key: Buffer | null, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
+export function openWithKey(
+  file: string,
+  key: Buffer | null,
+  options: { readonly?: boolean; fileMustExist?: boolean; nativeBinding?: string } = {},
+): Db {
+  const binding = options.nativeBinding ?? nativeBinding;
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.fileMustExist ?? false,
-    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(binding ? { nativeBinding: binding } : {}),
   });
   if (key) {
     try {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma('legacy=4');
-      db.pragma(`key="x'${key.toString('hex')}'"`);
+      applyKey(db, key);
     } catch (error) {
       db.close();
       throw error;

@@ -7,6 +7,7 @@ import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
+import { storeChannels } from './store';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -22,6 +23,7 @@ export const contract = {
   ...meetingsChannels,
   ...examplesChannels,
   ...backupsChannels,
+  ...storeChannels,
 } as const;
 
 export type Contract = typeof contract;

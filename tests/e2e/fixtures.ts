@@ -9,11 +9,25 @@ import type { Page } from '@playwright/test';
 
 export type Host = { url: string; origin: string; token: string; dataDir: string; stop: () => Promise<void> };
 
-/** Start the built browser host on a free port with an empty data folder. */
-export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordat-e2e-'))): Promise<Host> {
+/** The passphrase the e2e hosts set up their encrypted store with (through CONCORDAT_PASSPHRASE). */
+export const E2E_PASSPHRASE = 'e2e passphrase for the tests';
+
+/**
+ * Start the built browser host on a free port with an empty data folder, on an encrypted store that
+ * CONCORDAT_PASSPHRASE sets up and unlocks. Pass `passphrase: null` to start without it (the page then
+ * shows the set-up or unlock screen).
+ */
+export async function startHost(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordat-e2e-')),
+  options: { passphrase?: string | null } = {},
+): Promise<Host> {
+  const passphrase = options.passphrase === undefined ? E2E_PASSPHRASE : options.passphrase;
+  const env: NodeJS.ProcessEnv = { ...process.env, CONCORDAT_LOG_LEVEL: 'warn' };
+  delete env.CONCORDAT_PASSPHRASE;
+  if (passphrase !== null) env.CONCORDAT_PASSPHRASE = passphrase;
   const child: ChildProcess = spawn(process.execPath, ['dist/main/web-host.js', '--data-dir', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CONCORDAT_LOG_LEVEL: 'warn' },
+    env,
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -162,7 +162,7 @@ export function SettingsScreen() {
             <code>{info.data.dataDir}</code>
           </dd>
           <dt>Data version</dt>
-          <dd>{info.data.schemaVersion}</dd>
+          <dd>{info.data.schemaVersion ?? '–'}</dd>
         </dl>
       ) : null}
     </Page>

@@ -6,7 +6,7 @@ import { backupsDir, listBackups, verifyBackupFile } from '../../../main/store/b
 import { openWithKey } from '../../../main/store/store-access';
 import type { BackupsOverview, BackupCreated, RestoreReply } from '../../../shared/backups';
 import { tempDir } from '../../helpers/db';
-import { TEST_KEY, addPerson, names, openTestStore } from './helpers';
+import { addPerson, names, openTestStore } from './helpers';
 import type { TestStore } from './helpers';
 
 let open: TestStore[] = [];
@@ -34,7 +34,7 @@ describe('backups', () => {
     expect(list.backups[0]).toMatchObject({ reason: 'daily', verified: true });
     const file = path.join(list.folder, list.backups[0]!.name);
     expect(fs.readFileSync(file).subarray(0, 15).toString()).not.toBe('SQLite format 3');
-    expect(verifyBackupFile(file, TEST_KEY).ok).toBe(true);
+    expect(verifyBackupFile(file, t.key).ok).toBe(true);
     expect(verifyBackupFile(file, null).ok).toBe(false);
   });
 
@@ -55,7 +55,7 @@ describe('backups', () => {
     expect(created!.backup.writeMs).toBeGreaterThanOrEqual(0);
     expect(created!.backup.verifyMs).toBeGreaterThanOrEqual(0);
     const newest = listBackups(backupsDir(t.dataDir))[0]!;
-    const copy = openWithKey(newest.file, TEST_KEY, { readonly: true });
+    const copy = openWithKey(newest.file, t.key, { readonly: true });
     expect(names(copy)).toEqual(['Person 0', 'Person 1', 'Person 2']);
     copy.close();
   });
@@ -85,12 +85,14 @@ describe('backups', () => {
   });
 
   it('restores from an uploaded backup file only when it opens with the key', async () => {
-    const a = start();
-    addPerson(a.store.db(), 'From elsewhere');
-    const made = await call<BackupCreated>(a, 'backups.create');
-    const bytes = fs.readFileSync(path.join(backupsDir(a.dataDir), made.backup.name));
-
     const b = start();
+    addPerson(b.store.db(), 'In the file');
+    const made = await call<BackupCreated>(b, 'backups.create');
+    const file = path.join(backupsDir(b.dataDir), made.backup.name);
+    const bytes = fs.readFileSync(file);
+    // The copy now lives only outside the app (a USB stick), as after a move to a new laptop.
+    fs.rmSync(file);
+    fs.rmSync(`${file}.json`);
     addPerson(b.store.db(), 'Current');
     const r = await call<RestoreReply>(b, 'backups.restore', {
       source: 'upload',
@@ -98,18 +100,26 @@ describe('backups', () => {
       modifiedAt: '2026-11-30T10:00:00.000Z',
     });
     expect(r.canceled === false && r.restoredFrom).toBe('2026-11-30T10:00:00.000Z');
-    expect(names(b.store.db())).toEqual(['From elsewhere']);
+    expect(names(b.store.db())).toEqual(['In the file']);
 
     const junk = await b.dispatch('backups.restore', { source: 'upload', base64: Buffer.alloc(8192, 7).toString('base64') });
     expect(junk).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(names(b.store.db())).toEqual(['From elsewhere']);
-    // A plain (unkeyed) copy of the same data does not open with the key either.
-    const c = start(tempDir(), { key: null });
-    const plain = await call<BackupCreated>(c, 'backups.create');
-    const plainBytes = fs.readFileSync(path.join(backupsDir(c.dataDir), plain.backup.name));
-    expect(plainBytes.subarray(0, 15).toString()).toBe('SQLite format 3');
-    const refused = await b.dispatch('backups.restore', { source: 'upload', base64: plainBytes.toString('base64') });
+    // A backup of another store (another data key) does not open with this one's key.
+    const other = start();
+    const theirs = await call<BackupCreated>(other, 'backups.create');
+    const theirBytes = fs.readFileSync(path.join(backupsDir(other.dataDir), theirs.backup.name));
+    expect((await b.dispatch('backups.restore', { source: 'upload', base64: theirBytes.toString('base64') })).ok).toBe(false);
+    // Nor does a plain SQLite file.
+    const plainFile = path.join(tempDir(), 'plain.sqlite3');
+    const plainDb = openWithKey(plainFile, null);
+    plainDb.exec('CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT)');
+    plainDb.close();
+    const refused = await b.dispatch('backups.restore', {
+      source: 'upload',
+      base64: fs.readFileSync(plainFile).toString('base64'),
+    });
     expect(refused.ok).toBe(false);
+    expect(names(b.store.db())).toEqual(['In the file']);
   });
 
   it('refuses a name that is not a backup, and a path from the page', async () => {
@@ -127,7 +137,7 @@ describe('backups', () => {
     const made = await call<BackupCreated>(t, 'backups.create');
     expect(made.secondFolderCopied).toBe(true);
     expect(fs.existsSync(path.join(second, made.backup.name))).toBe(true);
-    expect(verifyBackupFile(path.join(second, made.backup.name), TEST_KEY).ok).toBe(true);
+    expect(verifyBackupFile(path.join(second, made.backup.name), t.key).ok).toBe(true);
 
     fs.rmSync(second, { recursive: true });
     const again = await call<BackupCreated>(t, 'backups.create');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWithKey } from '../../../main/store/store-access';
 import { tempDir } from '../../helpers/db';
-import { TEST_KEY, addPerson, crash, names, openTestStore, quarantineFolders } from './helpers';
+import { addPerson, crash, names, openTestStore, quarantineFolders } from './helpers';
 import type { TestStore } from './helpers';
 
 let open: TestStore[] = [];
@@ -13,18 +13,18 @@ const start = (dir: string) => {
   return t;
 };
 afterEach(() => {
-  for (const t of open) if (t.store.db().open) t.close();
+  for (const t of open) t.close();
   open = [];
 });
 
 /** A store with "Kept" in its newest backup and "Later" written after it, closed cleanly. */
-function preparedStore(): { dir: string; dbPath: string } {
+function preparedStore(): { dir: string; dbPath: string; key: Buffer } {
   const dir = tempDir();
   const t = openTestStore(dir);
   addPerson(t.store.db(), 'Kept');
   t.backups.create('manual');
   t.close();
-  return { dir, dbPath: t.dbPath };
+  return { dir, dbPath: t.dbPath, key: t.key };
 }
 
 const notices = (t: TestStore) => t.backups.notices.all();
@@ -90,13 +90,13 @@ describe('damage found at start', () => {
   });
 
   it('damage inside a row that the fast check cannot see is found by the full check and repaired', () => {
-    const { dir, dbPath } = preparedStore();
+    const { dir, dbPath, key } = preparedStore();
     const t0 = openTestStore(dir);
     for (let i = 0; i < 300; i++) addPerson(t0.store.db(), `Base Person ${i}`);
     t0.close();
     // Flip one byte in the page holding a person row, well past the header and schema pages.
     const bytes = fs.readFileSync(dbPath);
-    const probe = openWithKey(dbPath, TEST_KEY, { readonly: true });
+    const probe = openWithKey(dbPath, key, { readonly: true });
     const pages = probe.pragma('page_count', { simple: true }) as number;
     probe.close();
     bytes[(pages - 2) * 4096 + 2000]! ^= 0x01;
@@ -114,10 +114,10 @@ describe('damage found at start', () => {
   });
 
   it('a journal (-wal) that does not belong, found after a clean close, is set aside and the data kept', () => {
-    const { dir, dbPath } = preparedStore();
+    const { dir, dbPath, key } = preparedStore();
     // A log from another store with the same key.
     const other = tempDir();
-    const o = openWithKey(path.join(other, 'x.sqlite3'), TEST_KEY);
+    const o = openWithKey(path.join(other, 'x.sqlite3'), key);
     o.pragma('journal_mode = WAL');
     o.exec('CREATE TABLE t (a); INSERT INTO t VALUES (1)');
     fs.copyFileSync(path.join(other, 'x.sqlite3-wal'), `${dbPath}-wal`);
@@ -198,17 +198,22 @@ describe('damage found at start', () => {
   });
 
   it('a folder where the database file should be: a clear message, nothing moved', () => {
-    const dir = tempDir();
-    fs.mkdirSync(path.join(dir, 'concordat.sqlite3'));
-    expect(() => openTestStore(dir)).toThrow(/There is a folder where Concordat's database file should be.*Move or rename that folder/);
+    const { dir, dbPath } = preparedStore();
+    fs.renameSync(dbPath, `${dbPath}.moved`);
+    fs.mkdirSync(dbPath);
+    expect(() => openTestStore(dir)).toThrow(
+      /There is a folder where Concordat's database file should be.*Move or rename that folder/,
+    );
     expect(quarantineFolders(dir)).toEqual([]);
   });
 
   it('with no backup at all, damage still never deletes: quarantined, started empty, told', () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'concordat.sqlite3'), Buffer.alloc(8192, 1));
+    const { dir, dbPath } = preparedStore();
+    fs.rmSync(path.join(dir, 'backups'), { recursive: true });
+    fs.writeFileSync(dbPath, Buffer.alloc(8192, 1));
     const t = start(dir);
     expect(notices(t)[0]!.title).toBe('Concordat started with an empty database');
     expect(fs.statSync(path.join(quarantineFolders(dir)[0]!, 'concordat.sqlite3')).size).toBe(8192);
+    expect(names(t.store.db())).toEqual([]);
   });
 });

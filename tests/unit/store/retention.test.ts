@@ -19,10 +19,11 @@ describe('backup retention', () => {
   it('keeps the newest backup of each day for 14 days', () => {
     // Two a day (at 06:00 and 18:00 UTC) from 2 to 13 days ago.
     const list: RetainedBackup[] = [];
-    for (let d = 2; d <= 13; d++) for (const hour of [6, 18]) {
-      const at = new Date(Date.UTC(2026, 11, 1 - d, hour));
-      list.push({ name: at.toISOString(), createdAt: at, sizeBytes: 1 });
-    }
+    for (let d = 2; d <= 13; d++)
+      for (const hour of [6, 18]) {
+        const at = new Date(Date.UTC(2026, 11, 1 - d, hour));
+        list.push({ name: at.toISOString(), createdAt: at, sizeBytes: 1 });
+      }
     const kept = backupsToKeep(list, now, BIG);
     expect(kept.size).toBe(12);
     for (let d = 2; d <= 13; d++) expect(kept.has(new Date(Date.UTC(2026, 11, 1 - d, 18)).toISOString())).toBe(true);
