@@ -10,6 +10,7 @@ import { LoadExampleButton } from '../components/load-example';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
+import { SettingsBackups } from './settings-backups';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -153,6 +154,7 @@ export function SettingsScreen() {
         </p>
         <LoadExampleButton />
       </section>
+      <SettingsBackups />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>
