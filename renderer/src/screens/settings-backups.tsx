@@ -86,7 +86,9 @@ export function SettingsBackups() {
   });
 
   const settings = useMutation({
-    mutationFn: (req: { kind: 'cap'; capBytes: number } | { kind: 'choose' } | { kind: 'clear' } | { kind: 'dismiss'; id: string }) =>
+    mutationFn: (
+      req: { kind: 'cap'; capBytes: number } | { kind: 'choose' } | { kind: 'clear' } | { kind: 'dismiss'; id: string },
+    ) =>
       req.kind === 'cap'
         ? call('backups.updateSettings', { capBytes: req.capBytes })
         : req.kind === 'choose'
