@@ -9,6 +9,8 @@ import { backupsDir, createBackup, deleteBackup, importBackupFile, listBackups, 
 import type { BackupMeta } from './backups';
 import { recoverFromBackup, writeMarker } from './damage';
 import { StoreNotices, plainTime } from './notices';
+import { runInWorker } from './run-in-worker';
+import { runTask } from './store-worker';
 import { backupsToKeep, DAY_MS } from './retention';
 import type { StoreAccess } from './store-access';
 
@@ -39,6 +41,8 @@ export type BackupServiceOptions = {
   /** Electron's open dialog for a backup file. */
   chooseBackupFile?: () => Promise<string | null>;
   now?: () => Date;
+  /** Run background tasks in this thread, at once (tests that need them finished before going on). */
+  inline?: boolean;
   /** Notices raised while opening (damage found) are shown with the service's own. */
   notices?: StoreNotices;
 };
@@ -159,6 +163,46 @@ export class BackupService {
   create(reason: BackupReason, db: Db = this.store.db()): BackupCreated {
     const meta = createBackup(db, this.store.key(), this.folder, reason, this.now());
     if (db === this.store.db()) this.resetBaseline(db);
+    return this.afterBackup(meta);
+  }
+
+  /**
+   * The same, on a worker thread with its own connection (the timers and the start-of-day backup):
+   * a large store is copied and checked without freezing the window.
+   */
+  async createInBackground(reason: BackupReason): Promise<BackupCreated | null> {
+    if (this.busy) return null;
+    this.busy = true;
+    try {
+      const db = this.store.db();
+      const changesAtStart = this.changes(db);
+      const task = {
+        kind: 'backup' as const,
+        dbPath: this.store.dbPath,
+        key: this.store.key(),
+        dir: this.folder,
+        reason,
+        at: this.now().toISOString(),
+        ...this.binding(),
+      };
+      const reply = this.options.inline ? runTask(task) : await runInWorker(task);
+      if (!reply.ok) throw new AppError('storage', `The automatic backup did not finish (${reply.code || reply.message}).`);
+      if (reply.kind !== 'backup') return null;
+      if (db === this.store.db()) this.baseline = { db, changes: changesAtStart };
+      const meta = listBackups(this.folder).find((b) => b.name === reply.name);
+      return meta ? this.afterBackup(meta) : null;
+    } finally {
+      this.busy = false;
+    }
+  }
+  private busy = false;
+
+  private binding(): { nativeBinding?: string } {
+    const nativeBinding = this.store.openOptions?.().nativeBinding;
+    return nativeBinding ? { nativeBinding } : {};
+  }
+
+  private afterBackup(meta: BackupMeta): BackupCreated {
     let secondFolderCopied = false;
     let warning: string | null = null;
     const second = this.secondFolder;
@@ -257,12 +301,15 @@ export class BackupService {
   /** After the store opens: back up when the newest is over a day old, start the timers. */
   start(uncleanShutdown: boolean): void {
     const db = this.store.db();
+    this.stopped = false;
     this.openedAt = this.now().toISOString();
     writeMarker(this.store.dataDir, this.store.dbPath, this.openedAt);
     this.resetBaseline(db);
     this.lastSeen = { db, changes: this.changes(db) };
     const newest = listBackups(this.folder).find((b) => b.verified);
-    if (!newest || this.now().getTime() - new Date(newest.createdAt).getTime() > DAY_MS) this.safely(() => this.create('daily'));
+    if (!newest || this.now().getTime() - new Date(newest.createdAt).getTime() > DAY_MS) {
+      this.background(() => this.createInBackground('daily'));
+    }
     if (this.secondFolder && !fs.existsSync(this.secondFolder)) {
       this.notices.add({
         tone: 'warning',
@@ -271,14 +318,14 @@ export class BackupService {
       });
     }
     this.timer = setInterval(() => {
-      this.safely(() => {
-        if (this.hasChangesSinceBackup()) this.create('automatic');
+      this.background(async () => {
+        if (this.hasChangesSinceBackup()) await this.createInBackground('automatic');
       });
     }, AUTO_BACKUP_EVERY_MS);
     this.timer.unref();
     const last = this.settings.lastFullCheck ? new Date(this.settings.lastFullCheck).getTime() : 0;
     if (uncleanShutdown || this.now().getTime() - last > FULL_CHECK_EVERY_MS) {
-      this.checkTimer = setTimeout(() => this.safely(() => this.fullCheck()), FULL_CHECK_DELAY_MS);
+      this.checkTimer = setTimeout(() => this.background(() => this.fullCheckInBackground()), FULL_CHECK_DELAY_MS);
       this.checkTimer.unref();
     }
   }
@@ -290,29 +337,58 @@ export class BackupService {
     if (changed) this.safely(() => this.create('on-close', db));
   }
 
+  private stopped = false;
+
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.checkTimer) clearTimeout(this.checkTimer);
     this.timer = this.checkTimer = null;
   }
 
   /**
-   * The full integrity_check. It runs on its own read-only connection (SQLite's snapshot isolation
-   * lets writes go on), in an idle moment after start-up. When it finds damage, the live files are
-   * quarantined and the newest verified backup restored, as at start.
+   * The full integrity_check, on its own read-only connection (snapshot isolation lets writes go on).
+   * When it finds damage, the live files are quarantined and the newest verified backup restored, as
+   * at start. `fullCheck` runs here (tests); the app runs `fullCheckInBackground` on a worker thread.
    */
   fullCheck(): { ok: boolean; ms: number } {
     const result = verifyBackupFile(this.store.dbPath, this.store.key());
-    log.info(`full integrity check: ${result.ok ? 'ok' : 'FAILED'} in ${result.ms.toFixed(0)} ms`);
-    if (result.ok) {
+    return this.afterFullCheck(result.ok, result.ms, result.problems);
+  }
+
+  async fullCheckInBackground(): Promise<{ ok: boolean; ms: number } | null> {
+    if (this.busy) return null;
+    this.busy = true;
+    try {
+      const task = { kind: 'check' as const, dbPath: this.store.dbPath, key: this.store.key(), ...this.binding() };
+      const reply = this.options.inline ? runTask(task) : await runInWorker(task);
+      if (!reply.ok || reply.kind !== 'check') return null;
+      // The store may have been locked or swapped while the check ran: then this result is stale.
+      if (this.stopped) return null;
+      return this.afterFullCheck(reply.passed, reply.ms, reply.problems);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private afterFullCheck(passed: boolean, ms: number, problems: string[]): { ok: boolean; ms: number } {
+    log.info(`full integrity check: ${passed ? 'ok' : 'FAILED'} in ${ms.toFixed(0)} ms`);
+    if (passed) {
       this.settings.lastFullCheck = this.now().toISOString();
       this.saveSettings();
-      return { ok: true, ms: result.ms };
+      return { ok: true, ms };
     }
+    log.warn(`integrity problems: ${problems.length}`);
     const newest = listBackups(this.folder).find((b) => b.verified);
     this.store.replaceWith((key) =>
       recoverFromBackup(
-        { dataDir: this.store.dataDir, dbPath: this.store.dbPath, key, notices: this.notices },
+        {
+          dataDir: this.store.dataDir,
+          dbPath: this.store.dbPath,
+          key,
+          notices: this.notices,
+          options: this.store.openOptions?.(),
+        },
         'integrity',
         newest,
       ),
@@ -320,7 +396,25 @@ export class BackupService {
     const db = this.store.db();
     for (const hook of afterRestoreHooks) hook(db);
     this.resetBaseline(db);
-    return { ok: false, ms: result.ms };
+    this.lastSeen = { db: null, changes: 0 };
+    this.afterCall();
+    return { ok: false, ms };
+  }
+
+  private running: Promise<unknown> = Promise.resolve();
+
+  private background(fn: () => Promise<unknown>): void {
+    const task = fn().catch((error: unknown) =>
+      this.safely(() => {
+        throw error;
+      }),
+    );
+    this.running = Promise.all([this.running, task]);
+  }
+
+  /** Resolves when the background backups and checks started so far have finished (tests, shutdown). */
+  idle(): Promise<unknown> {
+    return this.running;
   }
 
   private safely(fn: () => unknown): void {

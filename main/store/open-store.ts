@@ -38,8 +38,10 @@ export function createAppStore(options: StoreHolderOptions & { backups?: BackupS
   store.onBeforeClose((db) => {
     backups.beforeClose(db);
     // Empty the log before the close mark goes: a crash between the two then leaves no log to doubt.
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    removeMarker(dataDir);
+    // If another connection (a background backup) keeps the log from emptying, the mark stays and
+    // the next start is treated as unclean: a full check, never a false alarm.
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (r?.busy === 0) removeMarker(dataDir);
   });
   return { store, backups };
 }

@@ -174,3 +174,22 @@ describe('backups', () => {
     expect(listBackups(backupsDir(dir))).toHaveLength(2);
   });
 });
+
+describe('backups on a worker thread', () => {
+  it('the automatic backup and the full check run off the main thread and give the same results', async () => {
+    const t = start(tempDir(), { inline: false });
+    // The start-of-day backup is already running on its worker.
+    await t.backups.idle();
+    expect(listBackups(backupsDir(t.dataDir)).map((b) => b.reason)).toEqual(['daily']);
+    addPerson(t.store.db(), 'In the background');
+    const made = await t.backups.createInBackground('automatic');
+    expect(made?.backup).toMatchObject({ reason: 'automatic', verified: true });
+    const copy = openWithKey(path.join(backupsDir(t.dataDir), made!.backup.name), t.key, { readonly: true });
+    expect(names(copy)).toEqual(['In the background']);
+    copy.close();
+    expect(t.backups.hasChangesSinceBackup()).toBe(false);
+    expect(await t.backups.fullCheckInBackground()).toMatchObject({ ok: true });
+    expect((await call<BackupsOverview>(t, 'backups.list')).lastFullCheck).not.toBeNull();
+    await t.backups.idle();
+  });
+});

@@ -16,7 +16,7 @@ export type TestStore = AppStore & { dispatch: Dispatch; dataDir: string; dbPath
 
 /** Open a data folder the way a host does (set up or unlock, fast test KDF), with the real dispatcher. */
 export function openTestStore(dataDir: string, options: BackupServiceOptions = {}): TestStore {
-  const app = createAppStore({ dataDir, kdf: TEST_KDF, backups: options });
+  const app = createAppStore({ dataDir, kdf: TEST_KDF, backups: { inline: true, ...options } });
   if (app.store.state === 'needs-setup') app.store.setUp(TEST_PASSPHRASE);
   else app.store.unlock(TEST_PASSPHRASE);
   const host = { ...testHost(dataDir), backups: app.backups };
