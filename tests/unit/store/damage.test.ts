@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_KDF } from '../../../main/store/keys';
+import { createAppStore } from '../../../main/store/open-store';
 import { openWithKey } from '../../../main/store/store-access';
-import { tempDir } from '../../helpers/db';
+import { TEST_PASSPHRASE, tempDir } from '../../helpers/db';
 import { addPerson, crash, names, openTestStore, quarantineFolders } from './helpers';
 import type { TestStore } from './helpers';
 
@@ -215,5 +218,15 @@ describe('damage found at start', () => {
     expect(notices(t)[0]!.title).toBe('Concordat started with an empty database');
     expect(fs.statSync(path.join(quarantineFolders(dir)[0]!, 'concordat.sqlite3')).size).toBe(8192);
     expect(names(t.store.db())).toEqual([]);
+  });
+
+  it('a wrong key is not mistaken for damage: nothing is moved', () => {
+    const { dir } = preparedStore();
+    const app = createAppStore({ dataDir: dir, kdf: TEST_KDF, backups: { inline: true } });
+    expect(() => app.store.unlockWithKey(crypto.randomBytes(32))).toThrow(/passphrase or recovery key is not right/);
+    expect(quarantineFolders(dir)).toEqual([]);
+    app.store.unlock(TEST_PASSPHRASE);
+    expect(names(app.store.db())).toEqual(['Kept']);
+    app.store.close();
   });
 });
