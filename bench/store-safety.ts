@@ -1,12 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackup, verifyBackupFile } from '../main/store/backups';
-import { convertPlainDatabase } from '../main/store/convert';
 import { openStoreWithRecovery } from '../main/store/damage';
 import { DATABASE_FILE } from '../main/store/database';
-import { PRODUCTION_KDF, deriveKey } from '../main/store/keys';
 import { StoreNotices } from '../main/store/notices';
 import { openWithKey } from '../main/store/store-access';
 import { measure } from './lib';
@@ -21,31 +18,24 @@ const summary = (name: string, xs: number[], goalMs?: number, note?: string): Me
 
 /**
  * Backups, start-up checks and durability on an encrypted copy of the seeded store: open + unlock
- * (raw key) + migrate + fast check, the KDF apart, one verified backup (write and check apart), the
+ * (raw key) + migrate + fast check through the damage checks (the KDF is in the store suite), one verified backup (write and check apart), the
  * full integrity_check, and commit latency with synchronous FULL against NORMAL.
  */
 export const storeSafetyBench: BenchSuite = {
   name: 'store-safety',
-  run: async ({ db, dataDir }) => {
+  run: async ({ store }) => {
     const out: Measurement[] = [];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'concordat-bench-safety-'));
     try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // A copy of the seeded (encrypted) store, so these measurements disturb no other suite.
       const live = path.join(dir, DATABASE_FILE);
-      fs.copyFileSync(path.join(dataDir, DATABASE_FILE), live);
-      const key = crypto.randomBytes(32);
-      convertPlainDatabase(live, key);
+      store.db().prepare('VACUUM INTO ?').run(live);
+      const key = store.key();
       const sizeMb = (fs.statSync(live).size / 1e6).toFixed(1);
 
-      const salt = crypto.randomBytes(16);
-      out.push(
-        await measure('store: KDF (scrypt, production parameters)', () => deriveKey('a passphrase', salt, PRODUCTION_KDF), {
-          runs: 3,
-        }),
-      );
       out.push(
         await measure(
-          'store: open + unlock (raw key) + migrate + fast check, encrypted',
+          'store: damage checks + open (raw key) + migrate + fast check, encrypted',
           () => openStoreWithRecovery({ dataDir: dir, dbPath: live, key, notices: new StoreNotices() }).close(),
           { runs: 9, goalMs: 100, note: `${sizeMb} MB, KDF apart` },
         ),

@@ -64,16 +64,26 @@ function applyRemember(ctx: HandlerContext, remember: boolean | undefined): void
   }
 }
 
+/** Remember (or forget) after the store has opened; a failure becomes a notice, not a failed unlock. */
+function rememberOrSay(ctx: HandlerContext, remember: boolean | undefined): void {
+  try {
+    applyRemember(ctx, remember);
+  } catch (error) {
+    holder(ctx).notify(error instanceof AppError ? error.message : 'Concordat could not remember the key on this computer.');
+  }
+}
+
 export const storeHandlers: HandlerGroup<StoreChannel> = {
   'store.status': (_req, ctx) => storeStatus(ctx),
   'store.setUp': (req, ctx) => {
     const { recoveryKey } = holder(ctx).setUp(req.passphrase);
-    if (req.remember) applyRemember(ctx, true);
+    // The store is set up and the recovery key must reach the screen: a keychain problem is only a notice.
+    rememberOrSay(ctx, req.remember);
     return { recoveryKey, status: storeStatus(ctx, false) };
   },
   'store.unlock': (req, ctx) => {
     holder(ctx).unlock(req.secret);
-    if (req.remember !== undefined) applyRemember(ctx, req.remember);
+    rememberOrSay(ctx, req.remember);
     return storeStatus(ctx);
   },
   'store.lock': (_req, ctx) => {

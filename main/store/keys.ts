@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../../shared/result';
 import {
   DEFAULT_IDLE_LOCK_MINUTES,
   RECOVERY_ALPHABET,
@@ -121,7 +122,14 @@ export function readKeyFile(file: string): KeyFile | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return keyFileSchema.parse(JSON.parse(raw));
+  try {
+    return keyFileSchema.parse(JSON.parse(raw));
+  } catch {
+    throw new AppError(
+      'internal',
+      `The key file ${KEY_FILE} in the data folder is damaged, so the database cannot be opened. Put back the copy kept with your backups. Nothing has been changed.`,
+    );
+  }
 }
 
 /** Write to a temporary file, flush it, then rename over the old one: a crash leaves the old or the new file, never half. */

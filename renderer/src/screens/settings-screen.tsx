@@ -10,6 +10,7 @@ import { LoadExampleButton } from '../components/load-example';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
+import { SecuritySettings } from './settings-security';
 import { SettingsBackups } from './settings-backups';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
@@ -154,6 +155,7 @@ export function SettingsScreen() {
         </p>
         <LoadExampleButton />
       </section>
+      <SecuritySettings />
       <SettingsBackups />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">

@@ -51,7 +51,10 @@ describe('converting a plain 0.1 database', () => {
     expect(tableCounts(t.store.db())).toEqual(counts);
     const status = await t.dispatch('store.status', {});
     expect(status).toMatchObject({ ok: true, value: { state: 'unlocked', hasPlainData: false } });
-    if (status.ok) expect(status.value.notices).toEqual([expect.stringMatching(/existing records are now encrypted/)]);
+    if (status.ok)
+      expect((status.value as { notices: string[] }).notices).toEqual([
+        expect.stringMatching(/existing records are now encrypted/),
+      ]);
     expect(await t.dispatch('store.status', {})).toMatchObject({ ok: true, value: { notices: [] } });
 
     const found = await t.dispatch('partners.search', { query: 'Person 7' });

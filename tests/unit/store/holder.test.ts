@@ -197,3 +197,17 @@ describe('the store holder', () => {
     expect(formatRecoveryKey('abcd efgh jkmn pqrs tvwx yz01 2345 6789')).toBe('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
   });
 });
+
+describe('a damaged key file', () => {
+  it('is reported in plain words and nothing is changed', async () => {
+    const { store, dispatch, dataDir } = setUp();
+    store.lock();
+    fs.writeFileSync(path.join(dataDir, KEY_FILE), '{"format": 1, "cipher": "sqlcipher4-raw-key", "kdf": ');
+    const before = sha(store.dbPath);
+    expect(await dispatch('store.unlock', { secret: TEST_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/key file concordat.keys.json .* is damaged/) },
+    });
+    expect(sha(store.dbPath)).toBe(before);
+  });
+});

@@ -22,9 +22,7 @@ describe('key wrapping', () => {
     expect(unwrapKey(wrap, 'secret one', 'recovery', TEST_KDF)).toBeNull();
     const tampered = {
       ...wrap,
-      wrapped: Buffer.from(wrap.wrapped, 'base64')
-        .map((b, i) => (i === 0 ? b ^ 1 : b))
-        .toString('base64'),
+      wrapped: Buffer.from(Buffer.from(wrap.wrapped, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64'),
     };
     expect(unwrapKey(tampered, 'secret one', 'passphrase', TEST_KDF)).toBeNull();
   });

@@ -100,3 +100,21 @@ describe('remember on this computer', () => {
     expect(t.store.state).toBe('locked');
   });
 });
+
+describe('remembering never costs the set-up or the unlock', () => {
+  it('asks to remember where it is refused: the store is still set up, the recovery key returned, and a notice says why', async () => {
+    const dataDir = tempDir();
+    const t = createTestStore({
+      dataDir,
+      passphrase: null,
+      keychain: createKeychain(fakeSafeStorage('basic_text'), dataDir, 'linux'),
+    });
+    cleanups.push(t.cleanup);
+    const result = await t.dispatch('store.setUp', { passphrase: 'a long enough passphrase', remember: true });
+    expect(result).toMatchObject({ ok: true, value: { recoveryKey: expect.any(String), status: { state: 'unlocked' } } });
+    expect(await t.dispatch('store.status', {})).toMatchObject({
+      ok: true,
+      value: { notices: [expect.stringMatching(/keyring/)] },
+    });
+  });
+});
