@@ -33,6 +33,11 @@ export function registerAfterRestore(hook: AfterRestore): () => void {
   };
 }
 
+/** Run every after-restore hook on the restored database (also after a restore at start, damage.ts). */
+export function runAfterRestoreHooks(db: Db): void {
+  for (const hook of afterRestoreHooks) hook(db);
+}
+
 export type BackupServiceOptions = {
   /** A second folder given on the command line (browser host); it wins over the saved one. */
   secondFolder?: string | null;
@@ -282,7 +287,7 @@ export class BackupService {
     const undo = this.create('before-restore');
     this.store.replaceWith((k) => swapInBackup(target.file, this.store.dbPath, k, this.store.openOptions?.()));
     const db = this.store.db();
-    for (const hook of afterRestoreHooks) hook(db);
+    runAfterRestoreHooks(db);
     this.resetBaseline(db);
     this.afterCall();
     const message =
@@ -388,13 +393,13 @@ export class BackupService {
           key,
           notices: this.notices,
           options: this.store.openOptions?.(),
+          onRestored: runAfterRestoreHooks,
         },
         'integrity',
         newest,
       ),
     );
     const db = this.store.db();
-    for (const hook of afterRestoreHooks) hook(db);
     this.resetBaseline(db);
     this.lastSeen = { db: null, changes: 0 };
     this.afterCall();

@@ -131,6 +131,8 @@ export type RecoveryContext = {
   key: Buffer | null;
   notices: StoreNotices;
   options?: OpenOptions;
+  /** Called with the database after a backup was restored into place (re-apply erasures and the like). */
+  onRestored?: (db: Db) => void;
 };
 
 /**
@@ -227,6 +229,7 @@ export function recoverFromBackup(ctx: RecoveryContext, kind: DamageKind, newest
   const where = quarantine(dataDir, dbPath, { move: companionFiles(dbPath), copy: [] });
   if (newest) {
     const db = swapInBackup(newest.file, dbPath, key, ctx.options);
+    ctx.onRestored?.(db);
     ctx.notices.add({
       tone: 'error',
       title: 'Your data was restored from a backup',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher';
 import { configureLogFile } from '../logger';
-import { BackupService } from './backup-service';
+import { BackupService, runAfterRestoreHooks } from './backup-service';
 import type { BackupServiceOptions } from './backup-service';
 import { openStoreWithRecovery, readMarker, removeMarker } from './damage';
 import { StoreHolder } from './holder';
@@ -28,7 +28,7 @@ export function createAppStore(options: StoreHolderOptions & { backups?: BackupS
     ...options,
     openStore: (dbPath, key, openOptions) => {
       uncleanShutdown = readMarker(dataDir) !== null;
-      return openStoreWithRecovery({ dataDir, dbPath, key, notices, options: openOptions });
+      return openStoreWithRecovery({ dataDir, dbPath, key, notices, options: openOptions, onRestored: runAfterRestoreHooks });
     },
   });
   const backups = new BackupService(store, { ...options.backups, notices });

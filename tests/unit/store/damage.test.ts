@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerAfterRestore } from '../../../main/store/backup-service';
 import { TEST_KDF } from '../../../main/store/keys';
 import { createAppStore } from '../../../main/store/open-store';
 import { openWithKey } from '../../../main/store/store-access';
@@ -49,7 +50,12 @@ describe('damage found at start', () => {
   it('a 0-byte file where the database was: quarantined, newest backup restored, told', () => {
     const { dir, dbPath } = preparedStore();
     fs.writeFileSync(dbPath, '');
+    // The erasure ledger's hook: a restore at start re-applies erasures as a restore from Settings does.
+    const restored: string[][] = [];
+    const unhook = registerAfterRestore((db) => restored.push(names(db)));
     const t = start(dir);
+    unhook();
+    expect(restored).toEqual([['Kept']]);
     expectRestored(t, 0);
     expect(notices(t)[0]!.message).toMatch(/^The database file was empty \(0 bytes\)\./);
   });
