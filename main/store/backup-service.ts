@@ -342,7 +342,7 @@ export class BackupService {
     if (changed) this.safely(() => this.create('on-close', db));
   }
 
-  private stopped = false;
+  private stopped = true;
 
   stop(): void {
     this.stopped = true;
@@ -407,6 +407,20 @@ export class BackupService {
   }
 
   private running: Promise<unknown> = Promise.resolve();
+
+  /** A read met a damaged page: run the full check now (it restores the newest backup on failure). */
+  checkSoon(): void {
+    if (this.stopped || this.checkQueued) return;
+    this.checkQueued = true;
+    this.background(async () => {
+      try {
+        await this.fullCheckInBackground();
+      } finally {
+        this.checkQueued = false;
+      }
+    });
+  }
+  private checkQueued = false;
 
   private background(fn: () => Promise<unknown>): void {
     const task = fn().catch((error: unknown) =>

@@ -5,6 +5,13 @@ import { AppError } from '../../shared/result';
  * write inside a transaction is rolled back by SQLite, so "nothing was saved" is true for each.
  * Reads keep working in every case but a file that cannot be opened at all.
  */
+const damageListeners = new Set<() => void>();
+/** Told when a read meets a damaged page, so the full check (and recovery) runs at once. */
+export function onDamageSeen(listener: () => void): () => void {
+  damageListeners.add(listener);
+  return () => damageListeners.delete(listener);
+}
+
 export function storageFault(error: unknown): AppError | null {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
@@ -33,10 +40,12 @@ export function storageFault(error: unknown): AppError | null {
       'storage',
       'The computer could not read or write the data folder, so this change was not saved. If it is on a USB stick or network drive, check it is connected, then try again.',
     );
-  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    for (const l of damageListeners) l();
     return new AppError(
       'storage',
-      'Part of the database could not be read because it is damaged. Nothing was changed. Restart Concordat: it will set the damaged file aside and restore your newest backup.',
+      'Part of the database could not be read because it is damaged. Nothing was changed. Concordat is checking the database now and will set the damaged file aside and restore your newest backup if it needs to: a notice in Settings, Backups will say what it did.',
     );
+  }
   return null;
 }

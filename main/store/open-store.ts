@@ -6,6 +6,7 @@ import type { BackupServiceOptions } from './backup-service';
 import { openStoreWithRecovery, readMarker, removeMarker } from './damage';
 import { StoreHolder } from './holder';
 import type { StoreHolderOptions } from './holder';
+import { onDamageSeen } from './faults';
 import { StoreNotices } from './notices';
 import { useNativeBinding } from './store-access';
 
@@ -35,6 +36,7 @@ export function createAppStore(options: StoreHolderOptions & { backups?: BackupS
   // Damage and recovery are also said on the unlock screen's first view (store.status), once.
   notices.onAdd((n) => store.notify(`${n.title}. ${n.message}`));
   store.onUnlocked(() => backups.start(uncleanShutdown));
+  onDamageSeen(() => backups.checkSoon());
   store.onBeforeClose((db) => {
     backups.beforeClose(db);
     // Empty the log before the close mark goes: a crash between the two then leaves no log to doubt.

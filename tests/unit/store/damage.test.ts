@@ -235,4 +235,25 @@ describe('damage found at start', () => {
     expect(names(app.store.db())).toEqual(['Kept']);
     app.store.close();
   });
+
+  it('a one-byte change inside a person row is never served as a wrong name (each page is authenticated)', async () => {
+    const { dir, dbPath, key } = preparedStore();
+    const probe = openWithKey(dbPath, key, { readonly: true });
+    const root = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'people'").pluck().get() as number;
+    probe.close();
+    const bytes = fs.readFileSync(dbPath);
+    // Any byte of the page would do: one near the end, where a table leaf keeps its first row ("Kept").
+    bytes[root * 4096 - 200]! ^= 0x01;
+    fs.writeFileSync(dbPath, bytes);
+
+    const t = start(dir);
+    const read = await t.dispatch('partners.people.list', {});
+    expect(read).toMatchObject({ ok: false, error: { code: 'storage' } });
+    if (!read.ok) expect(read.error.message).toMatch(/could not be read because it is damaged.*checking the database now/);
+    // That read started the full check, which found the damage and restored the newest backup.
+    await t.backups.idle();
+    expect(names(t.store.db())).toEqual(['Kept']);
+    expect(notices(t)[0]!.message).toMatch(/^The database failed its integrity check/);
+    expect((await t.dispatch('partners.people.list', {})).ok).toBe(true);
+  });
 });
