@@ -5,6 +5,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, safeStorage, 
 import type { MenuItemConstructorOptions } from 'electron';
 import { IPC_INVOKE } from '../shared/contract';
 import { IPC_MENU_COMMAND } from '../shared/menu-commands';
+import { AppError } from '../shared/result';
 import { resolveDataDir } from './data-dir';
 import { handlers } from './handlers';
 import { createDispatcher } from './ipc/dispatcher';
@@ -86,8 +87,9 @@ if (!app.requestSingleInstanceLock()) {
       try {
         store.unlockWithKey(remembered);
       } catch (error) {
-        log.warn('the key remembered on this computer did not open the store; forgetting it', error);
-        keychain.forget();
+        // A stale key is forgotten; any other failure leaves it, and the unlock screen explains.
+        if (error instanceof AppError && error.code === 'wrong_passphrase') keychain.forget();
+        log.warn('the key remembered on this computer did not open the store', error);
       } finally {
         remembered.fill(0);
       }

@@ -1,11 +1,11 @@
 import { AppError } from '../../shared/result';
+import type { storeChannels } from '../../shared/contract/store';
 import type { StoreStatus } from '../../shared/store/status';
 import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
 import { log } from '../logger';
 import type { StoreHolder } from './holder';
 
-type StoreChannel =
-  'store.status' | 'store.setUp' | 'store.unlock' | 'store.lock' | 'store.changePassphrase' | 'store.setPreferences';
+type StoreChannel = keyof typeof storeChannels;
 
 function holder(ctx: HandlerContext): StoreHolder {
   if (!ctx.store) throw new AppError('conflict', 'This copy of Concordat runs without the encrypted store.');
@@ -94,6 +94,7 @@ export const storeHandlers: HandlerGroup<StoreChannel> = {
     holder(ctx).changePassphrase(req.current, req.next);
     return storeStatus(ctx);
   },
+  'store.newRecoveryKey': (req, ctx) => holder(ctx).newRecoveryKey(req.current),
   'store.setPreferences': (req, ctx) => {
     if (req.idleLockMinutes !== undefined) holder(ctx).setIdleLockMinutes(req.idleLockMinutes);
     applyRemember(ctx, req.remember);

@@ -15,6 +15,7 @@ import {
   KEY_FILE,
   PRODUCTION_KDF,
   kdfOf,
+  keyMatches,
   newKeyFile,
   newRecoveryKey,
   normalisePassphrase,
@@ -162,14 +163,9 @@ export class StoreHolder {
   /** Unlock with a raw data key (a key remembered on this computer). */
   unlockWithKey(key: Buffer): void {
     if (this.handle) return;
-    this.requireKeyFile();
-    try {
-      this.open(key);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (error instanceof AppError && code === 'internal') throw new AppError('wrong_passphrase', WRONG_SECRET_MESSAGE);
-      throw error;
-    }
+    const file = this.requireKeyFile();
+    if (key.length !== 32 || !keyMatches(file, key)) throw new AppError('wrong_passphrase', WRONG_SECRET_MESSAGE);
+    this.open(key);
   }
 
   lock(): void {
@@ -217,6 +213,30 @@ export class StoreHolder {
       found.key.fill(0);
     }
     log.info('passphrase changed');
+  }
+
+  /**
+   * Replace the recovery key (a handover, or the first one was not saved): the old one stops opening
+   * this store. `current` may be the passphrase or the current recovery key. Returns the new key, once.
+   */
+  newRecoveryKey(current: string): { recoveryKey: string } {
+    const file = this.requireKeyFile();
+    const found = this.unwrap(file, current);
+    if (!found) throw new AppError('wrong_passphrase', 'The passphrase or recovery key is not right. Nothing has been changed.');
+    const recoveryKey = newRecoveryKey();
+    try {
+      if (this.dataKey && !crypto.timingSafeEqual(found.key, this.dataKey))
+        throw new AppError('conflict', 'The key file does not belong to the open database. Nothing has been changed.');
+      writeKeyFile(this.keyFilePath, {
+        ...file,
+        wraps: { ...file.wraps, recovery: wrapKey(found.key, recoverySecret(recoveryKey), 'recovery', kdfOf(file)) },
+        changedAt: new Date().toISOString(),
+      });
+    } finally {
+      found.key.fill(0);
+    }
+    log.info('recovery key replaced');
+    return { recoveryKey: formatRecoveryKey(recoveryKey) };
   }
 
   get idleLockMinutes(): number {

@@ -51,6 +51,8 @@ const keyFileSchema = z.object({
   cipher: z.literal('sqlcipher4-raw-key'),
   kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
   wraps: z.object({ passphrase: wrapSchema, recovery: wrapSchema }),
+  /** HMAC of the data key: tells a wrong raw key (a stale remembered one) from a damaged database. */
+  keyCheck: z.string().optional(),
   idleLockMinutes: z.number().int().min(0).default(DEFAULT_IDLE_LOCK_MINUTES),
   createdAt: z.string(),
   changedAt: z.string(),
@@ -166,10 +168,23 @@ export function newKeyFile(dataKey: Buffer, passphrase: string, recoveryKey: str
       passphrase: wrapKey(dataKey, normalisePassphrase(passphrase), 'passphrase', params),
       recovery: wrapKey(dataKey, recoverySecret(recoveryKey), 'recovery', params),
     },
+    keyCheck: keyCheckOf(dataKey),
     idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
     createdAt: now,
     changedAt: now,
   };
+}
+
+export function keyCheckOf(dataKey: Buffer): string {
+  return crypto.createHmac('sha256', dataKey).update('concordat/key-check/v1').digest('base64');
+}
+
+/** True when the key matches the key file's check value (or the file has none to compare). */
+export function keyMatches(file: KeyFile, dataKey: Buffer): boolean {
+  if (!file.keyCheck) return true;
+  const a = Buffer.from(keyCheckOf(dataKey), 'base64');
+  const b = Buffer.from(file.keyCheck, 'base64');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
 export const kdfOf = (file: KeyFile): KdfParams => ({ N: file.kdf.N, r: file.kdf.r, p: file.kdf.p });

@@ -6,6 +6,7 @@ import { channel, emptyRequest } from './common';
 const setUpRequest = z.object({ passphrase: passphraseSchema, remember: z.boolean().optional() }).strict();
 const unlockRequest = z.object({ secret: secretSchema, remember: z.boolean().optional() }).strict();
 const changePassphraseRequest = z.object({ current: secretSchema, next: passphraseSchema }).strict();
+const newRecoveryKeyRequest = z.object({ current: secretSchema }).strict();
 const preferencesRequest = z.object({ idleLockMinutes: idleLockSchema.optional(), remember: z.boolean().optional() }).strict();
 
 /**
@@ -19,6 +20,8 @@ export const storeChannels = {
   'store.unlock': channel<typeof unlockRequest, StoreStatus>(unlockRequest),
   'store.lock': channel<typeof emptyRequest, StoreStatus>(emptyRequest),
   'store.changePassphrase': channel<typeof changePassphraseRequest, StoreStatus>(changePassphraseRequest),
+  /** A new recovery key replaces the old one, which stops working. Returned this once. */
+  'store.newRecoveryKey': channel<typeof newRecoveryKeyRequest, { recoveryKey: string }>(newRecoveryKeyRequest),
   'store.setPreferences': channel<typeof preferencesRequest, StoreStatus>(preferencesRequest),
 } as const;
 

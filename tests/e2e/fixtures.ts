@@ -6,6 +6,9 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import type { Database } from 'better-sqlite3';
+import { StoreHolder } from '../../main/store/holder';
+import { TEST_KDF } from '../../main/store/keys';
 
 export type Host = { url: string; origin: string; token: string; dataDir: string; stop: () => Promise<void> };
 
@@ -22,6 +25,13 @@ export async function startHost(
   options: { passphrase?: string | null } = {},
 ): Promise<Host> {
   const passphrase = options.passphrase === undefined ? E2E_PASSPHRASE : options.passphrase;
+  // Set the store up here with the fast test KDF (the key file records it), so each start does not
+  // spend seconds in scrypt; store.spec.ts sets up through the screens at production settings.
+  if (passphrase !== null) {
+    const store = new StoreHolder({ dataDir, kdf: TEST_KDF });
+    if (store.state === 'needs-setup') store.setUp(passphrase);
+    store.close();
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, CONCORDAT_LOG_LEVEL: 'warn' };
   delete env.CONCORDAT_PASSPHRASE;
   if (passphrase !== null) env.CONCORDAT_PASSPHRASE = passphrase;
@@ -33,7 +43,7 @@ export async function startHost(
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 30_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /running at (\S+)/.exec(out);
@@ -69,6 +79,13 @@ export const test = base.extend<{ host: Host }>({
     fs.rmSync(host.dataDir, { recursive: true, force: true });
   },
 });
+
+/** Open the host's encrypted store from the test process: a second connection, as another program would. */
+export function openHostDatabase(dataDir: string, passphrase = E2E_PASSPHRASE): Database {
+  const store = new StoreHolder({ dataDir });
+  store.unlock(passphrase);
+  return store.db();
+}
 
 /** Run axe-core on the page and fail on any WCAG 2.x A/AA violation. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -6,6 +6,7 @@ import { ApiError, call } from '../api/client';
 import { CheckboxField, TextInput } from '../components/fields';
 import { Notice } from '../components/notice';
 import { NewPassphraseFields, passphraseProblem } from '../store/passphrase-fields';
+import { RecoveryKeyPanel } from '../store/recovery-key';
 import { acceptStatus, useStoreStatus } from '../store/store-status';
 
 const idleLabel = (m: number) =>
@@ -63,6 +64,7 @@ export function SecuritySettings() {
       ) : null}
       {prefMessage ? <Notice tone={prefMessage.tone}>{prefMessage.text}</Notice> : null}
       <ChangePassphrase />
+      <NewRecoveryKey />
     </section>
   );
 }
@@ -122,6 +124,66 @@ function ChangePassphrase() {
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={change.isPending}>
           {change.isPending ? 'Changing…' : 'Change passphrase'}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function NewRecoveryKey() {
+  const [current, setCurrent] = useState('');
+  const [saved, setSaved] = useState(false);
+  const make = useMutation({
+    mutationFn: () => call('store.newRecoveryKey', { current }),
+    onSuccess: () => {
+      setCurrent('');
+      setSaved(false);
+    },
+  });
+  if (make.data)
+    return (
+      <section className="security-section" aria-labelledby="new-recovery-heading">
+        <h3 id="new-recovery-heading">Your new recovery key</h3>
+        <p>The old recovery key no longer opens Concordat. This is the only time the new one is shown.</p>
+        <RecoveryKeyPanel recoveryKey={make.data.recoveryKey} />
+        <CheckboxField label="I have saved the new recovery key somewhere safe" checked={saved} onChange={setSaved} />
+        <div className="form-actions">
+          <Button className="button primary" isDisabled={!saved} onPress={() => make.reset()}>
+            Done
+          </Button>
+        </div>
+      </section>
+    );
+  return (
+    <Form
+      className="form"
+      aria-label="New recovery key"
+      validationBehavior="aria"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (current !== '') make.mutate();
+      }}
+    >
+      <fieldset>
+        <legend>Recovery key</legend>
+        <p>
+          Make a new recovery key when you hand over to another coordinator, or if the old one was lost or not saved. The old key
+          stops working.
+        </p>
+        <TextInput
+          label="Passphrase for the new recovery key"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          isRequired
+          description="Your current passphrase, or the current recovery key."
+        />
+      </fieldset>
+      {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
+      <div className="form-actions">
+        <Button type="submit" className="button" isDisabled={make.isPending || current === ''}>
+          {make.isPending ? 'Making…' : 'Make a new recovery key'}
         </Button>
       </div>
     </Form>

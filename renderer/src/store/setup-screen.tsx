@@ -7,6 +7,7 @@ import { ApiError, call } from '../api/client';
 import { CheckboxField } from '../components/fields';
 import { Notice } from '../components/notice';
 import { NewPassphraseFields, passphraseProblem } from './passphrase-fields';
+import { RecoveryKeyPanel } from './recovery-key';
 
 /** First launch: choose the passphrase, then save the recovery key (shown this once). */
 export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (status: StoreStatus) => void }) {
@@ -93,36 +94,8 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
   );
 }
 
-function recoveryText(key: string): string {
-  return [
-    'Concordat recovery key',
-    '',
-    `    ${key}`,
-    '',
-    `Made on ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`,
-    '',
-    'This key opens the Concordat records on the computer where it was made if the passphrase is forgotten,',
-    'or when someone else takes over as coordinator. Type it where Concordat asks for the passphrase.',
-    'Keep it somewhere safe and away from the computer, for example in a locked drawer or your organisation’s',
-    'password manager. Anyone who has this key and a copy of the data folder can read the records.',
-    '',
-  ].join('\n');
-}
-
 function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([recoveryText(recoveryKey)], { type: 'text/plain;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'concordat-recovery-key.txt';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage('Saved concordat-recovery-key.txt. Move it somewhere safe, away from this computer.');
-  };
   return (
     <main className="store-screen">
       <div className="store-card">
@@ -132,22 +105,7 @@ function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone:
           The recovery key opens Concordat if the passphrase is forgotten, or when someone else takes over as coordinator. This is
           the only time it is shown.
         </p>
-        <figure className="recovery-figure">
-          <figcaption>Your recovery key</figcaption>
-          <p className="recovery-key">{recoveryKey}</p>
-        </figure>
-        <p>
-          Print it or save it, and keep it somewhere safe away from this computer, such as a locked drawer or a password manager.
-        </p>
-        <div className="form-actions no-print">
-          <Button className="button" onPress={download}>
-            Save as text file
-          </Button>
-          <Button className="button" onPress={() => window.print()}>
-            Print
-          </Button>
-        </div>
-        {message ? <Notice tone="success">{message}</Notice> : null}
+        <RecoveryKeyPanel recoveryKey={recoveryKey} />
         <div className="no-print">
           <CheckboxField label="I have saved the recovery key somewhere safe" checked={saved} onChange={setSaved} />
         </div>

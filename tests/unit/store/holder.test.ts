@@ -211,3 +211,27 @@ describe('a damaged key file', () => {
     expect(sha(store.dbPath)).toBe(before);
   });
 });
+
+describe('a new recovery key', () => {
+  it('replaces the old one, which stops working; the passphrase and the data are untouched', async () => {
+    const { store, dispatch, recoveryKey } = setUp();
+    await dispatch('settings.update', settings);
+    expect(await dispatch('store.newRecoveryKey', { current: 'wrong one here' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    });
+    const result = await dispatch('store.newRecoveryKey', { current: TEST_PASSPHRASE });
+    expect(result).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/) } });
+    const fresh = (result as { ok: true; value: { recoveryKey: string } }).value.recoveryKey;
+    expect(fresh).not.toBe(recoveryKey);
+    store.lock();
+    expect(await dispatch('store.unlock', { secret: recoveryKey! })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    });
+    expect((await dispatch('store.unlock', { secret: fresh })).ok).toBe(true);
+    store.lock();
+    expect((await dispatch('store.unlock', { secret: TEST_PASSPHRASE })).ok).toBe(true);
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+  });
+});
