@@ -165,10 +165,10 @@ export class BackupService {
   }
 
   /** Write one verified backup, copy it to the second folder when there is one, apply retention. */
-  create(reason: BackupReason, db: Db = this.store.db()): BackupCreated {
+  create(reason: BackupReason, db: Db = this.store.db(), keep?: string): BackupCreated {
     const meta = createBackup(db, this.store.key(), this.folder, reason, this.now());
     if (db === this.store.db()) this.resetBaseline(db);
-    return this.afterBackup(meta);
+    return this.afterBackup(meta, keep);
   }
 
   /**
@@ -207,7 +207,8 @@ export class BackupService {
     return nativeBinding ? { nativeBinding } : {};
   }
 
-  private afterBackup(meta: BackupMeta): BackupCreated {
+  /** `keep` names a backup retention must not remove now (the one about to be restored). */
+  private afterBackup(meta: BackupMeta, keep?: string): BackupCreated {
     let secondFolderCopied = false;
     let warning: string | null = null;
     const second = this.secondFolder;
@@ -226,18 +227,18 @@ export class BackupService {
         }
       }
     }
-    this.prune(this.folder);
+    this.prune(this.folder, keep);
     return { backup: toSummary(meta), secondFolderCopied, warning };
   }
 
-  private prune(dir: string): void {
+  private prune(dir: string, keepAlso?: string): void {
     const all = listBackups(dir);
     const keep = backupsToKeep(
       all.map((b) => ({ name: b.name, createdAt: new Date(b.createdAt), sizeBytes: b.sizeBytes })),
       this.now(),
       this.settings.capBytes,
     );
-    for (const b of all) if (!keep.has(b.name)) deleteBackup(b);
+    for (const b of all) if (!keep.has(b.name) && b.name !== keepAlso) deleteBackup(b);
   }
 
   setCap(capBytes: number): void {
@@ -284,7 +285,7 @@ export class BackupService {
     const check = verifyBackupFile(target.file, key);
     if (!check.ok) throw new AppError('conflict', 'That backup failed its check, so it was not restored. Nothing was changed.');
 
-    const undo = this.create('before-restore');
+    const undo = this.create('before-restore', this.store.db(), target.name);
     this.store.replaceWith((k) => swapInBackup(target.file, this.store.dbPath, k, this.store.openOptions?.()));
     const db = this.store.db();
     runAfterRestoreHooks(db);

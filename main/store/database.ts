@@ -106,9 +106,10 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // FULL syncs the log on every commit. With NORMAL in WAL mode a power cut can lose the last
-    // commits, which were already shown as saved. Measured here: a single-row commit on the keyed
-    // store takes about 1.5-3 ms median (p95 5-9 ms) with FULL against 0.02 ms with NORMAL, which
-    // no one notices in a form save, and imports commit once per import. Reasoned, not tested: power
+    // commits, which were already shown as saved. Measured here (bench: store-safety): a one-row
+    // commit on the keyed store takes about 1.5-4 ms median (p95 5-14 ms, a loaded 2-core machine)
+    // with FULL against 0.02 ms with NORMAL. No one notices that in a form save, and an import
+    // commits once, not once per row, so FULL is kept. Reasoned, not tested: power
     // loss cannot be simulated on these machines (kill -9 loses nothing in either mode).
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');

@@ -192,4 +192,20 @@ describe('backups on a worker thread', () => {
     expect((await call<BackupsOverview>(t, 'backups.list')).lastFullCheck).not.toBeNull();
     await t.backups.idle();
   });
+
+  it('restoring an old imported backup is not undone by retention making room for the undo copy', async () => {
+    const t = start();
+    addPerson(t.store.db(), 'Old');
+    const made = await call<BackupCreated>(t, 'backups.create');
+    const bytes = fs.readFileSync(path.join(backupsDir(t.dataDir), made.backup.name));
+    addPerson(t.store.db(), 'New');
+    // From a file last changed a year ago: retention alone would not keep it.
+    const r = await call<RestoreReply>(t, 'backups.restore', {
+      source: 'upload',
+      base64: bytes.toString('base64'),
+      modifiedAt: '2025-11-01T09:00:00.000Z',
+    });
+    expect(r.canceled).toBe(false);
+    expect(names(t.store.db())).toEqual(['Old']);
+  });
 });
