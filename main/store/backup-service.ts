@@ -202,9 +202,10 @@ export class BackupService {
   }
   private busy = false;
 
-  private binding(): { nativeBinding?: string } {
+  private binding(): { nativeBinding?: string; dataDir?: string } {
     const nativeBinding = this.store.openOptions?.().nativeBinding;
-    return nativeBinding ? { nativeBinding } : {};
+    const dataDir = logFilePath() ? this.store.dataDir : undefined;
+    return { ...(nativeBinding ? { nativeBinding } : {}), ...(dataDir ? { dataDir } : {}) };
   }
 
   /** `keep` names a backup retention must not remove now (the one about to be restored). */

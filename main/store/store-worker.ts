@@ -5,20 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackupReason } from '../../shared/backups';
+import { configureLogFile } from '../logger';
 import { createBackup, verifyBackupFile } from './backups';
 import { openWithKey, useNativeBinding } from './store-access';
 
+/** `dataDir` is given when the app writes a log file there, so the worker's lines join it. */
+type Common = { dbPath: string; key: Uint8Array | null; nativeBinding?: string; dataDir?: string };
 export type WorkerTask =
-  | {
-      kind: 'backup';
-      dbPath: string;
-      key: Uint8Array | null;
-      dir: string;
-      reason: BackupReason;
-      at: string;
-      nativeBinding?: string;
-    }
-  | { kind: 'check'; dbPath: string; key: Uint8Array | null; nativeBinding?: string };
+  (Common & { kind: 'backup'; dir: string; reason: BackupReason; at: string }) | (Common & { kind: 'check' });
 
 export type WorkerReply =
   | { ok: true; kind: 'backup'; name: string }
@@ -52,5 +46,8 @@ export function runTask(task: WorkerTask): WorkerReply {
 }
 
 if (parentPort && workerData && (workerData as { concordatStoreTask?: boolean }).concordatStoreTask) {
-  parentPort.postMessage(runTask((workerData as { task: WorkerTask }).task));
+  const task = (workerData as { task: WorkerTask }).task;
+  // The worker's lines go to the same log file as the app's.
+  if (task.dataDir) configureLogFile(task.dataDir);
+  parentPort.postMessage(runTask(task));
 }
