@@ -7,8 +7,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
+import { setLogLevel } from '../../main/logger';
 import { StoreHolder } from '../../main/store/holder';
 import { TEST_KDF } from '../../main/store/keys';
+
+// The store set-up below runs in the test process: keep its log lines out of the test output.
+setLogLevel('warn');
 
 export type Host = { url: string; origin: string; token: string; dataDir: string; stop: () => Promise<void> };
 

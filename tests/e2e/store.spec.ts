@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
 import { test as base } from '@playwright/test';
 import { expect, expectAccessible, startHost } from './fixtures';
 import type { Host } from './fixtures';
+import { StoreHolder } from '../../main/store/holder';
+import { TEST_KDF } from '../../main/store/keys';
 
 const test = base;
 const shots = process.env.CONCORDAT_SHOTS_DIR;
@@ -72,6 +74,8 @@ const newDir = () => {
 test('first launch sets a passphrase; a restart asks for it, refuses a wrong one, and the right one or the recovery key opens', async ({
   page,
 }) => {
+  // Production scrypt on every set-up and unlock here.
+  test.slow();
   const dataDir = newDir();
   let host = await startHost(dataDir, { passphrase: null });
   let recoveryKey = '';
@@ -113,12 +117,16 @@ test('first launch sets a passphrase; a restart asks for it, refuses a wrong one
 test('the recovery key unlocks; Settings changes the passphrase, makes a new recovery key and sets the idle lock', async ({
   page,
 }) => {
+  // Set up here with the recorded fast KDF (the first test covers set-up at production settings),
+  // so the many unlocks below do not spend minutes in scrypt on a loaded machine.
   const dataDir = newDir();
+  const setUp = new StoreHolder({ dataDir, kdf: TEST_KDF });
+  const { recoveryKey } = setUp.setUp(PASSPHRASE);
+  setUp.close();
   const host = await startHost(dataDir, { passphrase: null });
   try {
     await page.clock.install();
-    const recoveryKey = await firstLaunch(page, host);
-    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.goto(host.url);
     await unlock(page, recoveryKey.toLowerCase());
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible(KDF_WAIT);
     await expect(page.getByText(/unlocked Concordat with the recovery key/)).toBeVisible();
@@ -138,7 +146,7 @@ test('the recovery key unlocks; Settings changes the passphrase, makes a new rec
     await expect(form.getByRole('status')).toContainText('Passphrase changed', KDF_WAIT);
 
     // A handover: a new recovery key replaces the old one.
-    await page.getByRole('textbox', { name: 'Passphrase for the new recovery key' }).fill('harbour violet kettle number');
+    await page.getByRole('form', { name: 'New recovery key' }).getByRole('textbox').fill('harbour violet kettle number');
     await page.getByRole('button', { name: 'Make a new recovery key' }).click();
     await expect(page.getByRole('heading', { name: 'Your new recovery key' })).toBeVisible(KDF_WAIT);
     const newKey = (await page.getByRole('figure', { name: 'Your recovery key' }).locator('p').textContent())!.trim();

@@ -171,13 +171,13 @@ function NewRecoveryKey() {
           stops working.
         </p>
         <TextInput
-          label="Passphrase for the new recovery key"
+          label="Current passphrase or recovery key"
           type="password"
           autoComplete="current-password"
           value={current}
           onChange={setCurrent}
           isRequired
-          description="Your current passphrase, or the current recovery key."
+          description="To make sure it is you."
         />
       </fieldset>
       {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
