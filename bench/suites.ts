@@ -8,18 +8,20 @@ import { partnersBench } from './partners';
 import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
 import { storeBench } from './store';
+import { storeSafetyBench } from './store-safety';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale; store: StoreHolder };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-// privacy runs last: it erases people.
 export const benches: BenchSuite[] = [
   partnersBench,
   partnersBrowserBench,
   documentsBench,
   meetingsBench,
   storeBench,
+  storeSafetyBench,
+  // privacy runs last: it erases people.
   privacyBench,
 ];

@@ -1,4 +1,5 @@
 import { appInfoHandlers } from './app-info/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
 import { documentRevisionHandlers } from './documents/revise';
@@ -31,5 +32,6 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...examplesHandlers,
   ...privacyHandlers,
+  ...backupsHandlers,
   ...storeHandlers,
 };

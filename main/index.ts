@@ -24,7 +24,7 @@ import {
   resolveAppAsset,
 } from './shell/security';
 import { restoreBounds, windowOptions } from './shell/window-options';
-import { StoreHolder } from './store/holder';
+import { createAppStore, withAfterCall } from './store/open-store';
 import { createKeychain } from './store/remember';
 
 // Thin wiring only: every decision made here is a tested pure function in main/shell/.
@@ -62,7 +62,24 @@ if (!app.requestSingleInstanceLock()) {
       ? path.join(process.resourcesPath, 'better_sqlite3.node')
       : path.resolve(here, '../../.electron-native/better_sqlite3.node');
     // The store starts locked; the window shows the set-up or unlock screen first.
-    const store = new StoreHolder({ dataDir, ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
+    const folderDialog = async (options: Electron.OpenDialogOptions) => {
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+    };
+    const { store, backups } = createAppStore({
+      dataDir,
+      ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
+      backups: {
+        chooseFolder: () =>
+          folderDialog({ title: 'Choose a second folder for backups', properties: ['openDirectory', 'createDirectory'] }),
+        chooseBackupFile: () =>
+          folderDialog({
+            title: 'Choose a Concordat backup to restore',
+            properties: ['openFile'],
+            filters: [{ name: 'Concordat backup', extensions: ['sqlite3'] }],
+          }),
+      },
+    });
     app.on('will-quit', () => store.close());
     const keychain = createKeychain(safeStorage, dataDir, process.platform);
     const remembered = store.state === 'locked' ? keychain.load() : null;
@@ -83,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       dataDir,
       keychain,
+      backups,
       saveFile: async ({ suggestedName, extension, bytes }) => {
         const options = {
           defaultPath: path.join(app.getPath('documents'), suggestedName),
@@ -94,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
         return { status: 'saved', fileName: path.basename(choice.filePath) };
       },
     };
-    const dispatch = createDispatcher(handlers, { store, host });
+    const dispatch = withAfterCall(createDispatcher(handlers, { store, host }), () => backups.afterCall());
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url))
         return { ok: false, error: { code: 'unauthorised', message: 'Refused.' } };

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unauthorised'
   | 'internal'
+  // The disk, the folder or another program stopped a read or write (see main/store/faults.ts).
+  | 'storage'
   // The store is locked (or not set up yet): unlock it first.
   | 'locked'
   // The passphrase or recovery key did not open the store; nothing was changed.

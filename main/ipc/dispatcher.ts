@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { contract, isChannel } from '../../shared/contract';
 import type { SaveOutcome } from '../../shared/files';
+import type { BackupService } from '../store/backup-service';
 import type { Result } from '../../shared/result';
 import { AppError, fail, ok } from '../../shared/result';
 import { CHANNELS_WHILE_LOCKED } from '../../shared/contract/store';
 import { log } from '../logger';
+import { storageFault } from '../store/faults';
 import { LOCKED_MESSAGE } from '../store/holder';
 import type { StoreHolder } from '../store/holder';
 import type { Keychain } from '../store/remember';
@@ -18,6 +20,8 @@ export type HostServices = {
   dataDir: string;
   /** Save bytes the user asked to export. Electron shows a save dialog; the browser host returns a download. */
   saveFile: (file: { suggestedName: string; mimeType: string; extension: string; bytes: Uint8Array }) => Promise<SaveOutcome>;
+  /** Backups and the store's health (main/store/backup-service.ts); absent in tests that do not need them. */
+  backups?: BackupService;
   /** "Remember on this computer" (Electron's safeStorage); absent in the browser host. */
   keychain?: Keychain;
 };
@@ -81,6 +85,11 @@ export function createDispatcher(handlers: Handlers, context: DispatcherContext)
       if (error instanceof z.ZodError) {
         const details = describeIssues(error);
         return fail('invalid_request', details[0] ?? 'The request was not valid.', details);
+      }
+      const fault = storageFault(error);
+      if (fault) {
+        log.warn(`storage fault in ${channel}: ${(error as { code?: string }).code}`);
+        return fail(fault.code, fault.message);
       }
       log.error(`unexpected error in ${channel}`, error);
       return fail('internal', 'Something went wrong inside Concordat. Nothing was saved. The details are in the log.');

@@ -7,6 +7,7 @@ import type { StoreState } from '../../shared/store/status';
 import { PASSPHRASE_MIN_LENGTH, formatRecoveryKey, looksLikeRecoveryKey } from '../../shared/store/status';
 import { log } from '../logger';
 import { convertPlainDatabase, isPlainDatabase } from './convert';
+import { assertStoreFileUsable } from './damage';
 import { DATABASE_FILE, openDatabaseFile } from './database';
 import type { OpenOptions } from './database';
 import type { KdfParams, KeyFile } from './keys';
@@ -51,6 +52,8 @@ export type StoreHolderOptions = {
   kdf?: KdfParams;
   /** Override the migration list (tests). */
   migrations?: readonly Migration[];
+  /** How to open the store file (default openKeyed); the app passes damage checks and recovery (damage.ts). */
+  openStore?: (dbPath: string, key: Buffer, options: OpenOptions) => Database;
 };
 
 /**
@@ -66,6 +69,7 @@ export class StoreHolder {
   readonly nativeBinding: string | undefined;
   private readonly kdf: KdfParams;
   private readonly migrations: readonly Migration[] | undefined;
+  private readonly openStore: (dbPath: string, key: Buffer, options: OpenOptions) => Database;
   private handle: Database | null = null;
   private dataKey: Buffer | null = null;
   private pending: string[] = [];
@@ -79,6 +83,7 @@ export class StoreHolder {
     this.nativeBinding = opts.nativeBinding;
     this.kdf = opts.kdf ?? PRODUCTION_KDF;
     this.migrations = opts.migrations;
+    this.openStore = opts.openStore ?? openKeyed;
   }
 
   get state(): StoreState {
@@ -325,11 +330,12 @@ export class StoreHolder {
   }
 
   private open(key: Buffer): void {
+    assertStoreFileUsable(this.dbPath);
     if (isPlainDatabase(this.dbPath)) {
       convertPlainDatabase(this.dbPath, key, this.nativeBinding);
       this.notify('Your existing records are now encrypted with your passphrase. The unencrypted copy has been removed.');
     }
-    const db = openKeyed(this.dbPath, key, this.openOptions());
+    const db = this.openStore(this.dbPath, key, this.openOptions());
     this.handle = db;
     this.dataKey = Buffer.from(key);
     log.info('store unlocked');

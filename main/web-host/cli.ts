@@ -5,7 +5,8 @@ import { handlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { HostServices } from '../ipc/dispatcher';
 import { log } from '../logger';
-import { PASSPHRASE_ENV, StoreHolder } from '../store/holder';
+import { PASSPHRASE_ENV } from '../store/holder';
+import { backupDirFromArgs, createAppStore, withAfterCall } from '../store/open-store';
 import { startWebHost } from './server';
 
 declare const __APP_VERSION__: string;
@@ -25,7 +26,11 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
   // The store opens locked: nothing is read until a passphrase arrives (env or the unlock screen).
-  const store = new StoreHolder({ dataDir });
+  const backupDir = backupDirFromArgs(argv);
+  const { store, backups } = createAppStore({
+    dataDir,
+    backups: { secondFolder: backupDir ? path.resolve(backupDir) : null },
+  });
   const passphrase = process.env[PASSPHRASE_ENV];
   if (passphrase) {
     if (store.state === 'needs-setup') {
@@ -48,8 +53,13 @@ async function main(): Promise<void> {
       mimeType,
       base64: Buffer.from(bytes).toString('base64'),
     }),
+    backups,
   };
-  const web = await startWebHost({ dispatch: createDispatcher(handlers, { store, host }), staticDir, port: portFromArgs(argv) });
+  const web = await startWebHost({
+    dispatch: withAfterCall(createDispatcher(handlers, { store, host }), () => backups.afterCall()),
+    staticDir,
+    port: portFromArgs(argv),
+  });
   process.stdout.write(`Concordat is running at ${web.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.\n`);
 
   let stopping = false;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
+import { backupsChannels } from './backups';
 import { channel, emptyRequest } from './common';
 import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
@@ -27,6 +28,7 @@ export const contract = {
   ...meetingsChannels,
   ...examplesChannels,
   ...privacyChannels,
+  ...backupsChannels,
   ...storeChannels,
 } as const;
 

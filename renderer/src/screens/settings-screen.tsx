@@ -14,6 +14,7 @@ import { ActivitySettings } from './settings-activity';
 import { PrivacyRequestsSettings } from './settings-privacy-requests';
 import { RetentionSettings } from './settings-retention';
 import { SecuritySettings } from './settings-security';
+import { SettingsBackups } from './settings-backups';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -161,6 +162,7 @@ export function SettingsScreen() {
       <RetentionSettings />
       <ActivitySettings />
       <SecuritySettings />
+      <SettingsBackups />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>
