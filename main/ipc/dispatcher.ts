@@ -6,6 +6,7 @@ import type { SaveOutcome } from '../../shared/files';
 import type { Result } from '../../shared/result';
 import { AppError, fail, ok } from '../../shared/result';
 import { log } from '../logger';
+import { valueTooDeep } from './depth';
 
 /** What a handler may ask of the host it runs in (Electron or the browser host). */
 export type HostServices = {
@@ -40,7 +41,14 @@ function describeIssues(error: z.ZodError): string[] {
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', 'That request is not part of this version of Concordat.');
-    const parsed = contract[channel].request.safeParse(payload);
+    if (valueTooDeep(payload)) return fail('invalid_request', 'The request is nested too deeply.');
+    let parsed;
+    try {
+      parsed = contract[channel].request.safeParse(payload);
+    } catch {
+      // A validator that throws (for example on a payload too large for its stack) is still a bad request.
+      return fail('invalid_request', 'The request was not valid.');
+    }
     if (!parsed.success) {
       const details = describeIssues(parsed.error);
       return fail('invalid_request', details[0] ?? 'The request was not valid.', details);
