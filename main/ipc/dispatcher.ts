@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { contract, isChannel } from '../../shared/contract';
 import type { SaveOutcome } from '../../shared/files';
+import { exportFileName } from '../../shared/files';
 import type { Result } from '../../shared/result';
 import { AppError, fail, ok } from '../../shared/result';
 import { log } from '../logger';
@@ -38,7 +39,14 @@ function describeIssues(error: z.ZodError): string[] {
  * (wrong types, missing, unknown or oversized fields are refused before any handler runs), and
  * every outcome, including an unexpected exception, becomes the one reply shape.
  */
-export function createDispatcher(handlers: Handlers, ctx: HandlerContext): Dispatch {
+export function createDispatcher(handlers: Handlers, hostCtx: HandlerContext): Dispatch {
+  const ctx: HandlerContext = {
+    ...hostCtx,
+    host: {
+      ...hostCtx.host,
+      saveFile: (file) => hostCtx.host.saveFile({ ...file, suggestedName: exportFileName(file.suggestedName, file.extension) }),
+    },
+  };
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', 'That request is not part of this version of Concordat.');
     if (valueTooDeep(payload)) return fail('invalid_request', 'The request is nested too deeply.');
