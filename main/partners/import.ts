@@ -150,6 +150,7 @@ export function previewImport(db: Database, text: string, mapping: ColumnMapping
     badRows,
     duplicates,
     newOrganisations: newOrgs.size,
+    warnings: parsed.warnings,
   };
 }
 

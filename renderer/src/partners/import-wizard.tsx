@@ -3,11 +3,12 @@ import Papa from 'papaparse';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
-import type { ColumnMapping, ImportField } from '../../../shared/partners/csv-import';
+import type { ColumnMapping, CsvEncoding, ImportField } from '../../../shared/partners/csv-import';
 import {
   CsvFileError,
+  ENCODING_LABELS,
   IMPORT_FIELDS,
-  decodeCsvBytes,
+  decodeCsvFile,
   describeBadRow,
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
@@ -26,10 +27,13 @@ type Stage =
  * Reads the file in the page in chunks, so a large file shows a determinate progress bar and a
  * broken file is caught before it is sent; main then checks every row against the directory.
  */
-async function readWithProgress(file: File, onProgress: (fraction: number, label: string) => void): Promise<string> {
+async function readWithProgress(
+  file: File,
+  onProgress: (fraction: number, label: string) => void,
+): Promise<{ text: string; encoding: CsvEncoding }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   onProgress(0.05, 'Checking the text encoding…');
-  const text = decodeCsvBytes(bytes);
+  const { text, encoding } = decodeCsvFile(bytes);
   let rows = 0;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(text, {
@@ -52,7 +56,7 @@ async function readWithProgress(file: File, onProgress: (fraction: number, label
     });
   });
   onProgress(0.92, `Checking ${rows.toLocaleString('en-GB')} rows against the directory…`);
-  return text;
+  return { text, encoding };
 }
 
 export function ImportWizard() {
@@ -61,6 +65,7 @@ export function ImportWizard() {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
+  const [encoding, setEncoding] = useState<CsvEncoding>('UTF-8');
   const [error, setError] = useState<unknown>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [choices, setChoices] = useState<Record<string, 'skip' | 'merge'>>({});
@@ -95,9 +100,10 @@ export function ImportWizard() {
     setSkipBad(false);
     setStage({ step: 'reading', fraction: 0, label: 'Opening the file…' });
     try {
-      const t = await readWithProgress(file, (fraction, label) => setStage({ step: 'reading', fraction, label }));
-      setText(t);
-      preview.mutate({ text: t, mapping: null });
+      const read = await readWithProgress(file, (fraction, label) => setStage({ step: 'reading', fraction, label }));
+      setText(read.text);
+      setEncoding(read.encoding);
+      preview.mutate({ text: read.text, mapping: null });
     } catch (e) {
       setError(e instanceof Error ? e : new Error('Could not read the file.'));
       setStage({ step: 'choose' });
@@ -129,7 +135,7 @@ export function ImportWizard() {
           }}
         />
         <span className="field-description">
-          A CSV saved by Excel (comma or semicolon, with or without a byte order mark) or contacts exported from Outlook. The
+          A CSV saved by Excel (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or contacts exported from Outlook. The
           first line must name the columns. Nothing is written until you press Import, and then everything is written or nothing
           is.
         </span>
@@ -151,6 +157,7 @@ export function ImportWizard() {
       {stage.step === 'preview' ? (
         <PreviewStep
           fileName={fileName}
+          encoding={encoding}
           preview={stage.preview}
           busy={preview.isPending || commit.isPending}
           skipBad={skipBad}
@@ -184,6 +191,7 @@ export function ImportWizard() {
 
 function PreviewStep(props: {
   fileName: string;
+  encoding: CsvEncoding;
   preview: ImportPreview;
   busy: boolean;
   skipBad: boolean;
@@ -193,15 +201,25 @@ function PreviewStep(props: {
   remap: (mapping: ColumnMapping) => void;
   onImport: () => void;
 }) {
-  const { fileName, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
+  const { fileName, encoding, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
   const good = p.rowCount - p.badRows.length;
   return (
     <div className="preview">
       <h3>Columns in {fileName}</h3>
       <p className="muted">
         {p.delimiter === ';' ? 'Semicolon' : p.delimiter === ',' ? 'Comma' : 'Tab'}-separated,{' '}
-        {p.rowCount.toLocaleString('en-GB')} rows. Concordat recognised the columns below; change any that are wrong.
+        {p.rowCount.toLocaleString('en-GB')} rows, read as {ENCODING_LABELS[encoding]}. Concordat recognised the columns below;
+        change any that are wrong.
       </p>
+      {p.warnings.length > 0 ? (
+        <div role="region" aria-label="About this file">
+          <ul>
+            {p.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <table className="mapping">
         <thead>
           <tr>
