@@ -4,6 +4,7 @@ import { documentsHandlers } from './documents/handlers';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
+import { partnersImportHandlers } from './partners/import-job-handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { registerErasureHook } from './partners/erasure';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...documentsHandlers,
   ...partnersHandlers,
+  ...partnersImportHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
 };

@@ -16,7 +16,7 @@ import { personIndexRow, reindexPerson, writeIndexRow } from './search-index';
 import { now, stmt } from './statements';
 
 /** A person in the file: consecutive rows with the same person details are one person's posts. */
-type PersonGroup = { line: number; records: ImportRecord[] };
+export type PersonGroup = { line: number; records: ImportRecord[] };
 
 function read(text: string, mapping: ColumnMapping | null) {
   let parsed;
@@ -160,8 +160,10 @@ export type CommitOptions = {
   duplicates: Record<string, 'skip' | 'merge'>;
 };
 
-/** Write the whole import in one transaction: every row is written, or none is. */
-export function commitImport(db: Database, text: string, options: CommitOptions): ImportSummary {
+type ImportPlan = { people: PersonGroup[]; organisationsOnly: ImportRecord[]; skippedBadRows: number };
+
+/** Read and check the whole file; refuse it (nothing written) if it cannot be imported as asked. */
+export function planImport(text: string, options: CommitOptions): ImportPlan {
   const { columns, records, badRows } = read(text, options.mapping);
   const missing = missingRequiredColumn(columns);
   if (missing) throw new AppError('invalid_request', missing);
@@ -176,12 +178,28 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
   if (people.length === 0 && organisationsOnly.length === 0) {
     throw new AppError('invalid_request', 'There are no rows to import.');
   }
+  return { people, organisationsOnly, skippedBadRows: badRows.length };
+}
+
+/** The ids an import created, so a cancelled import can remove exactly them. */
+export type ImportLedger = { people: number[]; organisations: number[]; posts: number[] };
+
+export type ImportWriter = {
+  summary: ImportSummary;
+  writeOrganisationOnly: (r: ImportRecord) => void;
+  /** Write one person group; a duplicate to merge is handed to `onMerge` instead when given. */
+  writeGroup: (g: PersonGroup, onMerge?: (existingId: number, g: PersonGroup) => void) => void;
+  merge: (existingId: number, g: PersonGroup) => void;
+};
+
+/** The writes of an import, shared by the one-transaction commit and the chunked job. */
+export function createImportWriter(db: Database, options: CommitOptions, skipped: number, ledger?: ImportLedger): ImportWriter {
   const summary: ImportSummary = {
     peopleCreated: 0,
     peopleMerged: 0,
     organisationsCreated: 0,
     postsCreated: 0,
-    skipped: badRows.length,
+    skipped,
   };
 
   const lookup = createLookup(db);
@@ -204,6 +222,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
       phone: '',
       notes: '',
     });
+    ledger?.organisations.push(id);
     lookup.organisations.set(key, id);
     return id;
   };
@@ -220,7 +239,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
   };
   const addPostFor = (personId: number, r: ImportRecord) => {
     if (!r.organisation) return;
-    insertPost(db, personId, {
+    const postId = insertPost(db, personId, {
       organisationId: organisationFor(r),
       jobTitle: r.jobTitle,
       email: r.email,
@@ -228,22 +247,31 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
       isSpoc: r.isSpoc,
       startedOn: null,
     });
+    ledger?.posts.push(postId);
     summary.postsCreated++;
   };
+  const merge = (existingId: number, g: PersonGroup) => {
+    mergeInto(db, existingId, g, addPostFor);
+    summary.peopleMerged++;
+  };
 
-  db.transaction(() => {
-    for (const r of organisationsOnly) organisationFor(r);
-    for (const g of people) {
+  return {
+    summary,
+    merge,
+    writeOrganisationOnly: (r) => {
+      organisationFor(r);
+    },
+    writeGroup: (g, onMerge) => {
       const first = g.records[0]!;
       const dup = findDuplicate(lookup, g);
       if (dup) {
         if ((options.duplicates[String(g.line)] ?? 'skip') === 'skip') {
           summary.skipped += g.records.length;
-          continue;
+          return;
         }
-        mergeInto(db, dup.existingId, g, addPostFor);
-        summary.peopleMerged++;
-        continue;
+        if (onMerge) onMerge(dup.existingId, g);
+        else merge(dup.existingId, g);
+        return;
       }
       const personId = insertPerson(db, {
         name: first.name,
@@ -253,6 +281,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
         lawfulBasis: first.lawfulBasis,
         lastVerified: first.lastVerified,
       });
+      ledger?.people.push(personId);
       for (const r of g.records) addPostFor(personId, r);
       writeIndexRow(
         db,
@@ -267,10 +296,20 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
         { isNew: true },
       );
       summary.peopleCreated++;
-    }
+    },
+  };
+}
+
+/** Write the whole import in one transaction: every row is written, or none is. Long files use an import job. */
+export function commitImport(db: Database, text: string, options: CommitOptions): ImportSummary {
+  const plan = planImport(text, options);
+  const writer = createImportWriter(db, options, plan.skippedBadRows);
+  db.transaction(() => {
+    for (const r of plan.organisationsOnly) writer.writeOrganisationOnly(r);
+    for (const g of plan.people) writer.writeGroup(g);
     recordAudit(db, 'directory', 'csv', 'import');
   })();
-  return summary;
+  return writer.summary;
 }
 
 /** Merge: keep what is stored, fill its blanks from the file, add posts at organisations not yet held. */

@@ -5,6 +5,7 @@ import { channel, emptyRequest } from './common';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
+import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
 
 /**
@@ -18,6 +19,7 @@ export const contract = {
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
   ...partnersChannels,
+  ...partnersImportChannels,
   ...meetingsChannels,
   ...examplesChannels,
 } as const;

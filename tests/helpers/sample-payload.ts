@@ -11,6 +11,7 @@ const STRING_CANDIDATES = [
   'name@example.org',
   'https://example.org/',
   'sample-key',
+  '0190a6f4-5b1e-7cc2-8a3b-9f0e1d2c3b4a',
   'sample',
   '1',
   '',

@@ -88,7 +88,6 @@ describe('CSV import: faults found by probing', () => {
     const stored =
       JSON.stringify(app.db.prepare('SELECT * FROM people').all()) +
       JSON.stringify(app.db.prepare('SELECT * FROM organisations').all());
-    // eslint-disable-next-line no-control-regex
     expect(stored).not.toMatch(/\\u000[0-8]|\\u001b|\\u0007/);
   });
 });

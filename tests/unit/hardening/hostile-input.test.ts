@@ -27,6 +27,7 @@ function stringLeaves(schema: z.ZodType, at: string, out: { at: string; schema: 
 const FILE_TEXT = new Set([
   'partners.importPreview.text',
   'partners.importCommit.text',
+  'partners.import.start.text',
   'documents.templates.save.json',
   'documents.templates.import.text',
 ]);
