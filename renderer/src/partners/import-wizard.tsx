@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
+import type { ImportJobProgress } from '../../../shared/contract/partners-import';
 import type { ColumnMapping, CsvEncoding, ImportField } from '../../../shared/partners/csv-import';
 import {
   CsvFileError,
@@ -21,7 +22,11 @@ type Stage =
   | { step: 'choose' }
   | { step: 'reading'; fraction: number; label: string }
   | { step: 'preview'; preview: ImportPreview }
+  | { step: 'importing'; progress: ImportJobProgress }
   | { step: 'done'; summary: ImportSummary };
+
+const POLL_MS = 250;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads the file in the page in chunks, so a large file shows a determinate progress bar and a
@@ -81,14 +86,42 @@ export function ImportWizard() {
       setStage({ step: 'choose' });
     },
   });
+  // The import runs as a job in main; the page polls it for progress (main cannot push to the page).
   const commit = useMutation({
-    mutationFn: (p: ImportPreview) =>
-      call('partners.importCommit', { text: text!, mapping: p.mapping, skipBadRows: skipBad, duplicates: choices }),
-    onSuccess: (summary) => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      setStage({ step: 'done', summary });
-      setError(null);
+    mutationFn: async (p: ImportPreview) => {
+      let progress = await call('partners.import.start', {
+        text: text!,
+        mapping: p.mapping,
+        skipBadRows: skipBad,
+        duplicates: choices,
+      });
+      while (progress.state === 'running') {
+        setStage({ step: 'importing', progress });
+        await wait(POLL_MS);
+        progress = await call('partners.import.progress', { jobId: progress.jobId });
+      }
+      return progress;
     },
+    onSuccess: (progress) => {
+      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      if (progress.state === 'done' && progress.summary) {
+        setStage({ step: 'done', summary: progress.summary });
+        setError(null);
+      } else {
+        setStage({ step: 'choose' });
+        setError(
+          new Error(
+            progress.state === 'cancelled'
+              ? 'The import was cancelled. Nothing from the file was kept.'
+              : (progress.error ?? 'The import stopped. Nothing from the file was kept.'),
+          ),
+        );
+      }
+    },
+    onError: (e) => setError(e),
+  });
+  const cancel = useMutation({
+    mutationFn: (jobId: string) => call('partners.import.cancel', { jobId }),
     onError: (e) => setError(e),
   });
 
@@ -136,8 +169,8 @@ export function ImportWizard() {
         />
         <span className="field-description">
           A CSV saved by Excel (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or contacts exported from Outlook. The
-          first line must name the columns. Nothing is written until you press Import, and then everything is written or nothing
-          is.
+          first line must name the columns. Nothing is written until you press Import; if you cancel the import, nothing from the
+          file is kept.
         </span>
       </div>
       {error ? (
@@ -167,6 +200,18 @@ export function ImportWizard() {
           remap={(mapping) => text && preview.mutate({ text, mapping })}
           onImport={() => commit.mutate(stage.preview)}
         />
+      ) : null}
+      {stage.step === 'importing' ? (
+        <div className="progress">
+          <label>
+            Imported {stage.progress.done.toLocaleString('en-GB')} of {stage.progress.total.toLocaleString('en-GB')} rows…
+            <progress max={Math.max(1, stage.progress.total)} value={stage.progress.done} />
+          </label>
+          <p className="field-description">You can keep working elsewhere in Concordat while this runs.</p>
+          <Button className="button" isDisabled={cancel.isPending} onPress={() => cancel.mutate(stage.progress.jobId)}>
+            Cancel import
+          </Button>
+        </div>
       ) : null}
       {stage.step === 'done' ? (
         <div>
