@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import { documentsBench } from './documents';
+import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
@@ -11,4 +12,4 @@ export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; 
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench];
+export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench, importJobBench];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -55,7 +56,9 @@ const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 async function boot(options: { gotLock?: boolean; messageBoxResponse?: number } = {}) {
   vi.resetModules();
   holder.reached = [];
-  const fake = createFakeElectron({ userData: tempDir('concordat-shell-'), ...options });
+  const userData = tempDir('concordat-shell-');
+  dirs.push(userData);
+  const fake = createFakeElectron({ userData, ...options });
   holder.fake = fake;
   await import('../../../main/index');
   fake.ready();
@@ -66,8 +69,10 @@ async function boot(options: { gotLock?: boolean; messageBoxResponse?: number } 
   return fake;
 }
 
+const dirs: string[] = [];
 afterEach(() => {
   holder.fake?.module.app.emit('will-quit');
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
 const appFrame = { senderFrame: { url: 'app://concordat/index.html' } };

@@ -7,13 +7,7 @@ import { commitImport, previewImport } from '../../../main/partners/import';
 import { getPersonDetail } from '../../../main/partners/repository';
 import { searchDirectory } from '../../../main/partners/search-index';
 import { toCsv } from '../../../shared/partners/csv-export';
-import {
-  decodeCsvBytes,
-  decodeCsvFile,
-  parseCsvText,
-  readRecords,
-  recogniseColumns,
-} from '../../../shared/partners/csv-import';
+import { decodeCsvBytes, decodeCsvFile, parseCsvText, readRecords, recogniseColumns } from '../../../shared/partners/csv-import';
 import { foldLine, personToVcard } from '../../../shared/partners/vcard';
 import { createTestApp } from '../../helpers/db';
 import { org, person } from './helpers';
@@ -87,7 +81,7 @@ describe('CSV import: good files', () => {
 });
 
 describe('CSV import: the bad-file corpus', () => {
-  it('reads a Windows-1252 file (Outlook\'s default) by detecting its encoding', () => {
+  it("reads a Windows-1252 file (Outlook's default) by detecting its encoding", () => {
     expect(decodeCsvFile(fixture('windows-1252.csv'))).toEqual({
       text: 'Name,Company\r\nSiobhán Murphy,Café Unity\r\n',
       encoding: 'Windows-1252',
