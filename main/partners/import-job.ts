@@ -4,12 +4,12 @@ import { uuidv7 } from '../../shared/ids';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { log } from '../logger';
-import type { CommitOptions, ImportLedger, PersonGroup } from './import';
-import { createImportWriter, planImport } from './import';
+import type { CommitOptions, ImportLedger, ImportPlan, PersonGroup } from './import';
+import { createImportWriter, planImportAsync } from './import';
 
 /**
- * An import as a job. The file is checked whole first (as the one-transaction commit does), then
- * written a chunk at a time, each chunk its own short transaction, yielding to the event loop in
+ * An import as a job. The file is read and checked whole first (as the one-transaction commit does),
+ * a slice at a time, then written a chunk at a time, each chunk its own short transaction, yielding to the event loop in
  * between so every other call is answered. Merges into existing people wait for the last step, so
  * until then the job has only added rows; cancelling deletes exactly those (the ledger) in one
  * transaction, leaving nothing of the file behind.
@@ -38,6 +38,7 @@ const jobsOf = (db: Database) => {
 const snapshot = (job: Job): ImportJobProgress => ({
   ...job.progress,
   summary: job.progress.summary ? { ...job.progress.summary } : null,
+  error: job.progress.error ? { ...job.progress.error, details: [...job.progress.error.details] } : null,
 });
 
 /** Schedules the next chunk; tests may replace it to step by hand. */
@@ -54,17 +55,18 @@ export function startImportJob(
   if ([...jobs.values()].some((j) => j.progress.state === 'running')) {
     throw new AppError('conflict', 'Another import is still running. Wait for it to finish or cancel it.');
   }
-  const plan = planImport(text, options);
-  const units: ({ kind: 'organisation'; index: number } | { kind: 'person'; index: number })[] = [
-    ...plan.organisationsOnly.map((_, index) => ({ kind: 'organisation' as const, index })),
-    ...plan.people.map((_, index) => ({ kind: 'person' as const, index })),
-  ];
   const ledger: ImportLedger = { people: [], organisations: [], posts: [] };
-  const writer = createImportWriter(db, options, plan.skippedBadRows, ledger);
-  const merges: { existingId: number; group: PersonGroup }[] = [];
   const job: Job = {
     ledger,
-    progress: { jobId: uuidv7(), state: 'running', done: 0, total: units.length, summary: null, error: null },
+    progress: {
+      jobId: uuidv7(),
+      state: 'running',
+      phase: 'checking',
+      done: 0,
+      total: 0,
+      summary: null,
+      error: null,
+    },
   };
   jobs.set(job.progress.jobId, job);
   for (const id of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) {
@@ -72,46 +74,70 @@ export function startImportJob(
   }
 
   const fail = (error: unknown) => {
-    log.error('import job failed', error);
+    if (!(error instanceof AppError)) log.error('import job failed', error);
     try {
-      removeImported(db, ledger);
+      if (ledger.people.length + ledger.organisations.length + ledger.posts.length > 0) removeImported(db, ledger);
     } catch (cleanupError) {
       log.error('could not remove the rows of a failed import', cleanupError);
     }
     job.progress.state = 'failed';
     job.progress.error =
-      error instanceof AppError
-        ? error.message
-        : 'The import stopped because of a problem inside Concordat. Nothing was imported.';
+      error instanceof AppError && error.code === 'invalid_request'
+        ? { code: 'invalid_request', message: error.message, details: error.details ?? [] }
+        : {
+            code: 'internal',
+            message: 'The import stopped because of a problem inside Concordat. Nothing from the file was kept.',
+            details: [],
+          };
   };
 
-  const step = () => {
-    if (job.progress.state !== 'running') return;
-    try {
-      const end = Math.min(units.length, job.progress.done + IMPORT_CHUNK);
-      db.transaction(() => {
-        for (let i = job.progress.done; i < end; i++) {
-          const u = units[i]!;
-          if (u.kind === 'organisation') writer.writeOrganisationOnly(plan.organisationsOnly[u.index]!);
-          else writer.writeGroup(plan.people[u.index]!, (existingId, group) => merges.push({ existingId, group }));
+  const write = (plan: ImportPlan) => {
+    const units: ({ kind: 'organisation'; index: number } | { kind: 'person'; index: number })[] = [
+      ...plan.organisationsOnly.map((_, index) => ({ kind: 'organisation' as const, index })),
+      ...plan.people.map((_, index) => ({ kind: 'person' as const, index })),
+    ];
+    const writer = createImportWriter(db, options, plan.skippedBadRows, ledger);
+    const merges: { existingId: number; group: PersonGroup }[] = [];
+    job.progress.phase = 'writing';
+    job.progress.total = units.length;
+    const step = () => {
+      if (job.progress.state !== 'running') return;
+      try {
+        const end = Math.min(units.length, job.progress.done + IMPORT_CHUNK);
+        db.transaction(() => {
+          for (let i = job.progress.done; i < end; i++) {
+            const u = units[i]!;
+            if (u.kind === 'organisation') writer.writeOrganisationOnly(plan.organisationsOnly[u.index]!);
+            else writer.writeGroup(plan.people[u.index]!, (existingId, group) => merges.push({ existingId, group }));
+          }
+        })();
+        job.progress.done = end;
+        if (end < units.length) {
+          schedule(step);
+          return;
         }
-      })();
-      job.progress.done = end;
-      if (end < units.length) {
-        schedule(step);
-        return;
+        db.transaction(() => {
+          for (const m of merges) writer.merge(m.existingId, m.group);
+          recordAudit(db, 'directory', 'csv', 'import');
+        })();
+        job.progress.summary = writer.summary;
+        job.progress.state = 'done';
+      } catch (error) {
+        fail(error);
       }
-      db.transaction(() => {
-        for (const m of merges) writer.merge(m.existingId, m.group);
-        recordAudit(db, 'directory', 'csv', 'import');
-      })();
-      job.progress.summary = writer.summary;
-      job.progress.state = 'done';
-    } catch (error) {
-      fail(error);
-    }
+    };
+    schedule(step);
   };
-  schedule(step);
+
+  // Checked first, a slice at a time; nothing is written until the whole file passes.
+  planImportAsync(text, options).then(
+    (plan) => {
+      if (job.progress.state === 'running') write(plan);
+    },
+    (error: unknown) => {
+      if (job.progress.state === 'running') fail(error);
+    },
+  );
   return snapshot(job);
 }
 

@@ -13,11 +13,14 @@ export type ImportJobState = 'running' | 'done' | 'cancelled' | 'failed';
 export type ImportJobProgress = {
   jobId: string;
   state: ImportJobState;
-  /** Rows written so far, of `total`. */
+  /** Reading and checking the whole file first (nothing written yet), then writing it. */
+  phase: 'checking' | 'writing';
+  /** Rows written so far, of `total` (0 while checking). */
   done: number;
   total: number;
   summary: ImportSummary | null;
-  error: string | null;
+  /** Why a failed import stopped, as the one-transaction commit would have refused it. */
+  error: { code: 'invalid_request' | 'internal'; message: string; details: string[] } | null;
 };
 
 const importStartRequest = z

@@ -210,7 +210,9 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-export function parseCsvText(input: string): ParsedCsv {
+type Prepared = { text: string; delimiter: ',' | ';' | '\t'; warnings: string[] };
+
+function prepare(input: string): Prepared {
   const decoded = stripBom(input);
   if (decoded.trim() === '') throw new CsvFileError('The file is empty.');
   if (decoded.includes('\uFFFD')) {
@@ -231,17 +233,22 @@ export function parseCsvText(input: string): ParsedCsv {
       `${removed.toLocaleString('en-GB')} invisible control ${removed === 1 ? 'character was' : 'characters were'} removed (for example NUL, bell or escape). They are never part of a name or address.`,
     );
   }
-  const delimiter = detectDelimiter(text);
+  return { text, delimiter: detectDelimiter(text), warnings };
+}
+
+/** Collects the reader's rows with the line each starts on. */
+function rowCollector(text: string) {
   const all: { line: number; cells: string[] }[] = [];
   const unreadable: { line: number; reason: string }[] = [];
   let start = 0;
   let line = 1;
   let counted = 0;
   let fatal: string | null = null;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    step: (result) => {
+  return {
+    all,
+    unreadable,
+    fatal: () => fatal,
+    step: (result: Papa.ParseStepResult<string[]>) => {
       while (counted < start) {
         const nl = text.indexOf('\n', counted);
         if (nl < 0 || nl >= start) {
@@ -260,9 +267,13 @@ export function parseCsvText(input: string): ParsedCsv {
       all.push({ line, cells: result.data });
       start = result.meta.cursor;
     },
-  });
+  };
+}
+
+function finish(p: Prepared, rows: ReturnType<typeof rowCollector>): ParsedCsv {
+  const fatal = rows.fatal();
   if (fatal) throw new CsvFileError(fatal);
-  const [head, ...rest] = all;
+  const [head, ...rest] = rows.all;
   if (!head) throw new CsvFileError('The file is empty.');
   const headers = head.cells.map((h) => h.trim());
   if (headers.length > MAX_COLUMNS) {
@@ -270,6 +281,7 @@ export function parseCsvText(input: string): ParsedCsv {
       `The first line names ${headers.length.toLocaleString('en-GB')} columns; Concordat can read at most ${MAX_COLUMNS}. Check that the file is a list of contacts with one column per detail.`,
     );
   }
+  const warnings = [...p.warnings];
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = h.toLowerCase();
@@ -281,8 +293,48 @@ export function parseCsvText(input: string): ParsedCsv {
         `Columns ${first + 1} and ${i + 1} are both called "${h}". Only column ${first + 1} is imported unless you choose a field for column ${i + 1} below.`,
       );
   });
-  const rows = rest.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { delimiter, headers, rows, unreadable, warnings };
+  const data = rest.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return { delimiter: p.delimiter, headers, rows: data, unreadable: rows.unreadable, warnings };
+}
+
+export function parseCsvText(input: string): ParsedCsv {
+  const p = prepare(input);
+  const rows = rowCollector(p.text);
+  Papa.parse<string[]>(p.text, { delimiter: p.delimiter, newline: '\n', step: rows.step });
+  return finish(p, rows);
+}
+
+/** The same reading, pausing every `yieldEvery` rows so a long file does not hold up everything else. */
+export function parseCsvTextAsync(input: string, yieldEvery = 2_000): Promise<ParsedCsv> {
+  return new Promise((resolve, reject) => {
+    let p: Prepared;
+    try {
+      p = prepare(input);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const rows = rowCollector(p.text);
+    let n = 0;
+    Papa.parse<string[]>(p.text, {
+      delimiter: p.delimiter,
+      newline: '\n',
+      step: (result, parser) => {
+        rows.step(result);
+        if (++n % yieldEvery === 0) {
+          parser.pause();
+          setTimeout(() => parser.resume(), 0);
+        }
+      },
+      complete: () => {
+        try {
+          resolve(finish(p, rows));
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
 }
 
 export function recogniseColumns(headers: readonly string[]): ColumnMapping {
@@ -347,12 +399,19 @@ const NO = new Set(['no', 'n', 'false', '0', '']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Turn rows into records, listing every row that cannot be imported and why. */
-export function readRecords(parsed: ParsedCsv, mapping: ColumnMapping): { records: ImportRecord[]; badRows: BadRow[] } {
+/** What reading rows remembers from one row to the next (repeats), so a file can be read in slices. */
+export type RecordReaderState = { seenRows: Map<string, number>; seenEmails: Map<string, number> };
+export const newRecordReaderState = (): RecordReaderState => ({ seenRows: new Map(), seenEmails: new Map() });
+
+export function readRecords(
+  parsed: ParsedCsv,
+  mapping: ColumnMapping,
+  state: RecordReaderState = newRecordReaderState(),
+): { records: ImportRecord[]; badRows: BadRow[] } {
   const records: ImportRecord[] = [];
   const badRows: BadRow[] = [];
   const unreadable = new Map(parsed.unreadable.map((u) => [u.line, u.reason]));
-  const seenRows = new Map<string, number>();
-  const seenEmails = new Map<string, number>();
+  const { seenRows, seenEmails } = state;
   const label = (i: number) => parsed.headers[i] || `column ${i + 1}`;
 
   for (const row of parsed.rows) {

@@ -13,7 +13,7 @@ import {
   describeBadRow,
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { Notice } from '../components/notice';
 import { navigate } from '../router';
 import { CheckboxField, ErrorDetails, errorText } from './controls';
@@ -102,20 +102,18 @@ export function ImportWizard() {
       }
       return progress;
     },
-    onSuccess: (progress) => {
+    onSuccess: (progress, p) => {
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
       if (progress.state === 'done' && progress.summary) {
         setStage({ step: 'done', summary: progress.summary });
         setError(null);
+      } else if (progress.state === 'failed' && progress.error) {
+        // Refused as a whole (for example rows with problems): back to the preview, with the reasons.
+        setStage({ step: 'preview', preview: p });
+        setError(new ApiError(progress.error));
       } else {
         setStage({ step: 'choose' });
-        setError(
-          new Error(
-            progress.state === 'cancelled'
-              ? 'The import was cancelled. Nothing from the file was kept.'
-              : (progress.error ?? 'The import stopped. Nothing from the file was kept.'),
-          ),
-        );
+        setError(new Error('The import was cancelled. Nothing from the file was kept.'));
       }
     },
     onError: (e) => setError(e),
@@ -203,10 +201,17 @@ export function ImportWizard() {
       ) : null}
       {stage.step === 'importing' ? (
         <div className="progress">
-          <label>
-            Imported {stage.progress.done.toLocaleString('en-GB')} of {stage.progress.total.toLocaleString('en-GB')} rows…
-            <progress max={Math.max(1, stage.progress.total)} value={stage.progress.done} />
-          </label>
+          {stage.progress.phase === 'checking' ? (
+            <label>
+              Checking every row of {fileName}…
+              <progress />
+            </label>
+          ) : (
+            <label>
+              Imported {stage.progress.done.toLocaleString('en-GB')} of {stage.progress.total.toLocaleString('en-GB')} rows…
+              <progress max={Math.max(1, stage.progress.total)} value={stage.progress.done} />
+            </label>
+          )}
           <p className="field-description">You can keep working elsewhere in Concordat while this runs.</p>
           <Button className="button" isDisabled={cancel.isPending} onPress={() => cancel.mutate(stage.progress.jobId)}>
             Cancel import

@@ -45,24 +45,26 @@ async function finish(jobId: string): Promise<ImportJobProgress> {
 
 describe('a long import is a job', () => {
   it('other calls are answered while it runs, at many points before it finishes', async () => {
-    const rows = IMPORT_CHUNK * 8;
+    const rows = 6_000;
     const started = await start(csv(rows));
-    expect(started).toMatchObject({ state: 'running', done: 0, total: rows });
-    const seenWhileRunning = new Set<number>();
+    expect(started).toMatchObject({ state: 'running', phase: 'checking', done: 0 });
+    const seenWhileRunning = new Set<string>();
     for (;;) {
       // Another call, answered; then where the import had got to when it was.
       const list = await app.dispatch('partners.people.list', {});
       expect(list.ok).toBe(true);
       const p = await call<ImportJobProgress>('partners.import.progress', { jobId: started.jobId });
       if (p.state !== 'running') break;
-      seenWhileRunning.add(p.done);
+      seenWhileRunning.add(`${p.phase} ${p.done}`);
       await tick();
     }
-    // Answered before the import finished, at several different stages of it.
-    expect(seenWhileRunning.size).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...seenWhileRunning)).toBeLessThan(rows);
+    // Answered while the file was being checked, and at several stages of writing it, before it finished.
+    const seen = [...seenWhileRunning];
+    expect(seen.filter((s) => s.startsWith('checking')).length).toBeGreaterThanOrEqual(1);
+    expect(seen.filter((s) => s.startsWith('writing')).length).toBeGreaterThanOrEqual(4);
+    expect(seen).not.toContain(`writing ${rows}`);
     const done = await finish(started.jobId);
-    expect(done).toMatchObject({ state: 'done', done: rows, total: rows, error: null });
+    expect(done).toMatchObject({ state: 'done', phase: 'writing', done: rows, total: rows, error: null });
     expect(done.summary).toEqual({
       peopleCreated: rows,
       peopleMerged: 0,
@@ -129,13 +131,33 @@ describe('a long import is a job', () => {
     );
   });
 
-  it('refuses a bad file at once, a second import while one runs, and cancelling a finished one', async () => {
-    const bad = await app.dispatch('partners.import.start', {
+  it('cancel while the file is still being checked writes nothing at all', async () => {
+    const started = await start(csv(6_000));
+    expect(started.phase).toBe('checking');
+    const cancelled = await call<ImportJobProgress>('partners.import.cancel', { jobId: started.jobId });
+    expect(cancelled).toMatchObject({ state: 'cancelled', phase: 'checking' });
+    for (let i = 0; i < 30; i++) await tick();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(counts()).toEqual({ people: 0, organisations: 0, posts: 0, directory_search: 0 });
+  });
+
+  it('fails a bad file with the reasons and writes nothing; refuses a second import while one runs, and cancelling a finished one', async () => {
+    const bad = await call<ImportJobProgress>('partners.import.start', {
       text: 'Name,Email\r\nAnna,not-an-email\r\n',
       mapping: ['name', 'email'],
       skipBadRows: false,
     });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await finish(bad.jobId)).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'invalid_request',
+        message: expect.stringMatching(/1 row has a problem, so nothing was imported/),
+        details: ['Line 2: "not-an-email" is not an email address.'],
+      },
+    });
+    expect(counts()).toMatchObject({ people: 0, organisations: 0 });
+    expect(app.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'directory'").pluck().get()).toBe(0);
+
     const first = await start(csv(IMPORT_CHUNK * 3));
     const second = await app.dispatch('partners.import.start', {
       text: csv(10),
