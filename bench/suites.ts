@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import type { StoreHolder } from '../main/store/holder';
 import { documentsBench } from './documents';
+import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
@@ -22,6 +23,7 @@ export const benches: BenchSuite[] = [
   meetingsBench,
   storeBench,
   storeSafetyBench,
+  importJobBench,
   // privacy runs last: it erases people.
   privacyBench,
 ];

@@ -6,6 +6,7 @@ import { documentRevisionHandlers } from './documents/revise';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
+import { partnersImportHandlers } from './partners/import-job-handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...documentRevisionHandlers,
   ...partnersHandlers,
+  ...partnersImportHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
   ...privacyHandlers,

@@ -8,6 +8,7 @@ import { documentChecksChannels } from './document-checks';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
+import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
 import { privacyChannels } from './privacy';
 import { storeChannels } from './store';
@@ -25,6 +26,7 @@ export const contract = {
   ...documentRevisionsChannels,
   ...documentChecksChannels,
   ...partnersChannels,
+  ...partnersImportChannels,
   ...meetingsChannels,
   ...examplesChannels,
   ...privacyChannels,

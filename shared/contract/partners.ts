@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SaveOutcome } from '../files';
 import { LIMITS } from '../limits';
 import type { ColumnMapping, BadRow } from '../partners/csv-import';
-import { IMPORT_FIELD_KEYS } from '../partners/csv-import';
+import { IMPORT_FIELD_KEYS, MAX_COLUMNS } from '../partners/csv-import';
 import type {
   CoverageReport,
   Organisation,
@@ -57,7 +57,9 @@ export type PersonListRequest = z.input<typeof personListRequest>;
 const byId = z.object({ id }).strict();
 const archiveRequest = z.object({ id, archived: z.boolean() }).strict();
 
-export const importMappingSchema = z.array(z.enum(IMPORT_FIELD_KEYS).nullable()).max(500);
+export const importMappingSchema = z
+  .array(z.enum(IMPORT_FIELD_KEYS).nullable())
+  .max(MAX_COLUMNS, `A file can have at most ${MAX_COLUMNS} columns`);
 const importText = z
   .string()
   .min(1, 'The file is empty.')
@@ -83,6 +85,8 @@ export type ImportPreview = {
   badRows: BadRow[];
   duplicates: ImportDuplicate[];
   newOrganisations: number;
+  /** About the whole file: repeated column names, control characters removed. */
+  warnings: string[];
 };
 
 export type ImportSummary = {
