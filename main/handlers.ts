@@ -8,10 +8,13 @@ import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { registerErasureHook } from './partners/erasure';
 import { settingsHandlers } from './settings/handlers';
+import { toolkitErasureHook } from './toolkit/erasure';
+import { toolkitHandlers } from './toolkit/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(documentsErasureHook);
 registerErasureHook(meetingsErasureHook);
+registerErasureHook(toolkitErasureHook);
 
 /** Every channel's handler. The type makes a missing handler a build error. */
 export const handlers: Handlers = {
@@ -21,4 +24,5 @@ export const handlers: Handlers = {
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...toolkitHandlers,
 };

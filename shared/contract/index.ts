@@ -6,6 +6,7 @@ import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
+import { toolkitChannels } from './toolkit';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -20,6 +21,7 @@ export const contract = {
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,
+  ...toolkitChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,157 @@
+import type { toolkitChannels } from '../../shared/contract/toolkit';
+import type { AssessmentView } from '../../shared/contract/toolkit';
+import { safeFileName } from '../../shared/files';
+import { londonToday } from '../../shared/meetings/time';
+import { AppError } from '../../shared/result';
+import { assessmentTree } from '../../shared/toolkit/assessment';
+import type { AnswerEntry } from '../../shared/toolkit/checklist';
+import { compareAssessments, emptyAnswers } from '../../shared/toolkit/checklist';
+import { recordAudit } from '../audit/repository';
+import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
+import { addPaper, createAction } from '../meetings/repository';
+import { docxWriter } from '../meetings/word';
+import { getSettings } from '../settings/repository';
+import * as assessments from './assessments';
+import { currentEvidence } from './evidence';
+import type { LinkFetcher } from './resources';
+import * as resources from './resources';
+
+type ToolkitChannel = keyof typeof toolkitChannels;
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+let linkFetcher: LinkFetcher = resources.networkFetcher;
+/** Tests replace the network check so they never leave the machine. */
+export function setLinkFetcher(f: LinkFetcher | null): void {
+  linkFetcher = f ?? resources.networkFetcher;
+}
+
+// The library is seeded the first time it is used on a database (and again only for new entries).
+const seeded = new WeakSet<object>();
+function ensureSeeded(ctx: HandlerContext): void {
+  if (seeded.has(ctx.db)) return;
+  resources.seedCatalogue(ctx.db);
+  seeded.add(ctx.db);
+}
+
+function view(ctx: HandlerContext, id: number): AssessmentView {
+  const assessment = assessments.getAssessment(ctx.db, id);
+  const previous = assessments.previousAssessment(ctx.db, assessment);
+  return {
+    assessment,
+    previous: previous ? { id: previous.id, assessedOn: previous.assessedOn } : null,
+    comparison: compareAssessments(previous, assessment),
+  };
+}
+
+const withAllQuestions = (answers: Record<string, Partial<AnswerEntry>>): Record<string, AnswerEntry> => {
+  const base = emptyAnswers();
+  for (const [k, v] of Object.entries(answers)) base[k] = { ...base[k]!, ...v } as AnswerEntry;
+  return base;
+};
+
+export const toolkitHandlers: HandlerGroup<ToolkitChannel> = {
+  'toolkit.checklist.evidence': (_req, { db }) => currentEvidence(db, new Date()),
+  'toolkit.assessments.list': (_req, { db }) => assessments.listAssessments(db),
+  'toolkit.assessments.get': (req, ctx) => view(ctx, req.id),
+  'toolkit.assessments.save': (req, ctx) => {
+    const now = new Date();
+    const saved = assessments.insertAssessment(ctx.db, {
+      assessedOn: req.assessedOn ?? londonToday(now),
+      answers: withAllQuestions(req.answers),
+      evidence: currentEvidence(ctx.db, now),
+    });
+    return view(ctx, saved.id);
+  },
+  'toolkit.assessments.updateAnswers': (req, ctx) => {
+    assessments.updateAnswers(ctx.db, req.id, withAllQuestions(req.answers));
+    return view(ctx, req.id);
+  },
+  'toolkit.assessments.delete': (req, { db }) => {
+    assessments.deleteAssessment(db, req.id);
+    return { deleted: true };
+  },
+  'toolkit.assessments.export': async (req, ctx) => {
+    const v = view(ctx, req.id);
+    const s = getSettings(ctx.db);
+    const tree = assessmentTree(v.assessment, v.previous ? v.comparison : null, {
+      partnershipName: s.name,
+      author: s.coordinatorName || s.name,
+      marking: s.defaultMarking,
+    });
+    const bytes = await docxWriter(tree);
+    const outcome = await ctx.host.saveFile({
+      suggestedName: `${safeFileName(`Partnership checklist ${v.assessment.assessedOn}`)}.docx`,
+      mimeType: DOCX_MIME,
+      extension: 'docx',
+      bytes,
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'toolkit_assessment', req.id, 'export');
+    return outcome;
+  },
+  'toolkit.assessments.createActions': (req, { db }) => {
+    const a = assessments.getAssessment(db, req.id);
+    const now = new Date();
+    for (const item of req.items) {
+      if (!a.evidence.some((e) => e.key === item.evidenceKey))
+        throw new AppError('invalid_request', 'That gap is not part of this assessment.');
+    }
+    const created = db.transaction(() =>
+      req.items.map(
+        (item) =>
+          createAction(
+            db,
+            {
+              meetingId: null,
+              agendaItemId: null,
+              description: item.description,
+              ownerOrganisationId: item.ownerOrganisationId,
+              ownerPersonId: null,
+              dueOn: item.dueOn,
+              status: 'open',
+              fourPs: [],
+            },
+            now,
+          ).id,
+      ),
+    )();
+    return { created };
+  },
+  'toolkit.resources.search': (req, ctx) => {
+    ensureSeeded(ctx);
+    return resources.searchResources(ctx.db, req);
+  },
+  'toolkit.resources.get': (req, { db }) => resources.getResource(db, req.id),
+  'toolkit.resources.addLink': ({ url, ...rest }, ctx) => {
+    ensureSeeded(ctx);
+    return resources.addLinkResource(ctx.db, { ...rest, url });
+  },
+  'toolkit.resources.addFile': ({ fileName, base64, ...rest }, ctx) => {
+    ensureSeeded(ctx);
+    return resources.addFileResource(ctx.db, { ...rest, url: '' }, { name: fileName, base64 });
+  },
+  'toolkit.resources.download': async (req, ctx) => {
+    const file = resources.getResourceFile(ctx.db, req.id);
+    const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1] ?? 'bin';
+    const outcome = await ctx.host.saveFile({
+      suggestedName: safeFileName(file.name, `resource.${ext}`),
+      mimeType: file.mime,
+      extension: ext,
+      bytes: file.bytes,
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'toolkit_resource', req.id, 'export');
+    return outcome;
+  },
+  'toolkit.resources.updateNotes': (req, { db }) => resources.updateResourceNotes(db, req.id, req.notes),
+  'toolkit.resources.delete': (req, { db }) => {
+    resources.deleteResource(db, req.id);
+    return { deleted: true };
+  },
+  'toolkit.resources.checkLinks': (req, { db }) => resources.checkLinks(db, req.ids, linkFetcher),
+  'toolkit.resources.attachToAgenda': (req, { db }) => {
+    const r = resources.getResource(db, req.resourceId);
+    if (r.url) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'link', title: r.title, url: r.url });
+    if (r.file) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'file', title: r.file.name, url: '' });
+    throw new AppError('invalid_request', 'That resource has neither a link nor a file to attach.');
+  },
+};
