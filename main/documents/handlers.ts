@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/contract';
 import { safeFileName } from '../../shared/files';
 import { recordAudit } from '../audit/repository';
 import type { HandlerGroup } from '../ipc/dispatcher';
+import { checkWordDocument, staleInStoredDocuments, staleInTemplateKey } from './checks';
 import { findByName, resolveDirectory, searchContacts, searchOrganisations } from './directory';
 import { getDetail, getVersion, listDocuments, listVersions } from './repository';
 import {
@@ -45,7 +46,7 @@ export const documentsHandlers: HandlerGroup<DocumentsChannel> = {
   'documents.get': (req, { db }) => getDetail(db, req.id),
   'documents.update': (req, { db }) => updateDocument(db, req),
   'documents.setStatus': (req, { db }) => setStatus(db, req.id, req.status),
-  'documents.agree': (req, { db }) => agree(db, req.id, req.note, req.agreedBy),
+  'documents.agree': (req, { db }) => agree(db, req.id, req.note, req.agreedBy, { acknowledgeStale: req.acknowledgeStale }),
   'documents.sign': (req, { db }) => sign(db, req.id, req.contactId, req.signedOn),
   'documents.versions.list': (req, { db }) => {
     getDetail(db, req.id);
@@ -59,5 +60,8 @@ export const documentsHandlers: HandlerGroup<DocumentsChannel> = {
   'documents.directory.organisations': (req, { db }) => searchOrganisations(db, req.query, req.limit),
   'documents.directory.contacts': (req, { db }) => searchContacts(db, req.query, req.organisationId, req.limit),
   'documents.directory.resolve': (req, { db }) => resolveDirectory(db, req.organisationIds, req.contactIds),
+  'documents.checks.stored': (_req, { db }) => staleInStoredDocuments(db),
+  'documents.checks.template': (req, { db }) => staleInTemplateKey(db, req.key),
+  'documents.checks.word': (req) => checkWordDocument(req.name, Buffer.from(req.base64, 'base64')),
   'documents.directory.findByName': (req, { db }) => findByName(db, req.organisations, req.contacts),
 };

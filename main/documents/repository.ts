@@ -162,6 +162,11 @@ export function updateDocumentRow(
   return { revision: r.revision, updatedAt: now };
 }
 
+/** The review date an agreed document carries (it follows from the review cycle). */
+export function setReviewDate(db: Database, id: number, reviewDate: string | null): void {
+  db.prepare('UPDATE documents SET review_date = ? WHERE id = ?').run(reviewDate, id);
+}
+
 export function setStatusRow(db: Database, id: number, status: DocumentStatus, versionLabel: string): void {
   db.prepare('UPDATE documents SET status = ?, version_label = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(
     status,

@@ -3,7 +3,9 @@ import { diffWords } from 'diff';
 import type { DiffPart, DocumentDetail, DocumentStatus, DocumentSummary, SignatoryMatrix } from '../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS, TRANSITIONS } from '../../shared/contract/documents';
 import type { ResolveContext } from '../../shared/documents/resolve';
+import { documentGaps, reviewDateFor } from '../../shared/documents/gaps';
 import { missingRequired, resolve } from '../../shared/documents/resolve';
+import { describeFinding, staleInTree } from '../../shared/documents/stale-references';
 import type { Template } from '../../shared/documents/template-schema';
 import { treeToText } from '../../shared/documents/text';
 import type { DocumentTree } from '../../shared/documents/tree';
@@ -26,6 +28,7 @@ import {
   insertVersion,
   lastVersionNumber,
   listDocuments,
+  setReviewDate,
   setStatusRow,
   signatoryRows,
   syncPeople,
@@ -68,7 +71,7 @@ export function contextFor(
   };
 }
 
-function currentTree(db: Database, d: StoredDocument, publicSafe = false): DocumentTree {
+export function currentTree(db: Database, d: StoredDocument, publicSafe = false): DocumentTree {
   return resolve(
     d.template,
     d.values,
@@ -161,21 +164,43 @@ export function setStatus(db: Database, id: number, status: Exclude<DocumentStat
   return getDetail(db, id);
 }
 
-export function agree(db: Database, id: number, note: string, agreedBy?: string): DocumentDetail {
+/**
+ * Agreeing freezes the document as it reads. It is refused while the resolved document (after its
+ * conditions, so switched-off blocks do not count) still shows a gap, and, unless the person has
+ * seen and acknowledged them, while it still holds stale references. The review date follows from
+ * the review cycle, counted from the day it is agreed.
+ */
+export function agree(
+  db: Database,
+  id: number,
+  note: string,
+  agreedBy?: string,
+  opts: { acknowledgeStale?: boolean | undefined; today?: string } = {},
+): DocumentDetail {
   db.transaction(() => {
     const d = getStored(db, id);
     assertTransition(d.status, 'agreed');
-    const missing = missingRequired(d.template, d.values);
-    if (missing.length > 0)
-      throw new AppError(
-        'invalid_request',
-        `Fill in the required fields before agreeing: ${missing.join(', ')}.`,
-        missing.map((m) => `${m} is required`),
-      );
+    const date = opts.today ?? today();
     const number = lastVersionNumber(db, id) + 1;
     const label = `${number}.0`;
+    const reviewDate = reviewDateFor(d.template, d.values, date, d.reviewDate);
+    const doc = { ...d, reviewDate };
+    const tree = resolve(d.template, d.values, contextFor(db, doc, d.template, d.values, { version: label, date }));
+    const gaps = [...new Set([...missingRequired(d.template, d.values), ...documentGaps(tree).map((g) => g.label)])];
+    if (gaps.length > 0)
+      throw new AppError(
+        'invalid_request',
+        `Fill these in before agreeing: ${gaps.join(', ')}.`,
+        gaps.map((g) => `${g} is not given yet`),
+      );
+    const stale = staleInTree(tree);
+    if (stale.length > 0 && opts.acknowledgeStale !== true)
+      throw new AppError(
+        'conflict',
+        `The document still has ${stale.length} out-of-date reference${stale.length === 1 ? '' : 's'}. Check them, then agree again to confirm.`,
+        stale.map(describeFinding),
+      );
     const s = getSettings(db);
-    const tree = resolve(d.template, d.values, contextFor(db, d, d.template, d.values, { version: label, date: today() }));
     insertVersion(db, {
       documentId: id,
       number,
@@ -186,6 +211,7 @@ export function agree(db: Database, id: number, note: string, agreedBy?: string)
       templateJson: JSON.stringify(d.template),
       tree,
     });
+    if (reviewDate !== d.reviewDate) setReviewDate(db, id, reviewDate);
     setStatusRow(db, id, 'agreed', label);
     recordAudit(db, 'document', id, 'agree');
   })();

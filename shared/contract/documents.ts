@@ -109,7 +109,15 @@ const updateReq = z
   })
   .strict();
 const statusReq = z.object({ id, status: z.enum(['draft', 'in_review', 'superseded', 'withdrawn']) }).strict();
-const agreeReq = z.object({ id, note: mediumText('Note'), agreedBy: shortText('Agreed by').optional() }).strict();
+const agreeReq = z
+  .object({
+    id,
+    note: mediumText('Note'),
+    agreedBy: shortText('Agreed by').optional(),
+    /** The person has seen the document's out-of-date references and agrees it anyway. */
+    acknowledgeStale: z.boolean().optional(),
+  })
+  .strict();
 const versionReq = z.object({ id, number: z.number().int().positive() }).strict();
 const diffReq = z
   .object({ id, from: z.number().int().positive(), to: z.union([z.number().int().positive(), z.literal('current')]) })

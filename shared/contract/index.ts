@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
+import { documentChecksChannels } from './document-checks';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
@@ -18,6 +19,7 @@ export const contract = {
   'settings.get': channel<typeof emptyRequest, PartnershipSettings>(emptyRequest),
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
+  ...documentChecksChannels,
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,

@@ -1,4 +1,5 @@
 import type { ProtectiveMarking } from '../markings';
+import { reviewDateFor } from './gaps';
 import type { Filter, Printed, Token } from './placeholders';
 import { joinList, longDate, parseText, placeholdersIn, runsText, toRuns } from './placeholders';
 import type { Condition, Template, TemplateBlock, TemplateField } from './template-schema';
@@ -64,8 +65,43 @@ const isEmpty = (v: unknown): boolean =>
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How the context's own values are named in a gap: the reader sees "Review date", never "document reviewDate". */
+const CONTEXT_LABELS: Record<string, Record<string, string>> = {
+  partnership: {
+    name: 'Partnership name',
+    area: 'Partnership area',
+    coordinatorName: "Coordinator's name",
+    coordinatorEmail: "Coordinator's email address",
+  },
+  document: {
+    title: 'Document title',
+    version: 'Version',
+    date: 'Document date',
+    marking: 'Protective marking',
+    reviewDate: 'Review date',
+    status: 'Status',
+  },
+};
+/** Properties of directory records, as words. */
+const PROPERTY_LABELS: Record<string, string> = {
+  name: 'name',
+  jobTitle: 'job title',
+  organisation: 'organisation',
+  email: 'email address',
+  phone: 'phone number',
+  sector: 'sector',
+  role: 'role',
+};
+/** A key as words ("dpoConsulted" → "dpo consulted"), for a path no label describes. */
+export const keyToWords = (k: string) =>
+  k
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .toLowerCase();
+
 class Resolver {
   private readonly fields = new Map<string, TemplateField>();
+  private readonly reviewDate: string;
 
   constructor(
     private readonly template: Template,
@@ -73,6 +109,7 @@ class Resolver {
     private readonly ctx: ResolveContext,
   ) {
     for (const f of template.fields) this.fields.set(f.key, f);
+    this.reviewDate = reviewDateFor(template, values, ctx.document.date, ctx.document.reviewDate) ?? '';
   }
 
   private organisation(id: unknown): OrgValue | undefined {
@@ -123,16 +160,16 @@ class Resolver {
     const [root, ...rest] = path.split('.');
     let current: Typed;
     const alias = scope.get(root!);
+    const context = root === 'partnership' || root === 'document' ? CONTEXT_LABELS[root] : undefined;
     if (alias) current = alias;
-    else if (root === 'partnership') current = { value: this.ctx.partnership, label: 'partnership' };
-    else if (root === 'document')
-      current = {
-        value: { ...this.ctx.document, date: this.ctx.document.date, reviewDate: this.ctx.document.reviewDate ?? '' },
-        label: 'document',
-      };
+    else if (context && rest.length === 1) {
+      const value: Record<string, unknown> =
+        root === 'partnership' ? this.ctx.partnership : { ...this.ctx.document, reviewDate: this.reviewDate };
+      return { value: value[rest[0]!], label: context[rest[0]!] ?? keyToWords(rest[0]!) };
+    } else if (context) current = { value: undefined, label: keyToWords(path) };
     else {
       const field = this.fields.get(root!);
-      current = { value: this.expand(this.values[root!], field), field, label: field?.label ?? root! };
+      current = { value: this.expand(this.values[root!], field), field, label: field?.label ?? keyToWords(root!) };
     }
     for (const seg of rest) {
       const v = current.value;
@@ -140,11 +177,14 @@ class Resolver {
       const isGroupItem = current.field?.type === 'group' && isObject(v);
       if (isGroupItem) {
         const sub = current.field!.fields?.find((f) => f.key === seg);
-        current = { value: this.expand(v[seg], sub), field: sub, label: sub?.label ?? seg };
-      } else if (isObject(v)) {
-        current = { value: v[seg], label: `${current.label} ${seg}` };
+        current = {
+          value: this.expand(v[seg], sub),
+          field: sub,
+          label: sub ? `${current.label}: ${sub.label}` : keyToWords(seg),
+        };
       } else {
-        current = { value: undefined, label: `${current.label} ${seg}` };
+        const word = PROPERTY_LABELS[seg] ?? keyToWords(seg);
+        current = { value: isObject(v) ? v[seg] : undefined, label: `${current.label}: ${word}` };
       }
     }
     return current;

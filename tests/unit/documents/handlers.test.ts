@@ -39,7 +39,14 @@ describe('documents handlers', () => {
   /** The sample's example values, pointed at the seeded directory ids. */
   const values = () => {
     const v = exampleValues(templateSchema.parse(JSON.parse(sampleText)));
-    return { ...v, lead: dir.orgs[0], parties: dir.orgs, spoc: dir.contacts[0], signatories: dir.contacts, dataItems: [] };
+    return {
+      ...v,
+      lead: dir.orgs[0],
+      parties: dir.orgs,
+      spoc: dir.contacts[0],
+      signatories: dir.contacts,
+      dataItems: [{ item: 'Name', purpose: 'To identify the person', special: false, source: dir.orgs[0] }],
+    };
   };
 
   async function newDocument(): Promise<DocumentDetail> {

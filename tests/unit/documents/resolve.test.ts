@@ -292,7 +292,7 @@ describe('resolve', () => {
     const odd = { purpose: 42, parties: 'nope', dataItems: [null, 'x', { item: 'ok' }], lead: 999, article6: 'publicTask' };
     const out = all(resolve(template, odd, sampleContext()));
     expect(out).toContain('share information 42.');
-    expect(out).toContain('ok | [not yet given: Purpose]');
+    expect(out).toContain('ok | [not yet given: Data items 1: Purpose]');
   });
 
   it('lists missing required fields and checks templates', () => {
