@@ -113,7 +113,7 @@ export function loadExampleRecords(db: Database, r: ExampleRecords, now = new Da
     updateDocument(db, { id: doc.id, revision: doc.revision, values, reviewDate: addDaysToDate(today, d.reviewInDays) });
     try {
       setStatus(db, doc.id, 'in_review');
-      agree(db, doc.id, 'Agreed by the board (example).', 'Partnership board');
+      agree(db, doc.id, 'Agreed by the board (example).', 'Partnership board', { acknowledgeStale: true });
     } catch (error) {
       log.warn(`example partnership: ${d.title} could not be agreed and stays a draft`, error);
       continue;

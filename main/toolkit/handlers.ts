@@ -44,9 +44,9 @@ function view(ctx: HandlerContext, id: number): AssessmentView {
   };
 }
 
-const withAllQuestions = (answers: Record<string, Partial<AnswerEntry>>): Record<string, AnswerEntry> => {
+const withAllQuestions = (answers: Partial<Record<string, Partial<AnswerEntry>>>): Record<string, AnswerEntry> => {
   const base = emptyAnswers();
-  for (const [k, v] of Object.entries(answers)) base[k] = { ...base[k]!, ...v } as AnswerEntry;
+  for (const [k, v] of Object.entries(answers)) if (v) base[k] = { ...base[k]!, ...v } as AnswerEntry;
   return base;
 };
 

@@ -1,4 +1,4 @@
-import { createTestApp } from '../../helpers/db';
+import type { createTestApp } from '../../helpers/db';
 
 export type App = ReturnType<typeof createTestApp>;
 
