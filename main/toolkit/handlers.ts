@@ -15,6 +15,8 @@ import * as assessments from './assessments';
 import { currentEvidence } from './evidence';
 import type { LinkFetcher } from './resources';
 import * as resources from './resources';
+import * as training from './training';
+import { certificateTree } from '../../shared/toolkit/certificate';
 
 type ToolkitChannel = keyof typeof toolkitChannels;
 
@@ -154,4 +156,49 @@ export const toolkitHandlers: HandlerGroup<ToolkitChannel> = {
     if (r.file) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'file', title: r.file.name, url: '' });
     throw new AppError('invalid_request', 'That resource has neither a link nor a file to attach.');
   },
+  'toolkit.training.courses.list': (_req, { db }) => training.listCourses(db),
+  'toolkit.training.courses.add': (req, { db }) => training.addCourse(db, req),
+  'toolkit.training.courses.import': (req, { db }) => {
+    training.seedCourses(db);
+    return training.importCourses(db, req.text);
+  },
+  'toolkit.training.records.list': (req, { db }) => training.listRecords(db, { personId: req.personId }),
+  'toolkit.training.records.add': (req, { db }) => training.addRecord(db, req),
+  'toolkit.training.records.delete': (req, { db }) => {
+    training.deleteRecord(db, req.id);
+    return { deleted: true };
+  },
+  'toolkit.training.records.attachCertificate': (req, { db }) => {
+    const bytes = Buffer.from(req.base64, 'base64');
+    const checked = resources.checkFile(req.fileName, bytes);
+    return training.setCertificate(db, req.id, { name: checked.name, bytes });
+  },
+  'toolkit.training.records.certificate': async (req, ctx) => {
+    const r = training.getRecord(ctx.db, req.id);
+    const s = getSettings(ctx.db);
+    const bytes = await docxWriter(
+      certificateTree(r, { partnershipName: s.name, coordinatorName: s.coordinatorName, marking: s.defaultMarking }),
+    );
+    const outcome = await ctx.host.saveFile({
+      suggestedName: `${safeFileName(`Certificate ${r.personName} ${r.courseTitle}`.slice(0, 110))}.docx`,
+      mimeType: DOCX_MIME,
+      extension: 'docx',
+      bytes,
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'training_record', req.id, 'export');
+    return outcome;
+  },
+  'toolkit.training.records.exportCsv': async (_req, ctx) => {
+    const outcome = await ctx.host.saveFile({
+      suggestedName: `Training records ${londonToday(new Date())}.csv`,
+      mimeType: 'text/csv',
+      extension: 'csv',
+      bytes: new TextEncoder().encode(`\uFEFF${training.recordsCsv(ctx.db)}`),
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'training_record', 'all', 'export');
+    return outcome;
+  },
+  'toolkit.training.delegates.list': (_req, { db }) => training.listDelegateCounts(db),
+  'toolkit.training.delegates.add': (req, { db }) => training.addDelegateCount(db, req),
+  'toolkit.training.matrix': (_req, { db }) => training.trainingMatrix(db, new Date()),
 };

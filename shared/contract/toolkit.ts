@@ -5,6 +5,8 @@ import type { Assessment, AssessmentSummary } from '../toolkit/assessment';
 import type { Comparison, EvidenceItem } from '../toolkit/checklist';
 import { ANSWERS, EVIDENCE_KEYS, QUESTIONS } from '../toolkit/checklist';
 import type { Resource, ResourcePage } from '../toolkit/resources';
+import type { Course, DelegateCount, TrainingMatrix, TrainingRecord } from '../toolkit/training';
+import { courseInput } from '../toolkit/training';
 import { AUDIENCE_KEYS, RESOURCE_FILE_LIMIT_BYTES, RESOURCE_TYPE_KEYS, TOPIC_KEYS, webAddress } from '../toolkit/resources';
 import { channel, emptyRequest, id, mediumText, shortText } from './common';
 
@@ -88,6 +90,31 @@ const notesReq = z.object({ id, notes: mediumText('Notes').trim() }).strict();
 const checkLinksReq = z.object({ ids: z.array(id).max(2000).nullable().default(null) }).strict();
 const attachReq = z.object({ resourceId: id, agendaItemId: id }).strict();
 
+const courseImportReq = z.object({ text: z.string().max(5_000_000, 'The file is too large to import') }).strict();
+const recordsListReq = z.object({ personId: id.nullable().default(null) }).strict();
+const recordAddReq = z
+  .object({
+    personId: id,
+    courseId: id,
+    trainedOn: isoDate,
+    refresherDue: isoDate.nullable().default(null),
+    notes: mediumText('Notes').trim().default(''),
+  })
+  .strict();
+const certificateFileReq = z
+  .object({
+    id,
+    fileName: shortText('File name').min(1),
+    base64: z
+      .string()
+      .max(MAX_BASE64)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive whole. Choose it again.'),
+  })
+  .strict();
+const delegatesAddReq = z
+  .object({ organisationId: id, courseId: id, trainedOn: isoDate, delegates: z.number().int().min(1).max(100000) })
+  .strict();
+
 export const toolkitChannels = {
   /** The checklist's evidence computed from the records now (not saved). */
   'toolkit.checklist.evidence': channel<typeof emptyRequest, EvidenceItem[]>(emptyRequest),
@@ -111,4 +138,19 @@ export const toolkitChannels = {
   'toolkit.resources.checkLinks': channel<typeof checkLinksReq, { checked: number; broken: number }>(checkLinksReq),
   /** Attach a resource to a meeting's agenda item as a paper. */
   'toolkit.resources.attachToAgenda': channel<typeof attachReq, AgendaItem>(attachReq),
+  'toolkit.training.courses.list': channel<typeof emptyRequest, Course[]>(emptyRequest),
+  'toolkit.training.courses.add': channel<typeof courseInput, Course>(courseInput),
+  /** Import courses from CSV: title, provider, format, audience, length, cost, link. */
+  'toolkit.training.courses.import': channel<typeof courseImportReq, { added: number }>(courseImportReq),
+  'toolkit.training.records.list': channel<typeof recordsListReq, TrainingRecord[]>(recordsListReq),
+  'toolkit.training.records.add': channel<typeof recordAddReq, TrainingRecord>(recordAddReq),
+  'toolkit.training.records.delete': channel<typeof idReq, { deleted: true }>(idReq),
+  /** Keep the certificate a person was given (a file the user chose) with their record. */
+  'toolkit.training.records.attachCertificate': channel<typeof certificateFileReq, TrainingRecord>(certificateFileReq),
+  /** A certificate of achievement for a record, as .docx. */
+  'toolkit.training.records.certificate': channel<typeof idReq, SaveOutcome>(idReq),
+  'toolkit.training.records.exportCsv': channel<typeof emptyRequest, SaveOutcome>(emptyRequest),
+  'toolkit.training.delegates.list': channel<typeof emptyRequest, DelegateCount[]>(emptyRequest),
+  'toolkit.training.delegates.add': channel<typeof delegatesAddReq, DelegateCount>(delegatesAddReq),
+  'toolkit.training.matrix': channel<typeof emptyRequest, TrainingMatrix>(emptyRequest),
 } as const;
