@@ -16,6 +16,7 @@ import { currentEvidence } from './evidence';
 import type { LinkFetcher } from './resources';
 import * as resources from './resources';
 import * as training from './training';
+import { lawRoundUp } from './law';
 import { certificateTree } from '../../shared/toolkit/certificate';
 
 type ToolkitChannel = keyof typeof toolkitChannels;
@@ -155,6 +156,10 @@ export const toolkitHandlers: HandlerGroup<ToolkitChannel> = {
     if (r.url) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'link', title: r.title, url: r.url });
     if (r.file) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'file', title: r.file.name, url: '' });
     throw new AppError('invalid_request', 'That resource has neither a link nor a file to attach.');
+  },
+  'toolkit.law.list': (_req, ctx) => {
+    ensureSeeded(ctx);
+    return lawRoundUp(ctx.db);
   },
   'toolkit.training.courses.list': (_req, { db }) => training.listCourses(db),
   'toolkit.training.courses.add': (req, { db }) => training.addCourse(db, req),

@@ -5,6 +5,7 @@ import type { Assessment, AssessmentSummary } from '../toolkit/assessment';
 import type { Comparison, EvidenceItem } from '../toolkit/checklist';
 import { ANSWERS, EVIDENCE_KEYS, QUESTIONS } from '../toolkit/checklist';
 import type { Resource, ResourcePage } from '../toolkit/resources';
+import type { LawRoundUp } from '../toolkit/law';
 import type { Course, DelegateCount, TrainingMatrix, TrainingRecord } from '../toolkit/training';
 import { courseInput } from '../toolkit/training';
 import { AUDIENCE_KEYS, RESOURCE_FILE_LIMIT_BYTES, RESOURCE_TYPE_KEYS, TOPIC_KEYS, webAddress } from '../toolkit/resources';
@@ -138,6 +139,8 @@ export const toolkitChannels = {
   'toolkit.resources.checkLinks': channel<typeof checkLinksReq, { checked: number; broken: number }>(checkLinksReq),
   /** Attach a resource to a meeting's agenda item as a paper. */
   'toolkit.resources.attachToAgenda': channel<typeof attachReq, AgendaItem>(attachReq),
+  /** The legislation and guidance round-up: the citable-law list with the templates that cite each entry. */
+  'toolkit.law.list': channel<typeof emptyRequest, LawRoundUp>(emptyRequest),
   'toolkit.training.courses.list': channel<typeof emptyRequest, Course[]>(emptyRequest),
   'toolkit.training.courses.add': channel<typeof courseInput, Course>(courseInput),
   /** Import courses from CSV: title, provider, format, audience, length, cost, link. */

@@ -61,7 +61,13 @@ function Select({
 }
 
 /** Opening a link leaves Concordat, so say where it goes first. */
-function OpenLinkDialog({ resource, onClose }: { resource: Resource | null; onClose: () => void }) {
+export function OpenLinkDialog({
+  resource,
+  onClose,
+}: {
+  resource: { url: string; linkStatus?: Resource['linkStatus'] } | null;
+  onClose: () => void;
+}) {
   return (
     <ModalDialog title="Open this link?" isOpen={resource !== null} onClose={onClose}>
       {resource ? (

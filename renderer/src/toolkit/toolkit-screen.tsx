@@ -1,5 +1,6 @@
 import { useRoute } from '../router';
 import { AssessmentScreen, ChecklistScreen } from './checklist';
+import { LawScreen } from './law';
 import { ResourcesScreen } from './resources';
 import { TrainingScreen } from './training';
 import './toolkit.css';
@@ -7,6 +8,7 @@ import './toolkit.css';
 const SECTIONS = [
   { key: 'checklist', label: 'Checklist' },
   { key: 'resources', label: 'Resources' },
+  { key: 'law', label: 'Law and guidance' },
   { key: 'training', label: 'Training' },
 ] as const;
 
@@ -18,6 +20,7 @@ export function ToolkitScreen() {
   const sub = SECTIONS.some((s) => s.key === parts[1]) ? parts[1]! : 'checklist';
   let body;
   if (sub === 'resources') body = <ResourcesScreen initialQuery={new URLSearchParams(query).get('q') ?? ''} />;
+  else if (sub === 'law') body = <LawScreen />;
   else if (sub === 'training') body = <TrainingScreen />;
   else if (parts[2] && /^\d+$/.test(parts[2])) body = <AssessmentScreen key={parts[2]} id={Number(parts[2])} />;
   else body = <ChecklistScreen />;
