@@ -5,10 +5,11 @@ import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
 import { meetingsBench } from './meetings';
+import { toolkitBench } from './toolkit';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench];
+export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench, toolkitBench];

@@ -1,28 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { organisationListRequest } from '../../shared/contract/partners';
 import { londonToday, twelveMonthsBefore } from '../../shared/meetings/time';
-import type { OrganisationRow } from '../../shared/partners/domain';
 import { CHECKLIST_SECTORS } from '../../shared/partners/sectors';
 import type { EvidenceFacts, EvidenceItem, MemberFact } from '../../shared/toolkit/checklist';
 import { computeEvidence } from '../../shared/toolkit/checklist';
 import { listDocuments } from '../documents/repository';
 import { signatoryMatrix } from '../documents/service';
 import { listActions, listMeetings, listShareDecisions, organisationAttendance } from '../meetings/repository';
-import { coverage, listOrganisations } from '../partners/repository';
+import { currentMembers } from '../partners/repository';
 import { getSettings } from '../settings/repository';
 import { trainedOrganisationIds } from './training';
-
-function currentMembers(db: Database): OrganisationRow[] {
-  const rows: OrganisationRow[] = [];
-  for (const membership of ['core', 'associate'] as const) {
-    for (let offset = 0; ; offset += 500) {
-      const page = listOrganisations(db, organisationListRequest.parse({ membership, limit: 500, offset }));
-      rows.push(...page.rows);
-      if (page.rows.length < 500) break;
-    }
-  }
-  return rows.sort((a, b) => a.name.localeCompare(b.name));
-}
 
 const sectorGroup = (sector: string): string | null =>
   CHECKLIST_SECTORS.find((c) => (c.sectors as readonly string[]).includes(sector))?.key ?? null;
@@ -34,20 +20,23 @@ const sectorGroup = (sector: string): string | null =>
 export function gatherFacts(db: Database, now: Date): EvidenceFacts {
   const today = londonToday(now);
   const yearAgo = twelveMonthsBefore(now);
-  const members: MemberFact[] = currentMembers(db).map((o) => ({
+  const rows = currentMembers(db);
+  const members: MemberFact[] = rows.map((o) => ({
     id: o.id,
     name: o.name,
     sector: o.sector,
     sectorGroup: sectorGroup(o.sector),
   }));
-  const documents = listDocuments(db).map((d) => ({
-    id: d.id,
-    title: d.title,
-    templateKey: d.templateKey,
-    status: d.status,
-    versionLabel: d.versionLabel,
-    reviewDate: d.reviewDate,
-  }));
+  const documents = ['terms-of-reference', 'information-sharing-agreement']
+    .flatMap((templateKey) => listDocuments(db, { templateKey }))
+    .map((d) => ({
+      id: d.id,
+      title: d.title,
+      templateKey: d.templateKey,
+      status: d.status,
+      versionLabel: d.versionLabel,
+      reviewDate: d.reviewDate,
+    }));
   const matrix = signatoryMatrix(db);
   const isaSigned = documents
     .filter((d) => d.templateKey === 'information-sharing-agreement' && d.status === 'agreed')
@@ -78,12 +67,16 @@ export function gatherFacts(db: Database, now: Date): EvidenceFacts {
     now,
   );
   const shares = listShareDecisions(db);
-  const cov = coverage(db);
   return {
     today,
     yearAgo,
     coordinatorName: getSettings(db).coordinatorName,
-    coverage: cov.sectors.map((s) => ({ key: s.key, label: s.label, members: s.members.map(({ id, name }) => ({ id, name })) })),
+    // The same grouping as the partners area's coverage view, over the members read once above.
+    coverage: CHECKLIST_SECTORS.map((c) => ({
+      key: c.key,
+      label: c.label,
+      members: rows.filter((m) => (c.sectors as readonly string[]).includes(m.sector)).map(({ id, name }) => ({ id, name })),
+    })),
     members,
     documents,
     isaSigned,

@@ -185,11 +185,6 @@ export type ResourceQuery = {
 export function searchResources(db: Database, q: ResourceQuery): ResourcePage {
   const where = ['r.deleted_at IS NULL'];
   const params: unknown[] = [];
-  const match = toMatchQuery(q.text);
-  if (match) {
-    where.push('r.id IN (SELECT rowid FROM toolkit_resource_search WHERE toolkit_resource_search MATCH ?)');
-    params.push(match);
-  }
   if (q.type) {
     where.push('r.type = ?');
     params.push(q.type);
@@ -211,18 +206,44 @@ export function searchResources(db: Database, q: ResourceQuery): ResourcePage {
     params.push(q.addedSince);
   }
   const sql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM toolkit_resources r WHERE ${sql}`).get(...params) as { n: number }).n;
+  const match = toMatchQuery(q.text);
+  // One pass over the matches: rank them, join the filters, and count in the same query.
+  // Rank and filter on ids only, count in the same pass, then read the columns of one page.
   const rows = match
     ? (db
         .prepare(
-          `SELECT ${COLUMNS} FROM toolkit_resource_search s JOIN toolkit_resources r ON r.id = s.rowid
-            WHERE toolkit_resource_search MATCH ? AND ${sql}
-            ORDER BY bm25(toolkit_resource_search, 10.0, 2.0, 4.0, 2.0, 1.0) LIMIT ? OFFSET ?`,
+          `WITH hits AS (
+             SELECT rowid AS id, bm25(toolkit_resource_search, 10.0, 2.0, 4.0, 2.0, 1.0) AS score
+               FROM toolkit_resource_search WHERE toolkit_resource_search MATCH ?),
+           page AS (
+             SELECT h.id, h.score, count(*) OVER () AS total FROM hits h JOIN toolkit_resources r ON r.id = h.id
+              WHERE ${sql} ORDER BY h.score LIMIT ? OFFSET ?)
+           SELECT ${COLUMNS}, page.total FROM page JOIN toolkit_resources r ON r.id = page.id ORDER BY page.score`,
         )
-        .all(match, ...params, q.limit, q.offset) as Row[])
+        .all(match, ...params, q.limit, q.offset) as (Row & { total: number })[])
     : (db
-        .prepare(`SELECT ${COLUMNS} FROM toolkit_resources r WHERE ${sql} ORDER BY r.title COLLATE NOCASE LIMIT ? OFFSET ?`)
-        .all(...params, q.limit, q.offset) as Row[]);
+        .prepare(
+          `WITH page AS (
+             SELECT r.id, r.title, count(*) OVER () AS total FROM toolkit_resources r WHERE ${sql}
+              ORDER BY r.title COLLATE NOCASE LIMIT ? OFFSET ?)
+           SELECT ${COLUMNS}, page.total FROM page JOIN toolkit_resources r ON r.id = page.id ORDER BY page.title COLLATE NOCASE`,
+        )
+        .all(...params, q.limit, q.offset) as (Row & { total: number })[]);
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    total = match
+      ? (db
+          .prepare(
+            `SELECT count(*) FROM toolkit_resources r WHERE ${sql}
+               AND r.id IN (SELECT rowid FROM toolkit_resource_search WHERE toolkit_resource_search MATCH ?)`,
+          )
+          .pluck()
+          .get(...params, match) as number)
+      : (db
+          .prepare(`SELECT count(*) FROM toolkit_resources r WHERE ${sql}`)
+          .pluck()
+          .get(...params) as number);
+  }
   return { items: rows.map(toResource), total };
 }
 
