@@ -16,7 +16,7 @@ import {
 } from '../meetings/repository';
 import { log } from '../logger';
 import { addDelegateCount, addRecord, courseKeyId } from '../toolkit/training';
-import { seedCatalogue, updateResourceNotes } from '../toolkit/resources';
+import { addLinkResource, seedCatalogue, updateResourceNotes } from '../toolkit/resources';
 
 const DAY = 86_400_000;
 
@@ -148,6 +148,14 @@ export function loadExampleRecords(db: Database, r: ExampleRecords, now = new Da
     const id = byKey.get(n.key) as number | undefined;
     if (id === undefined) continue;
     updateResourceNotes(db, id, n.notes);
+    added++;
+  }
+  for (const res of r.resources) {
+    addLinkResource(
+      db,
+      { ...res, year: null, audience: ['partnership'], notes: 'Example record: invented for the example partnership.' },
+      now,
+    );
     added++;
   }
   return added;

@@ -17,6 +17,8 @@ import type { LinkFetcher } from './resources';
 import * as resources from './resources';
 import * as training from './training';
 import { lawRoundUp } from './law';
+import * as newsletters from './newsletters';
+import { newsletterHtml, newsletterTree } from '../../shared/toolkit/newsletter';
 import { certificateTree } from '../../shared/toolkit/certificate';
 
 type ToolkitChannel = keyof typeof toolkitChannels;
@@ -156,6 +158,45 @@ export const toolkitHandlers: HandlerGroup<ToolkitChannel> = {
     if (r.url) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'link', title: r.title, url: r.url });
     if (r.file) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'file', title: r.file.name, url: '' });
     throw new AppError('invalid_request', 'That resource has neither a link nor a file to attach.');
+  },
+  'toolkit.newsletters.list': (_req, { db }) => newsletters.listNewsletters(db),
+  'toolkit.newsletters.get': (req, { db }) => newsletters.getNewsletter(db, req.id),
+  'toolkit.newsletters.suggest': (_req, ctx) => {
+    ensureSeeded(ctx);
+    return newsletters.suggestedResources(ctx.db);
+  },
+  'toolkit.newsletters.save': ({ id, ...rest }, { db }) => newsletters.saveNewsletter(db, id, rest),
+  'toolkit.newsletters.markSent': (req, { db }) => newsletters.markSent(db, req.id, req.sentOn),
+  'toolkit.newsletters.exportDocx': async (req, ctx) => {
+    const n = newsletters.getNewsletter(ctx.db, req.id);
+    const s = getSettings(ctx.db);
+    const bytes = await docxWriter(
+      newsletterTree(n, {
+        partnershipName: s.name,
+        author: s.coordinatorName || s.name,
+        marking: s.defaultMarking,
+        date: n.sentOn ?? londonToday(new Date()),
+      }),
+    );
+    const outcome = await ctx.host.saveFile({
+      suggestedName: `${safeFileName(n.title)}.docx`,
+      mimeType: DOCX_MIME,
+      extension: 'docx',
+      bytes,
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'toolkit_newsletter', req.id, 'export');
+    return outcome;
+  },
+  'toolkit.newsletters.exportHtml': async (req, ctx) => {
+    const n = newsletters.getNewsletter(ctx.db, req.id);
+    const outcome = await ctx.host.saveFile({
+      suggestedName: `${safeFileName(n.title)}.html`,
+      mimeType: 'text/html',
+      extension: 'html',
+      bytes: new TextEncoder().encode(newsletterHtml(n, getSettings(ctx.db).name)),
+    });
+    if (outcome.status !== 'canceled') recordAudit(ctx.db, 'toolkit_newsletter', req.id, 'export');
+    return outcome;
   },
   'toolkit.law.list': (_req, ctx) => {
     ensureSeeded(ctx);

@@ -6,6 +6,7 @@ import type { Comparison, EvidenceItem } from '../toolkit/checklist';
 import { ANSWERS, EVIDENCE_KEYS, QUESTIONS } from '../toolkit/checklist';
 import type { Resource, ResourcePage } from '../toolkit/resources';
 import type { LawRoundUp } from '../toolkit/law';
+import type { Newsletter, NewsletterSummary } from '../toolkit/newsletter';
 import type { Course, DelegateCount, TrainingMatrix, TrainingRecord } from '../toolkit/training';
 import { courseInput } from '../toolkit/training';
 import { AUDIENCE_KEYS, RESOURCE_FILE_LIMIT_BYTES, RESOURCE_TYPE_KEYS, TOPIC_KEYS, webAddress } from '../toolkit/resources';
@@ -116,6 +117,26 @@ const delegatesAddReq = z
   .object({ organisationId: id, courseId: id, trainedOn: isoDate, delegates: z.number().int().min(1).max(100000) })
   .strict();
 
+const newsletterItem = z
+  .object({
+    resourceUid: z.string().max(40),
+    title: shortText('Title').min(1),
+    publisher: shortText('Publisher').default(''),
+    url: z.union([webAddress, z.literal('')]).default(''),
+    paragraph: mediumText('Paragraph').trim().default(''),
+  })
+  .strict();
+const newsletterSaveReq = z
+  .object({
+    id: id.nullable().default(null),
+    title: shortText('Title').min(1, 'Give the issue a title'),
+    introduction: mediumText('Introduction').default(''),
+    callForExamples: mediumText('Call for examples').default(''),
+    items: z.array(newsletterItem).max(50, 'An issue can carry up to 50 resources'),
+  })
+  .strict();
+const sentReq = z.object({ id, sentOn: isoDate }).strict();
+
 export const toolkitChannels = {
   /** The checklist's evidence computed from the records now (not saved). */
   'toolkit.checklist.evidence': channel<typeof emptyRequest, EvidenceItem[]>(emptyRequest),
@@ -139,6 +160,15 @@ export const toolkitChannels = {
   'toolkit.resources.checkLinks': channel<typeof checkLinksReq, { checked: number; broken: number }>(checkLinksReq),
   /** Attach a resource to a meeting's agenda item as a paper. */
   'toolkit.resources.attachToAgenda': channel<typeof attachReq, AgendaItem>(attachReq),
+  'toolkit.newsletters.list': channel<typeof emptyRequest, NewsletterSummary[]>(emptyRequest),
+  'toolkit.newsletters.get': channel<typeof idReq, Newsletter>(idReq),
+  /** Resources for the next issue: added since the last issue went out and not carried before. */
+  'toolkit.newsletters.suggest': channel<typeof emptyRequest, Resource[]>(emptyRequest),
+  'toolkit.newsletters.save': channel<typeof newsletterSaveReq, Newsletter>(newsletterSaveReq),
+  /** Record that an issue went out; it is then kept as sent and its items are not offered again. */
+  'toolkit.newsletters.markSent': channel<typeof sentReq, Newsletter>(sentReq),
+  'toolkit.newsletters.exportDocx': channel<typeof idReq, SaveOutcome>(idReq),
+  'toolkit.newsletters.exportHtml': channel<typeof idReq, SaveOutcome>(idReq),
   /** The legislation and guidance round-up: the citable-law list with the templates that cite each entry. */
   'toolkit.law.list': channel<typeof emptyRequest, LawRoundUp>(emptyRequest),
   'toolkit.training.courses.list': channel<typeof emptyRequest, Course[]>(emptyRequest),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, ATTENDANCE_STATUSES } from '../meetings/model';
+import { RESOURCE_TYPE_KEYS, TOPIC_KEYS } from '../toolkit/resources';
 
 /**
  * The example partnership's working records: a board that has met, with attendance, actions and a
@@ -77,6 +78,21 @@ export const exampleRecordsSchema = z
           .strict(),
       )
       .max(50),
+    /** The partnership's own (invented) resources, with .example addresses. */
+    resources: z
+      .array(
+        z
+          .object({
+            title: name,
+            publisher: z.string().max(200),
+            type: z.enum(RESOURCE_TYPE_KEYS),
+            topics: z.array(z.enum(TOPIC_KEYS)).max(6),
+            summary: z.string().max(400),
+            url: z.string().regex(/^https:\/\/[a-z0-9.-]+\.example\//),
+          })
+          .strict(),
+      )
+      .max(10),
     /** Notes added to catalogue entries, by catalogue key, to show the library carrying local knowledge. */
     resourceNotes: z.array(z.object({ key: z.string().max(80), notes: z.string().max(2000) }).strict()).max(20),
   })

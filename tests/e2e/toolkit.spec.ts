@@ -82,7 +82,9 @@ test('the library finds the hand car wash research, asks before opening a link, 
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('car wash');
   const list = page.getByRole('list', { name: 'Resources' });
   await expect(list.getByRole('heading', { name: 'Modern slavery in hand car washes in the UK' })).toBeVisible();
-  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(
+    list.getByRole('heading', { name: 'Safe Car Wash App: analysis of reports from June to December 2018' }),
+  ).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('library-search.png'), fullPage: true });
   await expectAccessible(page);
 
@@ -138,4 +140,50 @@ test('training is recorded for a person and shows in the matrix, with a certific
   const text = (await mammoth.extractRawText({ path: await (await download).path() })).value;
   expect(text).toContain('Certificate of achievement');
   expect(text).toContain('Martin Hughes');
+});
+
+test('a newsletter is composed from what was added, exported as Word and HTML, and recorded as sent', async ({ page, host }) => {
+  await openToolkit(page, host);
+  await page.getByRole('navigation', { name: 'Toolkit sections' }).getByRole('link', { name: 'Newsletter' }).click();
+  await expect(page.getByRole('heading', { name: 'New newsletter' })).toBeVisible();
+  await page.getByRole('button', { name: 'Include: Northshire adult referral pathway' }).click();
+  await page.getByRole('searchbox', { name: 'Add a resource from the library' }).fill('car wash');
+  await page.getByRole('button', { name: 'Add to the issue: Modern slavery in hand car washes in the UK' }).click();
+  const items = page.getByRole('region', { name: 'Resources in this issue' });
+  await expect(items.getByRole('heading', { name: 'Northshire adult referral pathway' })).toBeVisible();
+  await expect(items.getByRole('heading', { name: 'Modern slavery in hand car washes in the UK' })).toBeVisible();
+  await page
+    .getByRole('textbox', { name: 'Paragraph about Modern slavery in hand car washes in the UK' })
+    .fill('Research the board used when planning its visits.');
+  await page.screenshot({ path: test.info().outputPath('newsletter.png'), fullPage: true });
+  await expectAccessible(page);
+
+  const docx = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as Word' }).click();
+  const text = (await mammoth.extractRawText({ path: await (await docx).path() })).value;
+  expect(text).toContain('Research the board used when planning its visits.');
+  expect(text).toContain('Share your good practice');
+  const html = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as HTML for email' }).click();
+  const file = await html;
+  expect(file.suggestedFilename()).toMatch(/\.html$/);
+
+  await page.getByRole('button', { name: 'Record as sent' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Recorded as sent.' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Issues' })).toContainText('sent');
+});
+
+test('the law and guidance round-up shows summaries, reviewed dates and the templates citing each entry', async ({
+  page,
+  host,
+}) => {
+  await openToolkit(page, host);
+  await page.getByRole('navigation', { name: 'Toolkit sections' }).getByRole('link', { name: 'Law and guidance' }).click();
+  const msa = page.getByRole('article', { name: 'Modern Slavery Act 2015', exact: true });
+  await expect(msa).toContainText('England, Wales');
+  await expect(msa).toContainText('Reviewed');
+  await expect(page.getByRole('article', { name: 'UK GDPR', exact: true })).toContainText('Cited in:');
+  await expect(page.getByRole('button', { name: 'Localism Act 2011' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('law.png') });
+  await expectAccessible(page);
 });

@@ -1,6 +1,7 @@
 import { useRoute } from '../router';
 import { AssessmentScreen, ChecklistScreen } from './checklist';
 import { LawScreen } from './law';
+import { NewsletterScreen } from './newsletter';
 import { ResourcesScreen } from './resources';
 import { TrainingScreen } from './training';
 import './toolkit.css';
@@ -10,6 +11,7 @@ const SECTIONS = [
   { key: 'resources', label: 'Resources' },
   { key: 'law', label: 'Law and guidance' },
   { key: 'training', label: 'Training' },
+  { key: 'newsletter', label: 'Newsletter' },
 ] as const;
 
 /** The Toolkit area: routes under #/toolkit, with its own sub-navigation. */
@@ -22,6 +24,7 @@ export function ToolkitScreen() {
   if (sub === 'resources') body = <ResourcesScreen initialQuery={new URLSearchParams(query).get('q') ?? ''} />;
   else if (sub === 'law') body = <LawScreen />;
   else if (sub === 'training') body = <TrainingScreen />;
+  else if (sub === 'newsletter') body = <NewsletterScreen id={parts[2] && /^\d+$/.test(parts[2]) ? Number(parts[2]) : null} />;
   else if (parts[2] && /^\d+$/.test(parts[2])) body = <AssessmentScreen key={parts[2]} id={Number(parts[2])} />;
   else body = <ChecklistScreen />;
   return (
