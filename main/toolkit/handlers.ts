@@ -153,6 +153,7 @@ export const toolkitHandlers: HandlerGroup<ToolkitChannel> = {
     return { deleted: true };
   },
   'toolkit.resources.checkLinks': (req, { db }) => resources.checkLinks(db, req.ids, linkFetcher),
+  'toolkit.resources.byUids': (req, { db }) => resources.resourcesByUid(db, req.uids),
   'toolkit.resources.attachToAgenda': (req, { db }) => {
     const r = resources.getResource(db, req.resourceId);
     if (r.url) return addPaper(db, { agendaItemId: req.agendaItemId, kind: 'link', title: r.title, url: r.url });

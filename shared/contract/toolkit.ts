@@ -91,6 +91,7 @@ const addFileReq = z
 const notesReq = z.object({ id, notes: mediumText('Notes').trim() }).strict();
 const checkLinksReq = z.object({ ids: z.array(id).max(2000).nullable().default(null) }).strict();
 const attachReq = z.object({ resourceId: id, agendaItemId: id }).strict();
+const byUidsReq = z.object({ uids: z.array(z.string().max(40)).max(200) }).strict();
 
 const courseImportReq = z.object({ text: z.string().max(5_000_000, 'The file is too large to import') }).strict();
 const recordsListReq = z.object({ personId: id.nullable().default(null) }).strict();
@@ -158,6 +159,8 @@ export const toolkitChannels = {
   'toolkit.resources.delete': channel<typeof idReq, { deleted: true }>(idReq),
   /** Check links (all, or the given ones) from main with a short timeout each. */
   'toolkit.resources.checkLinks': channel<typeof checkLinksReq, { checked: number; broken: number }>(checkLinksReq),
+  /** Resources by their stable ids (those attached to checklist answers, for example); missing ones are left out. */
+  'toolkit.resources.byUids': channel<typeof byUidsReq, Resource[]>(byUidsReq),
   /** Attach a resource to a meeting's agenda item as a paper. */
   'toolkit.resources.attachToAgenda': channel<typeof attachReq, AgendaItem>(attachReq),
   'toolkit.newsletters.list': channel<typeof emptyRequest, NewsletterSummary[]>(emptyRequest),

@@ -48,6 +48,9 @@ test('the checklist shows evidence from the example partnership with reasons, sa
     .getByRole('radiogroup', { name: /^3\. Do people with lived experience/ })
     .getByText('Partly', { exact: true })
     .click();
+  await page.getByText('Resources for question 1', { exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Find a resource to attach to question 1' }).fill('Collaborating for freedom');
+  await page.getByRole('button', { name: /^Attach Collaborating for freedom/ }).click();
   await page.getByRole('button', { name: 'Save assessment' }).first().click();
   await expect(page.getByRole('heading', { name: /^Assessment of / })).toBeVisible();
   await expect(page.getByText('This is the first saved assessment')).toBeVisible();
@@ -94,6 +97,15 @@ test('the library finds the hand car wash research, asks before opening a link, 
   await expect(ask).toContainText('https://www.legislation.gov.uk/ukpga/2011/20/contents/enacted');
   await expectAccessible(page);
   await ask.getByRole('button', { name: 'Cancel' }).click();
+
+  // Put it on the coming board meeting's agenda as a paper.
+  await list.getByRole('button', { name: 'Add to a meeting’s papers: Localism Act 2011' }).click();
+  const attach = page.getByRole('dialog', { name: 'Add to a meeting’s papers' });
+  await attach.getByLabel('Meeting').selectOption({ index: 1 });
+  await attach.getByLabel('Agenda item').selectOption({ index: 1 });
+  await expectAccessible(page);
+  await attach.getByRole('button', { name: 'Add as a paper' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added “Localism Act 2011” as a paper for' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Add a file' }).click();
   const add = page.getByRole('dialog', { name: 'Add a file' });

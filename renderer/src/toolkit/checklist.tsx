@@ -12,6 +12,7 @@ import { NewDocumentDialog } from '../documents/documents-list';
 import { ModalDialog } from '../documents/common';
 import { useShortcut } from '../hooks';
 import { navigate } from '../router';
+import { AnswerResources } from './attach';
 import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
 
 type Answers = Record<string, AnswerEntry>;
@@ -104,6 +105,11 @@ function QuestionsForm({
                   <Label>Notes on question {q.number}</Label>
                   <TextArea rows={2} maxLength={2000} />
                 </TextField>
+                <AnswerResources
+                  question={q.number}
+                  uids={entry.resourceIds}
+                  onChange={(resourceIds) => onChange(q.key, { ...entry, resourceIds })}
+                />
               </div>
             );
           })}

@@ -18,6 +18,7 @@ import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { ModalDialog } from '../documents/common';
 import { useShortcut } from '../hooks';
+import { AttachToMeetingDialog } from './attach';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
@@ -250,7 +251,17 @@ function AddResourceDialog({
   );
 }
 
-function ResourceRow({ r, onOpen, onMessage }: { r: Resource; onOpen: (r: Resource) => void; onMessage: (m: Message) => void }) {
+function ResourceRow({
+  r,
+  onOpen,
+  onAttach,
+  onMessage,
+}: {
+  r: Resource;
+  onOpen: (r: Resource) => void;
+  onAttach: (r: Resource) => void;
+  onMessage: (m: Message) => void;
+}) {
   const download = async () => {
     try {
       onMessage({ tone: 'success', text: completeSave(await call('toolkit.resources.download', { id: r.id })) });
@@ -289,6 +300,11 @@ function ResourceRow({ r, onOpen, onMessage }: { r: Resource; onOpen: (r: Resour
         {r.url && r.linkStatus === 'may_be_broken' ? <span className="link-status broken">Link may be broken</span> : null}
         {r.url && r.linkStatus === 'ok' ? <span className="link-status">Link working</span> : null}
         {r.linkCheckedOn ? <span className="muted">Checked {ukDate(r.linkCheckedOn)}</span> : null}
+        {r.url || r.file ? (
+          <Button className="button small" onPress={() => onAttach(r)} aria-label={`Add to a meeting’s papers: ${r.title}`}>
+            Add to a meeting
+          </Button>
+        ) : null}
         {!r.url && !r.file ? <span className="muted">No web address is known for this one.</span> : null}
       </div>
     </li>
@@ -300,6 +316,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
   const [text, setText] = useState(initialQuery);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [opening, setOpening] = useState<Resource | null>(null);
+  const [attaching, setAttaching] = useState<Resource | null>(null);
   const [adding, setAdding] = useState<'link' | 'file' | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -413,10 +430,15 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
       {results.isError ? <Notice tone="error">{errorText(results.error)}</Notice> : null}
       <ul className="resource-list" aria-label="Resources">
         {results.data?.items.map((r) => (
-          <ResourceRow key={r.id} r={r} onOpen={setOpening} onMessage={setMessage} />
+          <ResourceRow key={r.id} r={r} onOpen={setOpening} onAttach={setAttaching} onMessage={setMessage} />
         ))}
       </ul>
       <OpenLinkDialog resource={opening} onClose={() => setOpening(null)} />
+      <AttachToMeetingDialog
+        resource={attaching}
+        onClose={() => setAttaching(null)}
+        onDone={(text) => setMessage({ tone: 'success', text })}
+      />
       <AddResourceDialog
         mode={adding}
         onClose={() => setAdding(null)}

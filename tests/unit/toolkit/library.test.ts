@@ -155,6 +155,22 @@ describe('adding to the library', () => {
   });
 });
 
+describe('resources on checklist answers', () => {
+  it('keeps the attached resources with the answer and finds them by their stable ids', async () => {
+    const r = (await search({ text: 'Collaborating for freedom' })).items[0]!;
+    const saved = await ok<{ assessment: { answers: Record<string, { resourceIds: string[] }> } }>(
+      app,
+      'toolkit.assessments.save',
+      {
+        answers: { purpose: { answer: 'yes', resourceIds: [r.uid] } },
+      },
+    );
+    expect(saved.assessment.answers['purpose']!.resourceIds).toEqual([r.uid]);
+    const found = await ok<Resource[]>(app, 'toolkit.resources.byUids', { uids: [r.uid, 'gone'] });
+    expect(found.map((x) => x.title)).toEqual([r.title]);
+  });
+});
+
 describe('checking links', () => {
   it('records what the injected fetcher found, with the date', async () => {
     seedCatalogue(app.db);
