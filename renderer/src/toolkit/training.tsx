@@ -7,7 +7,7 @@ import { completeSave } from '../api/download';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import type { Picked } from '../meetings/common';
-import { DirectoryPicker } from '../meetings/common';
+import { ConfirmButton, DirectoryPicker } from '../meetings/common';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
@@ -253,17 +253,18 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
                   >
                     Certificate
                   </Button>{' '}
-                  <Button
-                    className="button small"
-                    aria-label={`Delete the record of ${r.personName}: ${r.courseTitle}`}
-                    onPress={async () => {
-                      await call('toolkit.training.records.delete', { id: r.id });
-                      await refresh();
-                      onMessage({ tone: 'success', text: `Deleted the record of ${r.personName}’s ${r.courseTitle}.` });
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <ConfirmButton
+                    label="Delete"
+                    confirmLabel="Delete the record"
+                    question={`Delete ${r.personName}’s ${r.courseTitle} record?`}
+                    onConfirm={() =>
+                      void (async () => {
+                        await call('toolkit.training.records.delete', { id: r.id });
+                        await refresh();
+                        onMessage({ tone: 'success', text: `Deleted the record of ${r.personName}’s ${r.courseTitle}.` });
+                      })()
+                    }
+                  />
                 </td>
               </tr>
             ))}
