@@ -5,6 +5,7 @@ import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
 import { meetingsBench } from './meetings';
+import { privacyBench } from './privacy';
 import { toolkitBench } from './toolkit';
 import type { Scale } from './scale';
 
@@ -12,4 +13,12 @@ export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; 
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench, toolkitBench];
+// privacy runs last: it erases people.
+export const benches: BenchSuite[] = [
+  partnersBench,
+  partnersBrowserBench,
+  documentsBench,
+  meetingsBench,
+  toolkitBench,
+  privacyBench,
+];

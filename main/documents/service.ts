@@ -9,7 +9,7 @@ import { describeFinding, staleInTree } from '../../shared/documents/stale-refer
 import type { Template } from '../../shared/documents/template-schema';
 import { treeToText } from '../../shared/documents/text';
 import type { DocumentTree } from '../../shared/documents/tree';
-import { directoryIds, partyIds, signatoriesField, valuesSchema } from '../../shared/documents/values';
+import { directoryIds, partyIds, signatoryIds, valuesSchema } from '../../shared/documents/values';
 import type { SaveOutcome } from '../../shared/files';
 import { safeFileName } from '../../shared/files';
 import type { ProtectiveMarking } from '../../shared/markings';
@@ -84,7 +84,7 @@ export function createDocument(
   req: { templateKey: string; title: string; marking?: ProtectiveMarking | undefined },
 ): DocumentDetail {
   const { template } = getTemplate(db, req.templateKey);
-  const marking = req.marking ?? getSettings(db).defaultMarking;
+  const marking = req.marking ?? template.marking ?? getSettings(db).defaultMarking;
   const id = db.transaction(() => {
     const newId = insertDocument(db, { title: req.title, template, templateJson: JSON.stringify(template), marking, values: {} });
     recordAudit(db, 'document', newId, 'create');
@@ -92,8 +92,6 @@ export function createDocument(
   })();
   return getDetail(db, id);
 }
-
-const ids = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
 
 export function updateDocument(
   db: Database,
@@ -135,10 +133,7 @@ export function updateDocument(
       reviewDate: req.reviewDate === undefined ? d.reviewDate : req.reviewDate,
       marking: req.marking ?? d.marking,
     });
-    if (req.values) {
-      const sf = signatoriesField(d.template);
-      syncPeople(db, d.id, partyIds(d.template, values), sf ? ids(values[sf.key]) : []);
-    }
+    if (req.values) syncPeople(db, d.id, partyIds(d.template, values), signatoryIds(d.template, values));
     recordAudit(db, 'document', d.id, 'update');
     return result;
   })();

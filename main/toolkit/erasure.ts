@@ -1,40 +1,73 @@
 import type { Database } from 'better-sqlite3';
+import type { ErasureLink } from '../../shared/privacy/model';
 import type { ErasureHook } from '../partners/erasure';
+import type { ScrubColumn } from '../privacy/scrub';
+import { reindexResource } from './resources';
 
-/** Free-text columns in the Toolkit area where a coordinator may have typed a person's name. */
-export const TOOLKIT_TEXT_COLUMNS: readonly [table: string, column: string][] = [
-  ['toolkit_assessments', 'answers_json'],
-  ['toolkit_resources', 'notes'],
-  ['training_records', 'notes'],
-  ['toolkit_newsletters', 'introduction'],
-  ['toolkit_newsletters', 'call_for_examples'],
-  ['toolkit_newsletters', 'items_json'],
+const ASSESSMENT =
+  "SELECT 'Checklist assessment of ' || assessed_on AS record, created_at AS createdAt, updated_at AS updatedAt FROM toolkit_assessments WHERE rowid = ?";
+const RESOURCE =
+  "SELECT 'Library resource: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM toolkit_resources WHERE rowid = ?";
+const COURSE =
+  "SELECT 'Training course: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM training_courses WHERE rowid = ?";
+const RECORD = `SELECT 'Training record: ' || c.title || ' (' || r.trained_on || ')' AS record, r.created_at AS createdAt, r.updated_at AS updatedAt
+  FROM training_records r JOIN training_courses c ON c.id = r.course_id WHERE r.rowid = ?`;
+const NEWSLETTER =
+  "SELECT 'Newsletter: ' || title AS record, created_at AS createdAt, updated_at AS updatedAt FROM toolkit_newsletters WHERE rowid = ?";
+
+/** Every text column of the Toolkit area in which a person's details may have been typed. */
+export const toolkitScrubColumns: readonly ScrubColumn[] = [
+  { table: 'toolkit_assessments', column: 'answers_json', label: 'Checklist answers and notes', describe: ASSESSMENT },
+  { table: 'toolkit_assessments', column: 'evidence_json', label: 'Checklist evidence (names members)', describe: ASSESSMENT },
+  { table: 'toolkit_resources', column: 'title', label: 'Resource title', describe: RESOURCE },
+  { table: 'toolkit_resources', column: 'publisher', label: 'Author or publisher', describe: RESOURCE },
+  { table: 'toolkit_resources', column: 'summary', label: 'Resource summary', describe: RESOURCE },
+  { table: 'toolkit_resources', column: 'notes', label: 'Resource notes', describe: RESOURCE },
+  { table: 'toolkit_resources', column: 'url', label: 'Resource link', describe: RESOURCE },
+  { table: 'toolkit_resources', column: 'file_name', label: 'File name', describe: RESOURCE },
+  { table: 'training_courses', column: 'title', label: 'Course title', describe: COURSE },
+  { table: 'training_courses', column: 'provider', label: 'Course provider', describe: COURSE },
+  { table: 'training_courses', column: 'format', label: 'Course format', describe: COURSE },
+  { table: 'training_courses', column: 'length', label: 'Course length', describe: COURSE },
+  { table: 'training_courses', column: 'url', label: 'Course link', describe: COURSE },
+  { table: 'training_records', column: 'notes', label: 'Training notes', describe: RECORD },
+  { table: 'training_records', column: 'certificate_name', label: 'Certificate file name', describe: RECORD },
+  { table: 'toolkit_newsletters', column: 'title', label: 'Newsletter title', describe: NEWSLETTER },
+  { table: 'toolkit_newsletters', column: 'introduction', label: 'Newsletter introduction', describe: NEWSLETTER },
+  { table: 'toolkit_newsletters', column: 'call_for_examples', label: 'Call for examples', describe: NEWSLETTER },
+  { table: 'toolkit_newsletters', column: 'items_json', label: 'Newsletter items', describe: NEWSLETTER },
 ];
 
 /**
- * A person's training records (and their certificates) go with them. Their name typed into notes,
- * checklist answers or a newsletter becomes "[erased]"; the resource search index follows its notes.
- * `columns` declares the text columns scrubbed, for the privacy checks that list them.
+ * A person's training records (with their certificates) go with them; subject access lists them.
+ * Their details typed into checklist notes, library notes or a newsletter are scrubbed through the
+ * columns above, and the library's search index follows the rows that changed.
  */
-export const toolkitErasureHook: ErasureHook & { columns: readonly [string, string][] } = {
+export const toolkitErasureHook: ErasureHook = {
   area: 'toolkit',
-  columns: TOOLKIT_TEXT_COLUMNS,
+  columns: toolkitScrubColumns,
+  links(db: Database, personId: number): ErasureLink[] {
+    const rows = db
+      .prepare(
+        `SELECT c.title AS course, r.trained_on AS trainedOn, r.certificate_name AS certificate, r.created_at AS createdAt,
+                r.updated_at AS updatedAt
+           FROM training_records r JOIN training_courses c ON c.id = r.course_id
+          WHERE r.person_id = ? ORDER BY r.trained_on`,
+      )
+      .all(personId) as { course: string; trainedOn: string; certificate: string; createdAt: string; updatedAt: string }[];
+    return rows.map((r) => ({
+      area: 'toolkit',
+      kind: r.certificate ? 'Training record, with a certificate' : 'Training record',
+      record: `${r.course} (${r.trainedOn})`,
+      change: 'Deleted',
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
+  },
   erasePerson(db: Database, personId: number) {
     db.prepare('DELETE FROM training_records WHERE person_id = ?').run(personId);
-    const name = (db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(personId) as string | undefined)?.trim();
-    if (!name || name.length < 3) return;
-    const touched = db.prepare('SELECT id FROM toolkit_resources WHERE instr(notes, ?) > 0').pluck().all(name) as number[];
-    for (const [table, column] of TOOLKIT_TEXT_COLUMNS) {
-      // JSON text is scrubbed with the name as JSON would spell it, so the document stays valid.
-      const needle = column.endsWith('_json') ? JSON.stringify(name).slice(1, -1) : name;
-      db.prepare(`UPDATE ${table} SET ${column} = replace(${column}, ?, '[erased]') WHERE instr(${column}, ?) > 0`).run(
-        needle,
-        needle,
-      );
-    }
-    const reindex = db.prepare(
-      'UPDATE toolkit_resource_search SET notes = (SELECT notes FROM toolkit_resources WHERE id = ?) WHERE rowid = ?',
-    );
-    for (const id of touched) reindex.run(id, id);
+  },
+  afterScrub(db, changed) {
+    for (const id of changed.get('toolkit_resources') ?? []) reindexResource(db, id);
   },
 };

@@ -77,6 +77,14 @@ function writeIndex(db: Database, r: Resource, isNew: boolean): void {
   ).run(r.id, r.title, r.summary, r.publisher, r.topics.map(topicLabel).join(', '), r.notes);
 }
 
+/** Rebuild one resource's search row (after erasure scrubbed its text); a deleted one stays out. */
+export function reindexResource(db: Database, id: number): void {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM toolkit_resources r WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as
+    Row | undefined;
+  db.prepare('DELETE FROM toolkit_resource_search WHERE rowid = ?').run(id);
+  if (row) writeIndex(db, toResource(row), true);
+}
+
 export function getResource(db: Database, id: number): Resource {
   const row = db.prepare(`SELECT ${COLUMNS} FROM toolkit_resources r WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as
     Row | undefined;

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
+import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
 import { toolkitChannels } from './toolkit';
+import { privacyChannels } from './privacy';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -19,11 +21,13 @@ export const contract = {
   'settings.get': channel<typeof emptyRequest, PartnershipSettings>(emptyRequest),
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
+  ...documentRevisionsChannels,
   ...documentChecksChannels,
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,
   ...toolkitChannels,
+  ...privacyChannels,
 } as const;
 
 export type Contract = typeof contract;

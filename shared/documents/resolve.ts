@@ -4,6 +4,17 @@ import type { Filter, Printed, Token } from './placeholders';
 import { joinList, longDate, parseText, placeholdersIn, runsText, toRuns } from './placeholders';
 import type { Condition, Template, TemplateBlock, TemplateField } from './template-schema';
 import type { Block, DocumentTree, Run, Signatory, TableCell } from './tree';
+import { SECTORS } from '../partners/sectors';
+import { applyDefaults } from './defaults';
+
+/** An organisation's sector prints as its name (the key is what conditions compare). */
+const SECTOR_FIELD: TemplateField = {
+  key: 'sector',
+  label: 'Sector',
+  type: 'choice',
+  section: 'sector',
+  options: SECTORS.map((s) => ({ value: s.key, label: s.label })),
+};
 
 /** An organisation from the directory, as templates see it. */
 export type DirectoryOrganisation = { id: number; name: string; sector: string };
@@ -164,7 +175,9 @@ class Resolver {
     if (alias) current = alias;
     else if (context && rest.length === 1) {
       const value: Record<string, unknown> =
-        root === 'partnership' ? this.ctx.partnership : { ...this.ctx.document, reviewDate: this.reviewDate };
+        root === 'partnership'
+          ? this.ctx.partnership
+          : { ...this.ctx.document, reviewDate: this.reviewDate, publicSafe: this.ctx.publicSafe === true };
       return { value: value[rest[0]!], label: context[rest[0]!] ?? keyToWords(rest[0]!) };
     } else if (context) current = { value: undefined, label: keyToWords(path) };
     else {
@@ -182,6 +195,24 @@ class Resolver {
           field: sub,
           label: sub ? `${current.label}: ${sub.label}` : keyToWords(seg),
         };
+      } else if (current.field?.type === 'group' && Array.isArray(v)) {
+        // Through a group to every item's value: parties.role is the list of the parties' roles.
+        const sub = current.field.fields?.find((f) => f.key === seg);
+        const all = v.filter(isObject).flatMap((item) => {
+          const x = this.expand(item[seg], sub);
+          return isEmpty(x) ? [] : Array.isArray(x) ? x : [x];
+        });
+        const listField: TemplateField | undefined =
+          sub && (sub.type === 'choice' || sub.type === 'multiChoice')
+            ? { ...sub, type: 'multiChoice' }
+            : sub?.type === 'organisation'
+              ? { ...sub, type: 'organisations' }
+              : sub?.type === 'contact'
+                ? { ...sub, type: 'contacts' }
+                : undefined;
+        current = { value: all, field: listField, label: sub?.label ?? seg };
+      } else if (isObject(v) && v.kind === 'organisation' && seg === 'sector') {
+        current = { value: v.sector, field: SECTOR_FIELD, label: `${current.label}: sector` };
       } else {
         const word = PROPERTY_LABELS[seg] ?? keyToWords(seg);
         current = { value: isObject(v) ? v[seg] : undefined, label: `${current.label}: ${word}` };
@@ -361,9 +392,18 @@ class Resolver {
         out.push(table);
         return;
       }
-      case 'signatures':
-        out.push({ kind: 'signatures', signatories: this.signatories(b.from, scope) });
+      case 'signatures': {
+        let signatories = this.signatories(b.from, scope, b.person, b.organisation, b.capacity);
+        if (b.onBehalfOf) {
+          const body = this.plain(b.onBehalfOf, scope);
+          signatories = signatories.map((x) => ({ ...x, organisation: `For and on behalf of ${body}` }));
+        } else if (b.onBehalf)
+          signatories = signatories.map((x) =>
+            x.organisation ? { ...x, organisation: `For and on behalf of ${x.organisation}` } : x,
+          );
+        out.push({ kind: 'signatures', signatories });
         return;
+      }
       case 'pageBreak':
         out.push({ kind: 'pageBreak' });
         return;
@@ -380,10 +420,11 @@ class Resolver {
   }
 
   /** Signatories from a contacts field, or from a group whose items have name / position / organisation. */
-  private signatories(from: string, scope: Scope): Signatory[] {
+  private signatories(from: string, scope: Scope, person?: string, orgKey?: string, capacity?: string): Signatory[] {
     const t = this.lookup(from, scope);
     const items = Array.isArray(t.value) ? t.value : isEmpty(t.value) ? [] : [t.value];
     const el = this.elementField(t.field);
+    if (person) return items.filter(isObject).map((item) => this.itemSignatory(item, el, person, orgKey, capacity));
     return items.map((item): Signatory => {
       if (isObject(item) && item.kind === 'contact') {
         const c = item as ContactValue;
@@ -402,6 +443,26 @@ class Resolver {
       return { name: String(item), position: '', organisation: '', signedOn: '' };
     });
   }
+
+  /** One signatory per group item: the item's contact field `person` signs for the item's organisation. */
+  private itemSignatory(
+    item: Record<string, unknown>,
+    el: TemplateField | undefined,
+    person: string,
+    orgKey: string | undefined,
+    capacity: string | undefined,
+  ): Signatory {
+    const sub = (key: string) => el?.fields?.find((f) => f.key === key);
+    const get = (key: string) => this.print({ value: this.expand(item[key], sub(key)), field: sub(key), label: key });
+    const c = this.expand(item[person], sub(person)) as ContactValue | undefined;
+    const organisation = (orgKey ? get(orgKey) : '') || c?.organisation || '';
+    const cap = capacity ? get(capacity) : '';
+    const job = c?.jobTitle ?? '';
+    const position = job && cap ? `${job} (${cap})` : job || cap;
+    if (!c) return { name: gapText(sub(person)?.label ?? person), position, organisation, signedOn: '' };
+    const signed = this.ctx.signed?.get(c.id);
+    return { name: c.name, position, organisation, signedOn: signed ? longDate(signed) : '' };
+  }
 }
 
 function same(a: unknown, b: string | number | boolean): boolean {
@@ -415,10 +476,18 @@ function same(a: unknown, b: string | number | boolean): boolean {
  * inputs give the same tree, and nothing outside the arguments is read.
  */
 export function resolve(template: Template, values: Values, context: ResolveContext): DocumentTree {
-  const r = new Resolver(template, values, context);
+  const filled = applyDefaults(template, values, context.directory);
+  const hasHandlingField = template.fields.some((f) => f.key === 'handlingNote' && f.type === 'text');
+  if (context.publicSafe === true && hasHandlingField) delete filled.handlingNote;
+  const r = new Resolver(template, filled, context);
   const blocks: Block[] = [];
   r.blocks(template.blocks, new Map(), 0, blocks);
   const { partnership, document } = context;
+  // A template's handlingNote field is printed with the marking at the top of every page; the
+  // public-safe copy is for publication, so it carries no handling note.
+  const handling = hasHandlingField ? filled.handlingNote : undefined;
+  const handlingNote =
+    context.publicSafe !== true && typeof handling === 'string' && handling.trim() !== '' ? handling.trim() : undefined;
   return {
     meta: {
       title: document.title.trim() || template.title,
@@ -430,6 +499,7 @@ export function resolve(template: Template, values: Values, context: ResolveCont
       subject: template.title,
       partnershipName: partnership.name,
       publicSafe: context.publicSafe === true,
+      ...(handlingNote ? { handlingNote } : {}),
     },
     blocks,
   };
@@ -444,7 +514,7 @@ export function exampleValues(template: Template): Values {
 
 /** The fields that are required but empty, by label (for the form and before agreeing). */
 export function missingRequired(template: Template, values: Values): string[] {
-  return template.fields.filter((f) => f.required && isEmpty(values[f.key])).map((f) => f.label);
+  return template.fields.filter((f) => f.required && f.default === undefined && isEmpty(values[f.key])).map((f) => f.label);
 }
 
 /**
@@ -505,6 +575,7 @@ export function checkTemplate(template: Template): string[] {
         }
         case 'signatures':
           if (!known(b.from, inner)) problems.push(`${at}.from: "${b.from}" is not a field`);
+          checkText(b.onBehalfOf, `${at}.onBehalfOf`, inner);
           break;
         case 'group':
           walk(b.blocks, `${at}.blocks`, inner);

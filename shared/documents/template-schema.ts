@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROTECTIVE_MARKINGS } from '../markings';
 
 /**
  * A template is data: metadata, the fields of its guided form, and the blocks of its document.
@@ -10,7 +11,10 @@ import { z } from 'zod';
  *                             list ("A, B and C"), count, yesNo ("Yes"/"No"), default("text")
  * and emphasis: **bold**, _italic_.
  * Context roots: partnership.{name, area, coordinatorName, coordinatorEmail}, document.{title, version,
- * date, marking, reviewDate, status}, the template's field keys, and inside a repeat the alias named by `as`.
+ * date, marking, reviewDate, status, publicSafe}, the template's field keys, and inside a repeat the alias named by `as`.
+ * A path through a group reaches every item: parties.role is the list of each party's role, so a
+ * condition { field: "parties.role", includes: "jointController" } holds when any party is one.
+ * An organisation's .sector prints as the sector's name.
  * Organisation values resolve to { id, name, sector, ... } and print as their name; contacts to
  * { id, name, jobTitle, organisation, email, phone, role } and print as their name (or, in a
  * public-safe export, as "role, organisation").
@@ -90,6 +94,9 @@ type FieldInput = {
   example?: unknown;
   fields?: FieldInput[];
   itemLabel?: string;
+  default?: unknown;
+  sectorDefaults?: { from: string; values: Record<string, unknown> };
+  defaultFrom?: string;
 };
 
 export const fieldSchema: z.ZodType<FieldInput> = z.lazy(() =>
@@ -115,6 +122,30 @@ export const fieldSchema: z.ZodType<FieldInput> = z.lazy(() =>
       fields: z.array(fieldSchema).min(1).max(40).optional(),
       /** For group: what one item is called ("data item"). */
       itemLabel: z.string().max(100).optional(),
+      /**
+       * Used when the value is empty, at resolve time (see defaults.ts), so preview and export agree
+       * and nothing is stored: the document shows the default until someone chooses otherwise.
+       */
+      default: z.unknown().optional(),
+      /**
+       * In a group item: a default chosen by the sector of the item's organisation field `from`.
+       * `values` is keyed by sector key, or a prefix ending in "*" ("la-*"), or "*" for any other sector.
+       */
+      sectorDefaults: z
+        .object({
+          from: key,
+          values: z.record(
+            z
+              .string()
+              .regex(/^[a-z*][a-z0-9*-]*$/)
+              .max(60),
+            z.unknown(),
+          ),
+        })
+        .strict()
+        .optional(),
+      /** In a group item: a default copied from a sibling, like "organisation.name" or "spoc.email". */
+      defaultFrom: path.optional(),
     })
     .strict()
     .superRefine((f, ctx) => {
@@ -177,7 +208,18 @@ type BlockInput =
       repeat?: string;
       as?: string;
     }
-  | { type: 'signatures'; from: string; when?: Condition; repeat?: string; as?: string }
+  | {
+      type: 'signatures';
+      from: string;
+      person?: string;
+      organisation?: string;
+      capacity?: string;
+      onBehalf?: boolean;
+      onBehalfOf?: string;
+      when?: Condition;
+      repeat?: string;
+      as?: string;
+    }
   | { type: 'pageBreak'; when?: Condition; repeat?: string; as?: string }
   | { type: 'toc'; when?: Condition; repeat?: string; as?: string }
   | { type: 'guidance'; text: string; when?: Condition; repeat?: string; as?: string }
@@ -213,7 +255,23 @@ export const blockSchema: z.ZodType<BlockInput> = z.lazy(() =>
       })
       .strict(),
     /** Signature table over a contacts field, or a group whose items have name/position/organisation. */
-    z.object({ type: z.literal('signatures'), from: path, ...common }).strict(),
+    z
+      .object({
+        type: z.literal('signatures'),
+        from: path,
+        /** For a group: the contact field of each item who signs (one signatory per item). */
+        person: key.optional(),
+        /** For a group: the item field printed as the organisation (for example a legal name). */
+        organisation: key.optional(),
+        /** For a group: the item field printed after the position (for example "SIRO"). */
+        capacity: key.optional(),
+        /** Print the organisation as "For and on behalf of …". */
+        onBehalf: z.boolean().optional(),
+        /** Every signatory signs for this body (text with placeholders), e.g. "{{ partnership.name }}". */
+        onBehalfOf: z.string().max(300).optional(),
+        ...common,
+      })
+      .strict(),
     z.object({ type: z.literal('pageBreak'), ...common }).strict(),
     z.object({ type: z.literal('toc'), ...common }).strict(),
     z.object({ type: z.literal('guidance'), text, ...common }).strict(),
@@ -237,6 +295,8 @@ export const templateSchema = z
     title: z.string().min(1).max(200),
     category: z.enum(TEMPLATE_CATEGORIES),
     version: z.string().min(1).max(20),
+    /** The marking a new document from this template starts with (else the partnership's default). */
+    marking: z.enum(PROTECTIVE_MARKINGS).optional(),
     description: z.string().min(1).max(2_000),
     /** Shown with the template in the library and at the top of the form. */
     guidance: z.string().min(1).max(10_000),

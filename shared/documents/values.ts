@@ -82,6 +82,25 @@ export function signatoriesField(template: Template): TemplateField | undefined 
   );
 }
 
+/**
+ * The post ids of a document's signatories: the contacts field above, or else the contact field
+ * `signatory` of each item of the "parties" group (one signatory per party).
+ */
+export function signatoryIds(template: Template, values: Record<string, unknown>): number[] {
+  const sf = signatoriesField(template);
+  const v = sf ? values[sf.key] : undefined;
+  if (sf) return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+  const group = template.fields.find((f) => f.key === 'parties' && f.type === 'group');
+  const sub = group?.fields?.find((f) => f.key === 'signatory' && f.type === 'contact');
+  const items = group ? values[group.key] : undefined;
+  if (!group || !sub || !Array.isArray(items)) return [];
+  const out = items.flatMap((item) => {
+    const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[sub.key] : undefined;
+    return typeof id === 'number' ? [id] : [];
+  });
+  return [...new Set(out)];
+}
+
 /** Every directory id a set of values mentions, so main can look up just those. */
 export function directoryIds(
   template: Template,
@@ -230,4 +249,54 @@ export function validateTemplateText(input: string): { template?: Template; prob
     return { path: where!, message: rest.join(': '), ...(line ? { line } : {}) };
   });
   return problems.length > 0 ? { problems } : { template: parsed.data, problems: [] };
+}
+
+/**
+ * Values made on one version of a template, carried over to another by field key: each value that
+ * still fits its field is kept, group items keep the sub-fields that still exist, and anything
+ * else is left out (and named in `dropped`), so a revision on a new template starts from what the
+ * old draft said.
+ */
+export function carryValues(
+  template: Template,
+  old: Record<string, unknown>,
+): { values: Record<string, unknown>; dropped: string[] } {
+  const schema = valuesSchema(template);
+  const values: Record<string, unknown> = {};
+  const dropped: string[] = [];
+  const fields = new Map(template.fields.map((f) => [f.key, f]));
+  for (const [key, raw] of Object.entries(old)) {
+    const f = fields.get(key);
+    if (!f) {
+      dropped.push(key);
+      continue;
+    }
+    let v = raw;
+    if (f.type === 'group' && Array.isArray(raw)) {
+      const subs = new Set((f.fields ?? []).map((s) => s.key));
+      v = raw.map((item) =>
+        item && typeof item === 'object'
+          ? Object.fromEntries(Object.entries(item as Record<string, unknown>).filter(([k]) => subs.has(k)))
+          : item,
+      );
+    }
+    if (schema.safeParse({ [key]: v }).success) values[key] = v;
+    else dropped.push(key);
+  }
+  return { values, dropped };
+}
+
+/** Compare dotted version labels numerically ("1.10" is after "1.9"); labels that are not numbers compare as text. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = Number.isFinite(nx) && Number.isFinite(ny) ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return Math.sign(c);
+  }
+  return 0;
 }

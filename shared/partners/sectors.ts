@@ -17,9 +17,15 @@ export const SECTORS = [
   { key: 'safeguarding-boards', label: "Safeguarding Adults Board or children's safeguarding partnership" },
   { key: 'nhs', label: 'NHS (integrated care board, hospital trust, GP, ambulance)' },
   { key: 'fire', label: 'Fire and rescue service' },
-  { key: 'glaa', label: 'Gangmasters and Labour Abuse Authority (GLAA)' },
-  { key: 'hmrc', label: 'HMRC (including National Minimum Wage enforcement)' },
-  { key: 'eas', label: 'Employment Agency Standards Inspectorate' },
+  {
+    key: 'fair-work-agency',
+    label: 'Fair Work Agency (formerly GLAA, Employment Agency Standards Inspectorate and HMRC minimum wage enforcement)',
+  },
+  // The Fair Work Agency took over these bodies' labour-market enforcement from April 2026; records
+  // made before then keep their key and show the new name with the former body in brackets.
+  { key: 'glaa', label: 'Fair Work Agency (formerly Gangmasters and Labour Abuse Authority, GLAA)' },
+  { key: 'hmrc', label: 'HMRC' },
+  { key: 'eas', label: 'Fair Work Agency (formerly Employment Agency Standards Inspectorate)' },
   { key: 'immigration-enforcement', label: 'Home Office Immigration Enforcement' },
   { key: 'border-force', label: 'Border Force' },
   { key: 'nca', label: 'National Crime Agency' },
@@ -74,7 +80,7 @@ export const CHECKLIST_SECTORS: readonly { key: string; label: string; sectors: 
     ],
   },
   { key: 'fire', label: 'Fire and rescue', sectors: ['fire'] },
-  { key: 'glaa', label: 'GLAA', sectors: ['glaa'] },
+  { key: 'glaa', label: 'Fair Work Agency (formerly GLAA)', sectors: ['fair-work-agency', 'glaa', 'eas'] },
   { key: 'dwp', label: 'DWP', sectors: ['dwp', 'jobcentre'] },
   { key: 'nhs', label: 'NHS', sectors: ['nhs'] },
   { key: 'immigration-enforcement', label: 'Immigration Enforcement', sectors: ['immigration-enforcement'] },

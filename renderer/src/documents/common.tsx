@@ -33,6 +33,7 @@ export function DocumentsTabs() {
     { href: '/documents/review', label: 'Review due', match: (r: string) => r.startsWith('/documents/review') },
     { href: '/documents/templates', label: 'Templates', match: (r: string) => r.startsWith('/documents/templates') },
     { href: '/documents/matrix', label: 'Signatory matrix', match: (r: string) => r.startsWith('/documents/matrix') },
+    { href: '/documents/checks', label: 'Reference checks', match: (r: string) => r.startsWith('/documents/checks') },
   ];
   return (
     <nav className="docs-tabs" aria-label="Documents">

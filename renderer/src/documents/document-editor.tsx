@@ -3,7 +3,9 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { Button } from 'react-aria-components';
 import type { DiffPart, DocumentDetail, DocumentStatus } from '../../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS } from '../../../shared/contract/documents';
+import { documentGaps, reviewCycleField, reviewDateFor } from '../../../shared/documents/gaps';
 import { missingRequired, resolve } from '../../../shared/documents/resolve';
+import { staleInTree } from '../../../shared/documents/stale-references';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { ApiError, call } from '../api/client';
@@ -26,6 +28,8 @@ import {
 import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
 import { DocumentPreview } from './preview';
+import { StaleList } from './stale-notice';
+import { TemplateRevisionNotice } from './template-revision';
 
 type Values = Record<string, unknown>;
 type Draft = { title: string; values: Values; reviewDate: string | null; marking: ProtectiveMarking };
@@ -232,6 +236,7 @@ export function DocumentEditor({ id }: { id: number }) {
   const [agreeOpen, setAgreeOpen] = useState(false);
   const [agreeNote, setAgreeNote] = useState('');
   const [agreedBy, setAgreedBy] = useState('');
+  const [ackStale, setAckStale] = useState(false);
   const revision = useRef(0);
   const pending = useRef<Draft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -325,7 +330,8 @@ export function DocumentEditor({ id }: { id: number }) {
   const status = useMutation({
     mutationFn: async (to: DocumentStatus) => {
       await flush();
-      if (to === 'agreed') return call('documents.agree', { id, note: agreeNote, agreedBy: agreedBy || undefined });
+      if (to === 'agreed')
+        return call('documents.agree', { id, note: agreeNote, agreedBy: agreedBy || undefined, acknowledgeStale: ackStale });
       return call('documents.setStatus', { id, status: to as 'draft' | 'in_review' | 'superseded' | 'withdrawn' });
     },
     onSuccess: (d) => {
@@ -372,7 +378,14 @@ export function DocumentEditor({ id }: { id: number }) {
     );
   if (!doc.data || !draft || !template) return <Page title="Document">Loading…</Page>;
   const d = doc.data;
-  const missing = missingRequired(template, draft.values);
+  // What stops agreeing: required fields, and every gap the resolved document still shows (switched-off blocks do not count).
+  const missing = [
+    ...new Set([...missingRequired(template, draft.values), ...(tree ? documentGaps(tree).map((g) => g.label) : [])]),
+  ];
+  const stale = tree ? staleInTree(tree) : [];
+  const cycleField = reviewCycleField(template);
+  const today = new Date().toISOString().slice(0, 10);
+  const cycleDate = cycleField ? reviewDateFor(template, draft.values, today, null) : null;
   const saveLabel = { saved: 'All changes saved', unsaved: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' }[saveState];
 
   return (
@@ -408,6 +421,7 @@ export function DocumentEditor({ id }: { id: number }) {
         <a href="#/documents">Back to all documents</a>
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <TemplateRevisionNotice id={d.id} templateTitle={d.templateTitle} />
       <div className="editor-layout">
         <form className="editor-form" aria-label="Document form" onSubmit={(e) => e.preventDefault()}>
           <div className="guidance-box">{template.guidance}</div>
@@ -435,10 +449,18 @@ export function DocumentEditor({ id }: { id: number }) {
                 <input
                   id="doc-review"
                   type="date"
-                  readOnly={!editable}
-                  value={draft.reviewDate ?? ''}
+                  readOnly={!editable || cycleDate !== null}
+                  aria-describedby={cycleField ? 'doc-review-help' : undefined}
+                  value={(cycleDate && editable ? cycleDate : draft.reviewDate) ?? ''}
                   onChange={(e) => change({ ...draft, reviewDate: e.target.value || null })}
                 />
+                {cycleField ? (
+                  <p className="help" id="doc-review-help">
+                    {cycleDate
+                      ? `Follows from “${cycleField.label}”, counted from the day the document is agreed.`
+                      : `Choose “${cycleField.label}” and the review date follows from it.`}
+                  </p>
+                ) : null}
               </div>
               <div className="field">
                 <label htmlFor="doc-marking">Protective marking</label>
@@ -460,7 +482,7 @@ export function DocumentEditor({ id }: { id: number }) {
             {missing.length > 0 ? (
               <p className="help">
                 Still needed before it can be agreed: {missing.join(', ')}. Fields marked <span className="required">*</span> are
-                required.
+                required, and every gap the document shows must be filled.
               </p>
             ) : null}
           </fieldset>
@@ -517,7 +539,21 @@ export function DocumentEditor({ id }: { id: number }) {
           Agreeing freezes version {Number(d.versionLabel.split('.')[0]) + 1}.0 exactly as it reads now. Later changes need a
           revision.
         </p>
-        {missing.length > 0 ? <Notice tone="error">Fill in the required fields first: {missing.join(', ')}.</Notice> : null}
+        {missing.length > 0 ? (
+          <Notice tone="error">Fill these in first; the document still shows them as not yet given: {missing.join(', ')}.</Notice>
+        ) : null}
+        {stale.length > 0 ? (
+          <section className="stale-notice" aria-labelledby="agree-stale-heading">
+            <h3 id="agree-stale-heading">
+              {stale.length === 1 ? 'One reference looks out of date' : `${stale.length} references look out of date`}
+            </h3>
+            <StaleList findings={stale} showWhere />
+            <label className="checkbox">
+              <input type="checkbox" checked={ackStale} onChange={(e) => setAckStale(e.target.checked)} /> I have checked these
+              and want to agree the document as it reads
+            </label>
+          </section>
+        ) : null}
         <div className="field">
           <label htmlFor="agree-by">Agreed by</label>
           <input
@@ -540,7 +576,7 @@ export function DocumentEditor({ id }: { id: number }) {
         <div className="form-actions" style={{ marginTop: 16 }}>
           <Button
             className="button primary"
-            isDisabled={status.isPending || missing.length > 0}
+            isDisabled={status.isPending || missing.length > 0 || (stale.length > 0 && !ackStale)}
             onPress={() => status.mutate('agreed')}
           >
             Agree version

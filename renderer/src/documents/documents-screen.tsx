@@ -1,6 +1,7 @@
 import { useRoute } from '../router';
 import { DocumentEditor } from './document-editor';
 import { DocumentsList, SignatoryMatrixScreen } from './documents-list';
+import { ReferenceChecks } from './reference-checks';
 import { TemplateEditor, TemplatesLibrary } from './templates';
 import './documents.css';
 
@@ -12,6 +13,7 @@ export function DocumentsScreen() {
   if (parts[1] === 'templates') return <TemplatesLibrary />;
   if (parts[1] === 'review') return <DocumentsList key="review" reviewDue />;
   if (parts[1] === 'matrix') return <SignatoryMatrixScreen />;
+  if (parts[1] === 'checks') return <ReferenceChecks />;
   if (parts[1] && /^\d+$/.test(parts[1])) return <DocumentEditor key={parts[1]} id={Number(parts[1])} />;
   return <DocumentsList key="all" />;
 }

@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState } from 'react';
+import { describeDefault, fillItem } from '../../../shared/documents/defaults';
+import { findStaleReferences } from '../../../shared/documents/stale-references';
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
 import type { DirectoryCache } from './common';
+import { StaleNotice } from './stale-notice';
 
 type Values = Record<string, unknown>;
+const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 type Props = { template: Template; values: Values; onChange: (next: Values) => void; dir: DirectoryCache; readOnly?: boolean };
 
 /** Inside a repeating group the same field appears once per item, so its accessible name says which item. */
@@ -180,10 +184,13 @@ function FieldInput({
 }) {
   const id = `${idPrefix}-${field.key}`;
   const helpId = `${id}-help`;
+  const staleId = `${id}-stale`;
   const described = field.help ? helpId : undefined;
+  const stale =
+    (field.type === 'text' || field.type === 'longText') && typeof value === 'string' ? findStaleReferences(value) : [];
   const common = {
     id,
-    'aria-describedby': described,
+    'aria-describedby': [described, stale.length > 0 ? staleId : undefined].filter(Boolean).join(' ') || undefined,
     'aria-required': field.required || undefined,
     readOnly,
   };
@@ -209,6 +216,7 @@ function FieldInput({
             }}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'longText':
@@ -223,6 +231,7 @@ function FieldInput({
             onChange={(e) => onChange(e.target.value)}
           />
           <Help field={field} id={helpId} />
+          <StaleNotice id={staleId} findings={stale} />
         </div>
       );
     case 'choice':
@@ -326,52 +335,59 @@ function FieldInput({
           </legend>
           <Help field={field} id={helpId} />
           {items.length === 0 ? <p className="help">None added yet.</p> : null}
-          {items.map((item, i) => (
-            <div key={i} className="group-item" role="group" aria-label={`${noun} ${i + 1}`}>
-              {(field.fields ?? []).map((sub) => (
-                <FieldInput
-                  key={sub.key}
-                  field={sub}
-                  value={item[sub.key]}
-                  dir={dir}
-                  readOnly={readOnly}
-                  idPrefix={`${id}-${i}`}
-                  context={`${noun} ${i + 1}`}
-                  onChange={(v) => set(items.map((it, j) => (j === i ? { ...it, [sub.key]: v } : it)))}
-                />
-              ))}
-              {readOnly ? null : (
-                <div className="field-row" style={{ marginTop: 8 }}>
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                    aria-label={`Move ${noun} ${i + 1} up`}
-                  >
-                    Move up
-                  </button>
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={i === items.length - 1}
-                    onClick={() => move(i, 1)}
-                    aria-label={`Move ${noun} ${i + 1} down`}
-                  >
-                    Move down
-                  </button>
-                  <button
-                    type="button"
-                    className="small-button"
-                    onClick={() => set(items.filter((_, j) => j !== i))}
-                    aria-label={`Remove ${noun} ${i + 1}`}
-                  >
-                    Remove
-                  </button>
-                </div>
-              )}
-            </div>
-          ))}
+          {items.map((item, i) => {
+            const filled = fillItem(item, field.fields ?? [], dir);
+            return (
+              <div key={i} className="group-item" role="group" aria-label={`${noun} ${i + 1}`}>
+                {(field.fields ?? []).map((sub) => (
+                  <div key={sub.key}>
+                    <FieldInput
+                      field={sub}
+                      value={item[sub.key]}
+                      dir={dir}
+                      readOnly={readOnly}
+                      idPrefix={`${id}-${i}`}
+                      context={`${noun} ${i + 1}`}
+                      onChange={(v) => set(items.map((it, j) => (j === i ? { ...it, [sub.key]: v } : it)))}
+                    />
+                    {isBlank(item[sub.key]) && !isBlank(filled[sub.key]) ? (
+                      <p className="help default-hint">Left empty, the document uses: {describeDefault(sub, filled[sub.key])}</p>
+                    ) : null}
+                  </div>
+                ))}
+                {readOnly ? null : (
+                  <div className="field-row" style={{ marginTop: 8 }}>
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                      aria-label={`Move ${noun} ${i + 1} up`}
+                    >
+                      Move up
+                    </button>
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={i === items.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={`Move ${noun} ${i + 1} down`}
+                    >
+                      Move down
+                    </button>
+                    <button
+                      type="button"
+                      className="small-button"
+                      onClick={() => set(items.filter((_, j) => j !== i))}
+                      aria-label={`Remove ${noun} ${i + 1}`}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                )}
+              </div>
+            );
+          })}
           {readOnly || (field.max !== undefined && items.length >= field.max) ? null : (
             <div>
               <button type="button" className="button" onClick={() => set([...items, {}])}>

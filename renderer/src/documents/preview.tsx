@@ -165,7 +165,10 @@ export const DocumentPreview = memo(function DocumentPreview({
   const { meta } = tree;
   return (
     <article className="doc-preview" aria-label={label}>
-      <div className="doc-marking">{meta.marking}</div>
+      <div className="doc-marking">
+        {meta.marking}
+        {meta.handlingNote ? <span className="doc-handling"> · {meta.handlingNote}</span> : null}
+      </div>
       <h2 className="doc-title" dir="auto">
         {meta.title}
       </h2>

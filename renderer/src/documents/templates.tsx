@@ -7,6 +7,7 @@ import { examplePreview } from '../../../shared/documents/example-values';
 import { resolve } from '../../../shared/documents/resolve';
 import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
 import { validateTemplateText } from '../../../shared/documents/values';
+import { describeFinding } from '../../../shared/documents/stale-references';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice } from '../components/notice';
@@ -75,7 +76,16 @@ export function TemplatesLibrary() {
     try {
       const t = await call('documents.templates.import', { text: await f.text() });
       refresh();
-      setMessage({ tone: 'success', text: `Imported “${t.title}”.` });
+      const stale = await call('documents.checks.template', { key: t.key });
+      setMessage(
+        stale.length === 0
+          ? { tone: 'success', text: `Imported “${t.title}”.` }
+          : {
+              tone: 'success',
+              text: `Imported “${t.title}”. ${stale.length === 1 ? 'One reference in it looks' : `${stale.length} references in it look`} out of date; change them in a copy before using it:`,
+              details: stale.map(describeFinding),
+            },
+      );
     } catch (e) {
       setMessage(toMessage(e));
     }

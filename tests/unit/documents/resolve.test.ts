@@ -65,7 +65,7 @@ describe('resolve', () => {
     expect(out).toContain('2:Special category data is shared: Yes.');
     expect(out).not.toContain('No special category data is shared.');
     expect(out).toContain('Northshire Police / Northshire County Council');
-    expect(out).toContain('Northshire Police (police) is a party.');
+    expect(out).toContain('Northshire Police (Police force) is a party.');
     expect(out).toContain('Northshire County Council (local-authority) is a party.');
     expect(out).toContain('The lead contact is Alex Morgan, Detective Inspector, alex.morgan@police.example.');
     expect(out).toContain('Name and date of birth | To identify the person | No | Northshire Police');

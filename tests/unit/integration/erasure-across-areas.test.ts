@@ -48,7 +48,7 @@ describe('erasing a person reaches every area', () => {
     const gonePost = app.db.prepare('SELECT id FROM posts WHERE person_id = ?').pluck().get(gone.id) as number;
     const keepPost = app.db.prepare('SELECT id FROM posts WHERE person_id = ?').pluck().get(keep.id) as number;
 
-    // A document naming both people as signatories and in its parties table, with an agreed version frozen.
+    // A document naming both people (owner, approver, a party's contact and signatory), with an agreed version frozen.
     const doc = await ok<{ id: number; revision: number }>(
       app.dispatch('documents.create', { templateKey: 'information-sharing-agreement', title: 'Council agreement' }),
     );
@@ -57,9 +57,9 @@ describe('erasing a person reaches every area', () => {
         id: doc.id,
         revision: doc.revision,
         values: {
-          signatories: [gonePost, keepPost],
           owner: gonePost,
-          parties: [{ organisation: council.id, role: null, spoc: gonePost }],
+          approver: keepPost,
+          parties: [{ organisation: council.id, role: null, spoc: gonePost, signatory: keepPost }],
         },
       }),
     );
@@ -115,12 +115,12 @@ describe('erasing a person reaches every area', () => {
     const all = everything();
     for (const trace of ['quorzyl', 'xanthippe', 'zymurg', '960999']) expect(all).not.toContain(trace);
     const values = JSON.parse(app.db.prepare('SELECT values_json FROM documents WHERE id = ?').pluck().get(doc.id) as string);
-    expect(values.signatories).toEqual([keepPost]);
+    expect(values.approver).toBe(keepPost);
     expect(values.owner).toBeNull();
-    expect(values.parties).toEqual([{ organisation: council.id, role: null, spoc: null }]);
+    expect(values.parties).toEqual([{ organisation: council.id, role: null, spoc: null, signatory: keepPost }]);
     expect(app.db.prepare('SELECT chair_person_id FROM meetings WHERE id = ?').pluck().get(meeting)).toBeNull();
     expect(app.db.prepare('SELECT count(*) FROM attendance WHERE meeting_id = ?').pluck().get(meeting)).toBe(0);
     expect(all).toContain('kept person');
-    expect(all).toContain('[erased] reported on the operation.');
+    expect(all).toContain('[erased person] reported on the operation.');
   });
 });

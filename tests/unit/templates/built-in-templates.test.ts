@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fieldHasDefault } from '../../../shared/documents/defaults';
 import { templateSchema } from '../../../shared/documents/template-schema';
 import type { Condition, Template, TemplateBlock, TemplateField } from '../../../shared/documents/template-schema';
 
@@ -23,6 +24,7 @@ function load(file: string): Loaded {
 }
 
 const loaded = files.map(load);
+const LONG = new Set(['information-sharing-agreement', 'terms-of-reference']);
 const byKey = (key: string): Template => {
   const t = loaded.find((l) => l.template?.key === key)?.template;
   if (!t) throw new Error(`No valid built-in template with key ${key}`);
@@ -33,7 +35,7 @@ const byKey = (key: string): Template => {
 // What a placeholder path may name.
 
 const PARTNERSHIP_KEYS = ['name', 'area', 'coordinatorName', 'coordinatorEmail'];
-const DOCUMENT_KEYS = ['title', 'version', 'date', 'marking', 'reviewDate', 'status'];
+const DOCUMENT_KEYS = ['title', 'version', 'date', 'marking', 'reviewDate', 'status', 'publicSafe'];
 const ORGANISATION_KEYS = ['id', 'name', 'sector', 'address', 'website', 'email', 'phone'];
 const CONTACT_KEYS = ['id', 'name', 'jobTitle', 'organisation', 'email', 'phone', 'role'];
 const FILTERS = ['longDate', 'upper', 'lower', 'list', 'count', 'yesNo', 'default'];
@@ -65,6 +67,13 @@ function resolvePath(path: string, scope: Scope): Resolved {
     } else if (of.type === 'organisations') field = { ...of, type: 'organisation' };
     else if (of.type === 'contacts') field = { ...of, type: 'contact' };
     else field = { ...of, type: 'choice' };
+  } else if (binding.field.type === 'group' && rest.length > 0) {
+    // Through a group to every item's value: parties.role is the list of the parties' roles.
+    const sub = binding.field.fields?.find((f) => f.key === rest[0]);
+    if (!sub) return { ok: false, why: `${path}: ${binding.field.key} has no field "${rest[0] ?? ''}"` };
+    if (rest.length > 1) return { ok: false, why: `${path}: only one level through a group` };
+    const listType = sub.type === 'choice' ? 'multiChoice' : sub.type;
+    return { ok: true, field: { ...sub, type: listType }, viaAlias: false };
   } else field = binding.field;
   const tail = rest.slice(i);
   if (tail.length === 0) return { ok: true, field, viaAlias: binding.kind === 'item' };
@@ -175,7 +184,7 @@ function templateProblems(t: Template): string[] {
         if (!r.ok) problems.push(`${where}: {{ ${r.why} }}`);
         for (const f of p.filters) if (!FILTERS.includes(f)) problems.push(`${where}: unknown filter "${f}" on ${p.path}`);
         // An unguarded placeholder with no default must name a required field, or the document has a gap.
-        if (r.ok && r.field && !guarded && !p.filters.includes('default') && !r.field.required)
+        if (r.ok && r.field && !guarded && !p.filters.includes('default') && !r.field.required && !fieldHasDefault(r.field))
           problems.push(`${where}: {{ ${p.path} }} prints an optional field outside any condition; make it required or guard it`);
       }
     };
@@ -280,6 +289,7 @@ const ACTS = [
   'Children Act 2004',
   'Care Act 2014',
   'Data Protection Act 2018',
+  'Data (Use and Access) Act 2025',
   'Freedom of Information Act 2000',
   'Freedom of Information (Scotland) Act 2002',
 ];
@@ -287,25 +297,33 @@ const ACTS = [
 const SECTIONS: Record<string, string[]> = {
   'Modern Slavery Act 2015': ['1', '2', '3', '14', '15', '23', '40', '41', '42', '43', '44', '45', '48', '49', '52', '54'],
   'Crime and Disorder Act 1998': ['115'],
-  'Children Act 1989': ['47'],
+  'Children Act 1989': ['47', '47(11)'],
   'Children Act 2004': ['11'],
   'Care Act 2014': ['42', '45'],
-  'Data Protection Act 2018': ['10(5)', '121'],
+  'Data Protection Act 2018': ['10(5)', '35', '42', '62', '67', '68', '121', '164A'],
+  'Data (Use and Access) Act 2025': ['70', '103'],
 };
 const ALL_SECTIONS = new Set(Object.values(SECTIONS).flat());
 const ARTICLES = new Set([
   '5',
   '6',
   '6(1)',
-  ...['a', 'b', 'c', 'd', 'e', 'f'].map((l) => `6(1)(${l})`),
+  ...['a', 'b', 'c', 'd', 'e', 'ea', 'f'].map((l) => `6(1)(${l})`),
+  '6(3)',
   '9',
   '9(2)',
   '9(2)(g)',
+  '9(2)(h)',
   '10',
+  '26',
+  '28',
+  '33',
+  '34',
   '35',
 ]);
-const SCHEDULE_PARAGRAPHS = new Set(['6', '10', '18']);
-const PARTS = new Set(['2', '3', '5']);
+const SCHEDULE_PARAGRAPHS = new Set(['2', '6', '10', '18']);
+const SCHEDULES = new Set(['1', '8']);
+const PARTS = new Set(['2', '3', '4', '5']);
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -323,16 +341,16 @@ function lawProblems(text: string): string[] {
       problems.push(`unlisted Act: "…${upTo.slice(-70)}"`);
       continue;
     }
-    const after = /^,? (?:s|section )(\d+(?:\(\d+\))?)/.exec(text.slice(m.index + m[0].length));
+    const after = /^,? (?:s|section )(\d+[A-Z]?(?:\(\d+\))?)/.exec(text.slice(m.index + m[0].length));
     if (after && !(SECTIONS[act] ?? []).includes(after[1]!)) problems.push(`${act} s${after[1]} is not listed`);
   }
-  for (const m of text.matchAll(/\b(?:s|sections?) ?(\d+(?:\(\d+\))?)(?![\d.])/g))
+  for (const m of text.matchAll(/\b(?:s|sections?) ?(\d+[A-Z]?(?:\(\d+\))?)(?![\d.])/g))
     if (!ALL_SECTIONS.has(m[1]!) && /^s\d|^sections? \d/.test(m[0])) problems.push(`unlisted section: ${m[0]}`);
-  for (const m of text.matchAll(/\bArticles? (\d+(?:\(\d+\))?(?:\([a-z]\))?)/g))
+  for (const m of text.matchAll(/\bArticles? (\d+(?:\(\d+\))?(?:\([a-z]{1,2}\))?)/g))
     if (!ARTICLES.has(m[1]!)) problems.push(`unlisted Article ${m[1]}`);
   for (const m of text.matchAll(/\b(\d+)\((\d+)\)\(([a-z])\)/g))
     if (!ARTICLES.has(`${m[1]}(${m[2]})(${m[3]})`)) problems.push(`unlisted provision ${m[0]}`);
-  for (const m of text.matchAll(/\bSchedule (\d+)/g)) if (m[1] !== '1') problems.push(`unlisted Schedule ${m[1]}`);
+  for (const m of text.matchAll(/\bSchedule (\d+)/g)) if (!SCHEDULES.has(m[1]!)) problems.push(`unlisted Schedule ${m[1]}`);
   for (const m of text.matchAll(/\bParts? (\d+)/g)) if (!PARTS.has(m[1]!)) problems.push(`unlisted Part ${m[1]}`);
   for (const m of text.matchAll(/\b(?:paragraphs?|paras?) (\d+)/g))
     if (!SCHEDULE_PARAGRAPHS.has(m[1]!)) problems.push(`unlisted Schedule 1 paragraph ${m[1]}`);
@@ -362,8 +380,8 @@ const allBlocks = (t: Template): TemplateBlock[] => {
 };
 
 describe('built-in templates', () => {
-  it('ships the two templates', () => {
-    expect(files.sort()).toEqual(['information-sharing-agreement.json', 'terms-of-reference.json']);
+  it('ships the two long templates, and the library the new-templates test checks', () => {
+    expect(files).toEqual(expect.arrayContaining(['information-sharing-agreement.json', 'terms-of-reference.json']));
   });
 
   describe.each(loaded)('$file', (l) => {
@@ -374,9 +392,11 @@ describe('built-in templates', () => {
 
     const t = l.template;
     if (!t) return;
+    // The ISA and ToR are long agreements; the rest of the library holds shorter forms and statements.
+    const long = LONG.has(t.key);
 
     it('has placeholders, repeats, tables and signatures that name real fields, aliases or context', () => {
-      expect(templateProblems(t)).toEqual([]);
+      expect(templateProblems(t).join('\n')).toEqual('');
     });
 
     it('gives every field an example of the right shape', () => {
@@ -387,7 +407,7 @@ describe('built-in templates', () => {
     });
 
     it('marks required fields, and required groups ask for at least one item', () => {
-      expect(t.fields.filter((f) => f.required).length).toBeGreaterThanOrEqual(8);
+      expect(t.fields.filter((f) => f.required).length).toBeGreaterThanOrEqual(long ? 8 : 3);
       for (const f of t.fields.filter((x) => x.type === 'group')) expect(f.fields?.some((s) => s.required)).toBe(true);
     });
 
@@ -415,6 +435,7 @@ describe('built-in templates', () => {
 
     it('puts the table of contents after the title matter, before the first main heading', () => {
       const toc = t.blocks.findIndex((b) => b.type === 'toc');
+      if (toc === -1 && !long) return;
       const firstHeading = t.blocks.findIndex((b) => b.type === 'heading' && b.level === 1);
       expect(toc).toBeGreaterThan(0);
       expect(toc).toBeLessThan(firstHeading);
@@ -428,7 +449,7 @@ describe('built-in templates', () => {
 
     it('uses numbered clauses for the operative text and nests them', () => {
       const clauses = allBlocks(t).filter((b) => b.type === 'clause');
-      expect(clauses.length).toBeGreaterThan(30);
+      expect(clauses.length).toBeGreaterThan(long ? 30 : 10);
       expect(t.blocks.some((b) => b.type === 'clause' && (b.children?.length ?? 0) > 0)).toBe(true);
     });
 
@@ -494,7 +515,7 @@ describe('built-in templates', () => {
       expect(lawProblems('Crime and Disorder Act 1998 s115 and Care Act 2014 s42 and s45')).toEqual([]);
       expect(lawProblems('UK GDPR Article 6(1)(e), Article 9(2)(g), Schedule 1 Part 2 paragraph 18')).toEqual([]);
       expect(lawProblems('Human Rights Act 1998')).toHaveLength(1);
-      expect(lawProblems('Article 28 UK GDPR')).toHaveLength(1);
+      expect(lawProblems('Article 82 UK GDPR')).toHaveLength(1);
       expect(lawProblems('Crime and Disorder Act 1998 s17')).toHaveLength(2);
       expect(lawProblems('Schedule 2 paragraph 4')).toHaveLength(2);
     });
@@ -514,7 +535,11 @@ describe('terms of reference', () => {
       /meetings/i,
       /quorum and decision/i,
       /sub-groups/i,
-      /confidentiality and information sharing/i,
+      /publication, freedom of information and information sharing/i,
+      /when a case concern comes up/i,
+      /media and spokespeople/i,
+      /resourcing/i,
+      /document control/i,
       /conflicts of interest/i,
       /dispute resolution/i,
       /accountability/i,
@@ -526,14 +551,26 @@ describe('terms of reference', () => {
         String(topic),
       ).toBe(true);
     const titles = clauseTitles(t);
-    for (const p of ['Pursue', 'Prevent', 'Protect', 'Prepare', 'No delegated authority', 'Coordinator', 'Quorum'])
+    for (const p of [
+      'Pursue',
+      'Prevent',
+      'Protect',
+      'Prepare',
+      'No delegated authority',
+      'Coordinator',
+      'Quorum',
+      'Membership tiers',
+      'Strategy and action plan',
+      'Freedom of information',
+      'Case concerns',
+    ])
       expect(titles).toContain(p);
   });
 
   it('lists the members in a table, one row per organisation, and ends with signatures', () => {
     expect(t.fields.find((f) => f.key === 'members')?.type).toBe('organisations');
     expect(allBlocks(t).some((b) => b.type === 'table' && b.each === 'members')).toBe(true);
-    expect(t.blocks.at(-1)).toEqual({ type: 'signatures', from: 'signatories' });
+    expect(t.blocks.at(-1)).toEqual({ type: 'signatures', from: 'signatories', onBehalfOf: '{{ partnership.name }}' });
   });
 
   it('offers every meeting frequency and decision fallback as a clause', () => {
@@ -558,7 +595,7 @@ describe('information sharing agreement', () => {
     ['the organisations involved and their roles', () => hasHeading(/^Parties and their roles$/) && hasTitle(/^Roles$/)],
     ['the data items to be shared', () => hasHeading(/^Data items to be shared$/)],
     ['the lawful basis', () => hasHeading(/^Legal basis for sharing$/) && hasTitle(/^Article 6 lawful basis$/)],
-    ['any Article 9 conditions', () => hasTitle(/^Special category data$/) && json.includes('Article 9(2)(g)')],
+    ['any Article 9 conditions', () => hasTitle(/^Special category data$/) && JSON.stringify(t).includes('Article 9(2)(g)')],
     ['any Article 10 conditions', () => hasTitle(/^Criminal offence data$/) && json.includes('Article 10')],
     ['access requests', () => hasHeading(/^Individuals' rights$/) && hasTitle(/^Subject access requests$/)],
     ['objections', () => hasTitle(/^Objections/)],
@@ -571,7 +608,7 @@ describe('information sharing agreement', () => {
     ['how the agreement is reviewed', () => hasHeading(/^Review of this agreement$/)],
     ['what happens when a party fails to comply', () => hasHeading(/^Failure to comply$/)],
     ['the date', () => json.includes('takes effect on {{ startDate | longDate }}')],
-    ['signatures', () => hasHeading(/^Signatures$/) && blocks.some((b) => b.type === 'signatures' && b.from === 'signatories')],
+    ['signatures', () => hasHeading(/^Signatures$/) && blocks.some((b) => b.type === 'signatures' && b.from === 'parties')],
   ];
 
   it.each(ICO_CHECKLIST)('covers the ICO checklist item: %s', (_item, covered) => {
@@ -604,23 +641,24 @@ describe('information sharing agreement', () => {
     expect(json).toContain('UK GDPR Article 35');
   });
 
-  it('builds the legal basis from ticks: one clause per Article 6(1) basis, condition and power', () => {
-    const included = (key: string) =>
-      blocks.filter((b) => b.type === 'clause' && b.when && 'includes' in b.when && b.when.field === key).map((b) => b.when);
-    for (const field of ['lawfulBases', 'powers', 'conditions', 'purposes', 'dataSubjects', 'transferMethods']) {
-      const options = t.fields.find((f) => f.key === field)?.options?.map((o) => o.value) ?? [];
-      expect(options.length, field).toBeGreaterThan(0);
-      for (const v of options) expect(included(field), `${field} includes ${v}`).toContainEqual({ field, includes: v });
+  it("builds the legal basis from each party's choices: one clause per power, Article 6 basis and Schedule 1 condition", () => {
+    const conditions = blocks
+      .filter((b) => b.type === 'clause' && b.when)
+      .map((b) => JSON.stringify(b.when))
+      .join('\n');
+    const included = (_field: string) => conditions;
+    const parties = t.fields.find((f) => f.key === 'parties');
+    for (const sub of ['powers', 'article6', 'article9']) {
+      const options = parties?.fields?.find((f) => f.key === sub)?.options?.map((o) => o.value) ?? [];
+      expect(options.length, sub).toBeGreaterThan(0);
+      for (const v of options)
+        expect(included(sub), `${sub} includes ${v}`).toContain(`{"field":"parties.${sub}","includes":"${v}"}`);
     }
-    const labels = t.fields.find((f) => f.key === 'lawfulBases')?.options?.map((o) => o.label);
-    expect(labels).toEqual([
-      '(a) Consent',
-      '(b) Contract',
-      '(c) Legal obligation',
-      '(d) Vital interests',
-      '(e) Public task',
-      '(f) Legitimate interests',
-    ]);
+    for (const field of ['purposes', 'dataSubjects', 'transferMethods']) {
+      const options = t.fields.find((f) => f.key === field)?.options?.map((o) => o.value) ?? [];
+      for (const v of options)
+        expect(included(field), `${field} includes ${v}`).toContain(`{"field":"${field}","includes":"${v}"}`);
+    }
     const f = blocks.find((b) => b.type === 'clause' && b.title === 'Legitimate interests');
     expect(f && f.type === 'clause' ? f.text : '').toMatch(/public authority cannot rely on this basis/);
   });
@@ -630,11 +668,23 @@ describe('information sharing agreement', () => {
     const parties = t.fields.find((f) => f.key === 'parties');
     expect(parties?.fields?.map((f) => [f.key, f.type])).toEqual([
       ['organisation', 'organisation'],
+      ['legalName', 'text'],
       ['role', 'choice'],
       ['spoc', 'contact'],
+      ['powers', 'multiChoice'],
+      ['article6', 'choice'],
+      ['article9', 'multiChoice'],
+      ['lawEnforcement', 'choice'],
+      ['policyDocument', 'text'],
+      ['signatory', 'contact'],
+      ['signatoryRole', 'choice'],
+      ['dpoConsulted', 'date'],
+      ['secureMailbox', 'text'],
+      ['retention', 'text'],
+      ['deletionTrigger', 'text'],
     ]);
-    expect(parties?.fields?.[1]?.options?.map((o) => o.value)).toEqual(['controller', 'jointController', 'processor']);
-    expect(tables.filter((b) => b.type === 'table' && b.each === 'parties')).toHaveLength(2);
+    expect(parties?.fields?.[2]?.options?.map((o) => o.value)).toEqual(['controller', 'jointController', 'processor']);
+    expect(tables.filter((b) => b.type === 'table' && b.each === 'parties')).toHaveLength(6);
     const items = tables.find((b) => b.type === 'table' && b.each === 'dataItems');
     expect(items && items.type === 'table' ? items.header : []).toEqual([
       'Data item',

@@ -92,8 +92,9 @@ describe('evidence rules', () => {
     });
     const e = sectorsEvidence(noGlaa);
     expect(e.status).toBe('amber');
-    expect(e.reason).toBe('14 of 16 recommended sectors have a current member. Missing: GLAA and HMRC.');
-    expect(e.names).toEqual(['GLAA', 'HMRC']);
+    const label = (key: string) => CHECKLIST_SECTORS.find((c) => c.key === key)!.label;
+    expect(e.reason).toBe(`14 of 16 recommended sectors have a current member. Missing: ${label('glaa')} and ${label('hmrc')}.`);
+    expect(e.names).toEqual([label('glaa'), label('hmrc')]);
     const noPolice = sectorsEvidence(
       facts({ coverage: facts().coverage.map((c) => (c.key === 'police' ? { ...c, members: [] } : c)) }),
     );

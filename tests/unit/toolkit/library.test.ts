@@ -210,10 +210,10 @@ describe('erasure reaches the toolkit', () => {
     await ok(app, 'toolkit.assessments.save', { answers: { survivors: { answer: 'partly', notes: 'Ask Grace Okafor' } } });
     erasePerson(app.db, grace, 'Grace Okafor');
     expect(app.db.prepare('SELECT count(*) FROM training_records WHERE person_id = ?').pluck().get(grace)).toBe(0);
-    expect((await ok<Resource>(app, 'toolkit.resources.get', { id: res.id })).notes).toBe('[erased] recommended this.');
+    expect((await ok<Resource>(app, 'toolkit.resources.get', { id: res.id })).notes).toBe('[erased person] recommended this.');
     expect((await search({ text: 'Okafor' })).total).toBe(0);
     const answers = app.db.prepare('SELECT answers_json FROM toolkit_assessments').pluck().get() as string;
     expect(answers).not.toContain('Okafor');
-    expect(JSON.parse(answers).survivors.notes).toBe('Ask [erased]');
+    expect(JSON.parse(answers).survivors.notes).toBe('Ask [erased person]');
   });
 });
