@@ -28,7 +28,7 @@ test('the checklist shows evidence from the example partnership with reasons, sa
   await expect(page.getByRole('heading', { name: 'Partnership checklist', level: 1 })).toBeVisible();
   const evidence = page.getByRole('region', { name: 'Evidence from your records today' });
   await expect(evidence).toContainText(
-    '3 of 6 members have not signed Northshire information sharing agreement: Gangmasters and Labour Abuse Authority, Northshire Fire and Rescue Service and The Salvation Army.',
+    '3 of 6 members have not signed Northshire partnership information sharing agreement: Gangmasters and Labour Abuse Authority, Northshire Fire and Rescue Service and The Salvation Army.',
   );
   await expect(evidence).toContainText(
     '6 of 16 recommended sectors have a current member. Missing: Police and Crime Commissioner',

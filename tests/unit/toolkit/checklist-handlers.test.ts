@@ -23,7 +23,7 @@ describe('checklist evidence from the example partnership', () => {
     const isa = byKey(items, 'isa');
     expect(isa.status).toBe('amber');
     expect(isa.reason).toBe(
-      '3 of 6 members have not signed Northshire information sharing agreement: Gangmasters and Labour Abuse Authority, Northshire Fire and Rescue Service and The Salvation Army.',
+      '3 of 6 members have not signed Northshire partnership information sharing agreement: Gangmasters and Labour Abuse Authority, Northshire Fire and Rescue Service and The Salvation Army.',
     );
     const sectors = byKey(items, 'sectors');
     expect(sectors.status).toBe('amber');
@@ -89,7 +89,7 @@ describe('assessments', () => {
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(out.base64, 'base64') })).value;
     expect(text).toContain('Partnership checklist');
     expect(text).toContain('Have the members agreed what the partnership is for?');
-    expect(text).toContain('2 of 6 members have not signed Northshire information sharing agreement');
+    expect(text).toContain('2 of 6 members have not signed Northshire partnership information sharing agreement');
     expect(text).toContain('Since last time');
     expect(text).toContain('Strategy and action planning');
   });
