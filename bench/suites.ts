@@ -10,6 +10,7 @@ import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
 import { storeBench } from './store';
 import { storeSafetyBench } from './store-safety';
+import { toolkitBench } from './toolkit';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale; store: StoreHolder };
@@ -24,6 +25,7 @@ export const benches: BenchSuite[] = [
   storeBench,
   storeSafetyBench,
   importJobBench,
+  toolkitBench,
   // privacy runs last: it erases people.
   privacyBench,
 ];

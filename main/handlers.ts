@@ -15,11 +15,14 @@ import { privacyHandlers } from './privacy/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 import { storeHandlers } from './store/handlers';
+import { toolkitErasureHook } from './toolkit/erasure';
+import { toolkitHandlers } from './toolkit/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(partnersErasureHook);
 registerErasureHook(documentsErasureHook);
 registerErasureHook(meetingsErasureHook);
+registerErasureHook(toolkitErasureHook);
 registerErasureHook(settingsErasureHook);
 registerErasureHook(privacyErasureHook);
 
@@ -33,6 +36,7 @@ export const handlers: Handlers = {
   ...partnersImportHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...toolkitHandlers,
   ...privacyHandlers,
   ...backupsHandlers,
   ...storeHandlers,

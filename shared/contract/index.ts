@@ -10,6 +10,7 @@ import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
+import { toolkitChannels } from './toolkit';
 import { privacyChannels } from './privacy';
 import { storeChannels } from './store';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...partnersImportChannels,
   ...meetingsChannels,
   ...examplesChannels,
+  ...toolkitChannels,
   ...privacyChannels,
   ...backupsChannels,
   ...storeChannels,
