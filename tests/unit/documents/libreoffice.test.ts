@@ -8,6 +8,7 @@ import type { Template } from '../../../shared/documents/template-schema';
 import { templateSchema } from '../../../shared/documents/template-schema';
 import { tempDir } from '../../helpers/db';
 import { SAMPLE_PATH, sampleContext } from '../../helpers/documents';
+import { hostileTree } from '../../helpers/hostile-tree';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const soffice = has('soffice');
@@ -63,4 +64,38 @@ describe.skipIf(!soffice)('LibreOffice opens the exports', () => {
     },
     180_000,
   );
+});
+
+describe.skipIf(!soffice)('LibreOffice opens an export of hostile text', () => {
+  it('XML specials, control characters, right-to-left text, emoji and 100,000-character runs', async () => {
+    const dir = tempDir('concordat-lo-');
+    const profile = tempDir('concordat-lo-profile-');
+    try {
+      const tree = hostileTree();
+      // The same text, shorter, so the conversion stays quick; the long runs are checked by docx-xml.test.ts.
+      const short = { ...tree, blocks: tree.blocks.slice(0, 2) };
+      for (const [name, t] of [
+        ['hostile', tree],
+        ['hostile-short', short],
+      ] as const) {
+        const docx = path.join(dir, `${name}.docx`);
+        fs.writeFileSync(docx, await writeDocx(t));
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+          { stdio: 'pipe', timeout: 240_000 },
+        );
+        expect(fs.existsSync(path.join(dir, `${name}.pdf`)), name).toBe(true);
+        expect(pageCount(path.join(dir, `${name}.pdf`)), name).toBeGreaterThanOrEqual(1);
+      }
+      if (has('pdftotext')) {
+        const text = execFileSync('pdftotext', [path.join(dir, 'hostile-short.pdf'), '-'], { encoding: 'utf8' });
+        expect(text).toContain('<b>&amp; "quoted" \'single\'');
+        expect(text).toContain('Heading');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
