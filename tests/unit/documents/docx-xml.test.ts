@@ -73,6 +73,43 @@ describe('the fast .docx writer writes what the docx library writes', () => {
     },
   );
 
+  it.each(builtIn.map((t) => [t.key, t] as const))(
+    '%s: lists, table header rows and fields hold up on their own',
+    async (_, t) => {
+      const tree = resolve(t, exampleValuesFor(t), context());
+      const fast = await writeDocxWithReport(tree);
+      const ours = await parts(fast.bytes);
+      const body = ours.get('word/document.xml')!;
+      const numbering = ours.get('word/numbering.xml')!;
+      // Every list a paragraph refers to is defined, and clauses and bullets point at the right definition.
+      const defs = numberingMap(numbering);
+      let listed = 0;
+      const abstractFormat = (abstractId: string) =>
+        new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^]*?<w:numFmt w:val="(\\w+)"/>`).exec(numbering)?.[1];
+      for (const m of body.matchAll(
+        /<w:pStyle w:val="(Clause\d|ListParagraph)"\/>(?:<w:keepNext\/>)?<w:numPr><w:ilvl w:val="\d"\/><w:numId w:val="(\d+)"\/>/g,
+      )) {
+        const format = abstractFormat(defs.get(m[2]!)!);
+        expect(format, m[0]).toBe(m[1] === 'ListParagraph' ? 'bullet' : 'decimal');
+        listed += 1;
+      }
+      expect(listed).toBeGreaterThan(5);
+      expect(body).toMatch(/<w:pStyle w:val="Clause1"\/>/);
+      // Every table repeats its header row and no row splits across pages.
+      for (const table of body.split('<w:tbl>').slice(1)) {
+        const rows = table.split('<w:tr>').slice(1);
+        expect(rows[0]).toMatch(/^<w:trPr><w:cantSplit\/><w:tblHeader\/>/);
+        for (const r of rows) expect(r).toMatch(/^<w:trPr><w:cantSplit\/>/);
+      }
+      expect(ours.get('word/footer1.xml')).toMatch(/PAGE<\/w:instrText>[^]*NUMPAGES<\/w:instrText>/);
+      expect(ours.get('word/settings.xml')).toContain('<w:updateFields/>');
+      // Read by an independent reader, the text and headings are those of the docx library's file.
+      const reference = Buffer.from((await packWithDocx(tree)).bytes);
+      const html = async (b: Buffer) => (await mammoth.convertToHtml({ buffer: b })).value;
+      expect(await html(Buffer.from(fast.bytes))).toBe(await html(reference));
+    },
+  );
+
   it('the sample template, with its gaps (unfilled values)', async () => {
     const t = sampleTemplate();
     await expectSameAsDocx(resolve(t, {}, sampleContext({ includeGuidance: false })));
