@@ -344,7 +344,7 @@ function markingParagraph(marking: string, note?: string): Paragraph {
 export const PUBLIC_NOTE = 'Public version: personal details are replaced by role and organisation.';
 
 /** What the document's properties (docProps/core.xml) say it is. */
-export function describe(meta: DocumentTree['meta']): string {
+export function propertiesDescription(meta: DocumentTree['meta']): string {
   return `${meta.subject} for ${meta.partnershipName}. Version ${meta.version}. ${meta.marking}.`;
 }
 
@@ -407,7 +407,7 @@ export function buildDocument(input: DocumentTree): { doc: Document; removed: nu
     subject: meta.subject,
     creator: meta.author,
     lastModifiedBy: meta.author,
-    description: describe(meta),
+    description: propertiesDescription(meta),
     keywords: meta.marking,
     features: { updateFields: true },
     styles: {

@@ -11,7 +11,7 @@ import {
   TABLE_TEXT_SIZE,
   TEXT_WIDTH,
   columnWidths,
-  describe,
+  propertiesDescription,
   isRtl,
   keepSignaturesTogether,
   plainRuns,
@@ -249,7 +249,7 @@ export function corePropertiesXml(meta: DocumentMeta, now: Date): string {
   return (
     `<dc:title>${escapeXml(meta.title)}</dc:title><dc:subject>${escapeXml(meta.subject)}</dc:subject>` +
     `<dc:creator>${escapeXml(meta.author)}</dc:creator><cp:keywords>${escapeXml(meta.marking)}</cp:keywords>` +
-    `<dc:description>${escapeXml(describe(meta))}</dc:description><cp:lastModifiedBy>${escapeXml(meta.author)}</cp:lastModifiedBy>` +
+    `<dc:description>${escapeXml(propertiesDescription(meta))}</dc:description><cp:lastModifiedBy>${escapeXml(meta.author)}</cp:lastModifiedBy>` +
     `<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>`
   );
