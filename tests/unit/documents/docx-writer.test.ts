@@ -67,11 +67,12 @@ describe('docx writer', () => {
     ]);
     const clauses = ps.filter((p) => p.style?.startsWith('Clause') && !p.style.startsWith('ClauseText'));
     expect(clauses.map((p) => `${p.style}:${p.text}`)).toEqual([
-      'Clause1:Purpose',
+      // A titled clause is one paragraph: the title, a line break, then its text.
+      'Clause1:Purpose\nThe parties share information to identify and safeguard potential victims of modern slavery.',
       'Clause2:Information moves by secure email.',
       'Clause3:Emails are marked OFFICIAL-SENSITIVE.',
       'Clause2:Records are kept for 24 months.',
-      'Clause1:Legal basis',
+      'Clause1:Legal basis\nThe parties rely on Public task (Article 6(1)(e)) and Vital interests (Article 6(1)(d)).',
       'Clause2:Vital interests apply only where life is at risk.',
       'Clause2:Special category data is shared: Yes.',
     ]);

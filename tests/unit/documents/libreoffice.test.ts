@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../../main/documents/docx-writer';
 import { exampleValues, resolve } from '../../../shared/documents/resolve';
 import type { Template } from '../../../shared/documents/template-schema';
+import type { Block, Run } from '../../../shared/documents/tree';
 import { templateSchema } from '../../../shared/documents/template-schema';
 import { tempDir } from '../../helpers/db';
 import { SAMPLE_PATH, sampleContext } from '../../helpers/documents';
+import { hostileTree } from '../../helpers/hostile-tree';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const soffice = has('soffice');
@@ -65,4 +67,53 @@ describe.skipIf(!soffice)('LibreOffice opens the exports', () => {
     },
     180_000,
   );
+});
+
+/** A block with its runs cut to 2,000 characters each. */
+function shorten(b: Block): Block {
+  const cut = (runs: Run[]) => runs.map((r) => ({ ...r, text: r.text.slice(0, 2_000) }));
+  switch (b.kind) {
+    case 'bullets':
+      return { ...b, items: b.items.map(cut) };
+    case 'paragraph':
+    case 'clause':
+      return { ...b, runs: cut(b.runs) };
+    case 'table':
+      return { ...b, rows: b.rows.map((r) => r.map(cut)) };
+    default:
+      return b;
+  }
+}
+
+describe.skipIf(!soffice)('LibreOffice opens an export of hostile text', () => {
+  it('XML specials, control characters, right-to-left text, emoji and a 100,000-character paragraph', async () => {
+    const dir = tempDir('concordat-lo-');
+    const profile = tempDir('concordat-lo-profile-');
+    try {
+      // The nasty text in every kind of block, and one 100,000-character paragraph of words. (The
+      // 100,000-character words of hostileTree, which docx-xml.test.ts checks, take LibreOffice minutes to lay out.)
+      const long = 'Words & <more> "words" '.repeat(4_350);
+      expect(long.length).toBeGreaterThanOrEqual(100_000);
+      const tree = hostileTree();
+      const hostile = { ...tree, blocks: [...tree.blocks.map(shorten), { kind: 'paragraph' as const, runs: [{ text: long }] }] };
+      const docx = path.join(dir, 'hostile.docx');
+      fs.writeFileSync(docx, await writeDocx(hostile));
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+        { stdio: 'pipe', timeout: 300_000 },
+      );
+      const pdf = path.join(dir, 'hostile.pdf');
+      expect(fs.existsSync(pdf)).toBe(true);
+      expect(pageCount(pdf)).toBeGreaterThanOrEqual(10);
+      if (has('pdftotext')) {
+        const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+        expect(text).toContain('<b>&amp; "quoted" \'single\'');
+        expect(text).toContain('Words & <more> "words"');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 400_000);
 });

@@ -1,0 +1,559 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  HeightRule,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { longDate } from '../../shared/documents/placeholders';
+import type { Block, DocumentTree, Run, Signatory } from '../../shared/documents/tree';
+import { breakableEmails, fitColumns } from './docx-layout';
+
+/*
+ * The docx library's model of the DocumentTree. It is the reference for the .docx export: it builds
+ * the package's fixed parts (styles, numbering, settings, theme, fonts, content types), and the fast
+ * body writer in docx-xml.ts must write the same XML as it does (tests/unit/documents/docx-xml.test.ts). Everything a reader of
+ * the exported file relies on is real Word structure, not look-alike formatting: Title and Heading
+ * styles (so the navigation pane and the table of contents work), numbering definitions for
+ * clauses (so renumbering survives edits in Word), header and footer fields for page numbers.
+ */
+
+// XML 1.0 allows tab, LF, CR and these ranges; everything else (other control characters, lone
+// surrogates, U+FFFE/U+FFFF) would make Word refuse the file.
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Remove characters XML 1.0 forbids. Returns the clean text and how many characters went. */
+export function sanitiseText(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const clean = text.replace(XML_FORBIDDEN, (m) => {
+    removed += m.length;
+    return '';
+  });
+  return { text: clean, removed };
+}
+
+/** A copy of the tree with every text made safe, and the number of characters removed. */
+export function sanitiseTree(tree: DocumentTree): { tree: DocumentTree; removed: number } {
+  let removed = 0;
+  const s = (t: string) => {
+    const r = sanitiseText(t);
+    removed += r.removed;
+    return r.text;
+  };
+  const runs = (rs: Run[]) => rs.map((r) => ({ ...r, text: s(r.text) }));
+  const sig = (x: Signatory): Signatory => ({
+    name: s(x.name),
+    position: s(x.position),
+    organisation: s(x.organisation),
+    signedOn: s(x.signedOn),
+  });
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'heading':
+        return { ...b, text: s(b.text) };
+      case 'paragraph':
+      case 'guidance':
+        return { ...b, runs: runs(b.runs) };
+      case 'clause':
+        return b.title === undefined ? { ...b, runs: runs(b.runs) } : { ...b, title: s(b.title), runs: runs(b.runs) };
+      case 'bullets':
+        return { ...b, items: b.items.map(runs) };
+      case 'table': {
+        const t: Block = { ...b, header: b.header.map(s), rows: b.rows.map((r) => r.map(runs)) };
+        if (b.caption !== undefined) t.caption = s(b.caption);
+        return t;
+      }
+      case 'signatures':
+        return { ...b, signatories: b.signatories.map(sig) };
+      default:
+        return b;
+    }
+  };
+  const m = tree.meta;
+  const meta = { ...m, title: s(m.title), author: s(m.author), subject: s(m.subject), partnershipName: s(m.partnershipName) };
+  if (m.subtitle !== undefined) meta.subtitle = s(m.subtitle);
+  if (m.handlingNote !== undefined) meta.handlingNote = s(m.handlingNote);
+  return { tree: { meta, blocks: tree.blocks.map(block) }, removed };
+}
+
+const FONT = 'Arial';
+const LANG = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' };
+const INK = '1F2937';
+const ACCENT = '1F3A5F';
+// A4 with 2.54 cm margins: the text is 9026 twips wide.
+export const TEXT_WIDTH = 9026;
+const CLAUSES = 'clauses';
+const BULLETS = 'bullets';
+
+// Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
+export const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+/** A paragraph reads right to left when its first strong letter is from a right-to-left script. */
+export function isRtl(text: string): boolean {
+  for (const ch of text) {
+    if (RTL.test(ch)) return true;
+    if (LTR.test(ch)) return false;
+  }
+  return false;
+}
+
+/** Runs → TextRuns; line breaks inside a value become Word line breaks. */
+function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    const lines = r.text.split(/\r\n|\r|\n/);
+    const plain = !r.bold && !extra.bold && !r.italic && !r.underline && !r.missing && extra.size === undefined;
+    lines.forEach((line, i) => {
+      // Most runs are plain text: the string form builds far fewer objects.
+      if (plain && i === 0 && !RTL.test(line)) {
+        out.push(new TextRun(line));
+        return;
+      }
+      out.push(
+        new TextRun({
+          text: line,
+          break: i > 0 ? 1 : undefined,
+          bold: r.bold || extra.bold || undefined,
+          italics: r.italic || undefined,
+          underline: r.underline ? {} : undefined,
+          // A gap is highlighted so nobody signs a document with a hole in it.
+          highlight: r.missing ? 'yellow' : undefined,
+          size: extra.size,
+          rightToLeft: RTL.test(line) || undefined,
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+export const plainRuns = (text: string): Run[] => [{ text }];
+export const runsToText = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
+
+const line = { style: BorderStyle.SINGLE, size: 4, color: '9CA3AF' };
+// Borders and cell margins are set once per table, not per cell: hundreds of cells each carrying
+// their own made the export several times slower.
+const tableBorders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+const tableMargins = { top: 60, bottom: 60, left: 100, right: 100 };
+const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' };
+
+// Table text is 10 pt (20 half-points); each cell has 100 twips of margin either side.
+export const TABLE_TEXT_SIZE = 20;
+export const CELL_PADDING = tableMargins.left + tableMargins.right + 40;
+
+function cell(runs: readonly Run[], width: number, opts: { header?: boolean; keepNext?: boolean } = {}): TableCell {
+  const fitted = breakableEmails(runs, width, TABLE_TEXT_SIZE, CELL_PADDING);
+  const text = runsToText(fitted);
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    shading: opts.header ? HEADER_SHADING : undefined,
+    children: [
+      new Paragraph({
+        style: 'TableText',
+        bidirectional: isRtl(text) || undefined,
+        keepNext: opts.keepNext || undefined,
+        children: textRuns(fitted, { bold: opts.header }),
+      }),
+    ],
+  });
+}
+
+/** Widths from the content: the longest word of each column sets its minimum (see docx-layout.ts). */
+export function columnWidths(
+  header: readonly string[],
+  rows: readonly (readonly Run[])[][],
+  relative?: readonly number[],
+): number[] {
+  const columns = header.map((h, i) => ({
+    cells: [
+      { text: h, bold: true },
+      ...rows.map((r) => ({ text: runsToText(r[i] ?? []), bold: (r[i] ?? []).some((x) => x.bold === true) })),
+    ],
+  }));
+  return fitColumns(columns, TEXT_WIDTH, { relative, halfPoints: TABLE_TEXT_SIZE, padding: CELL_PADDING });
+}
+
+function table(
+  header: readonly string[],
+  rows: readonly (readonly Run[])[][],
+  relative?: readonly number[],
+  opts: { minRowHeight?: number; keepTogether?: boolean } = {},
+): Table {
+  const widths = columnWidths(header, rows, relative);
+  const height = opts.minRowHeight ? { value: opts.minRowHeight, rule: HeightRule.ATLEAST } : undefined;
+  // Kept together: every row but the last keeps with the next, so the table moves to a new page whole.
+  const keep = (i: number) => opts.keepTogether === true && i < rows.length - 1;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: tableBorders,
+    margins: tableMargins,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true, keepNext: rows.length > 0 })),
+      }),
+      ...rows.map(
+        (r, j) =>
+          new TableRow({
+            cantSplit: true,
+            height,
+            children: header.map((_, i) => cell(r[i] ?? [], widths[i]!, { keepNext: keep(j) })),
+          }),
+      ),
+    ],
+  });
+}
+
+function signatureTable(signatories: readonly Signatory[]): Table {
+  // Blank rows when nobody is named yet, so a printed copy can still be signed.
+  const rows = signatureRows(signatories);
+  // Tall rows leave room for a handwritten signature.
+  // A signature block is kept on one page (a signatory alone on the next page reads as an afterthought),
+  // unless it is too long for one page, when it may break between rows.
+  return table(SIGNATURE_HEADER, rows, SIGNATURE_WIDTHS, {
+    minRowHeight: SIGNATURE_ROW_HEIGHT,
+    keepTogether: keepSignaturesTogether(rows.length),
+  });
+}
+
+function para(runs: readonly Run[], keepNext?: boolean): Paragraph {
+  return new Paragraph({ bidirectional: isRtl(runsToText(runs)) || undefined, keepNext, children: textRuns(runs) });
+}
+
+function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfContents)[] {
+  const out: (Paragraph | Table | TableOfContents)[] = [];
+  blocks.forEach((b, index) => {
+    const next = blocks[index + 1];
+    switch (b.kind) {
+      case 'heading': {
+        const heading = b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+        out.push(new Paragraph({ heading, bidirectional: isRtl(b.text) || undefined, children: textRuns(plainRuns(b.text)) }));
+        break;
+      }
+      case 'paragraph':
+        // A paragraph that introduces a table or the signatures stays on the page with it.
+        out.push(para(b.runs, next?.kind === 'table' || next?.kind === 'signatures' || undefined));
+        break;
+      case 'clause': {
+        const numbering = { reference: CLAUSES, level: b.level - 1 };
+        const text = runsToText(b.runs);
+        if (b.title && b.runs.length > 0) {
+          // The title carries the number and its text follows on the next line of the same paragraph:
+          // LibreOffice does not honour keep-with-next here, so a separate title paragraph could be left
+          // alone at the foot of a page. Widow control keeps at least one line of the text with it.
+          out.push(
+            new Paragraph({
+              style: `Clause${b.level}`,
+              numbering,
+              widowControl: true,
+              bidirectional: isRtl(text) || undefined,
+              children: [...textRuns(plainRuns(b.title), { bold: true }), new TextRun({ break: 1 }), ...textRuns(b.runs)],
+            }),
+          );
+        } else if (b.title) {
+          out.push(
+            new Paragraph({
+              style: `Clause${b.level}`,
+              numbering,
+              keepNext: true,
+              children: textRuns(plainRuns(b.title), { bold: true }),
+            }),
+          );
+        } else {
+          out.push(
+            new Paragraph({
+              style: `Clause${b.level}`,
+              numbering,
+              bidirectional: isRtl(text) || undefined,
+              children: textRuns(b.runs),
+            }),
+          );
+        }
+        break;
+      }
+      case 'bullets':
+        for (const item of b.items)
+          out.push(
+            new Paragraph({
+              style: 'ListParagraph',
+              numbering: { reference: BULLETS, level: 0 },
+              bidirectional: isRtl(runsToText(item)) || undefined,
+              children: textRuns(item),
+            }),
+          );
+        break;
+      case 'table':
+        if (b.caption) out.push(new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(plainRuns(b.caption)) }));
+        out.push(table(b.header, b.rows, b.widths));
+        out.push(new Paragraph({ style: 'AfterTable', children: [] }));
+        break;
+      case 'signatures':
+        out.push(signatureTable(b.signatories));
+        out.push(new Paragraph({ style: 'AfterTable', children: [] }));
+        break;
+      case 'pageBreak':
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+      case 'toc':
+        out.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }));
+        // The entries are written from the tree's headings: letting docx find them walks the whole
+        // document again, which tripled the export time. Word refreshes them, with page numbers, on opening.
+        out.push(
+          new TableOfContents('Contents', {
+            hyperlink: true,
+            headingStyleRange: '1-3',
+            cachedEntries: blocks.flatMap((h) => (h.kind === 'heading' ? [{ title: h.text, level: h.level }] : [])),
+          }),
+        );
+        break;
+      case 'guidance':
+        // Guidance is for the person filling in the form; it is never exported.
+        break;
+    }
+  });
+  return out;
+}
+
+function markingParagraph(marking: string, note?: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    style: 'Marking',
+    children: [
+      new TextRun({ text: marking, bold: true }),
+      ...(note ? [new TextRun({ text: note, break: 1, bold: false, size: 16 })] : []),
+    ],
+  });
+}
+
+export const PUBLIC_NOTE = 'Public version: personal details are replaced by role and organisation.';
+
+/** What the document's properties (docProps/core.xml) say it is. */
+export function propertiesDescription(meta: DocumentTree['meta']): string {
+  return `${meta.subject} for ${meta.partnershipName}. Version ${meta.version}. ${meta.marking}.`;
+}
+
+/** The signature table's header and rows (blank rows when nobody is named yet). */
+export function signatureRows(signatories: readonly Signatory[]): Run[][][] {
+  const people =
+    signatories.length > 0
+      ? signatories
+      : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
+  return people.map((s) => [s.organisation, s.name, s.position, '', s.signedOn].map((t) => plainRuns(t)));
+}
+export const SIGNATURE_HEADER = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
+export const SIGNATURE_WIDTHS = [3, 2.5, 2.5, 3, 1.8];
+export const SIGNATURE_ROW_HEIGHT = 800;
+/** A signature block is kept on one page unless it is too long for one page. */
+export const keepSignaturesTogether = (rows: number) => rows <= 12;
+
+export type DocxResult = { bytes: Uint8Array; removed: number };
+
+/** The docx library's model of the tree's document, and how many unsafe characters were removed from its text. */
+export function buildDocument(input: DocumentTree): { doc: Document; removed: number } {
+  const { tree, removed } = sanitiseTree(input);
+  const { meta } = tree;
+  const dateText = longDate(meta.date);
+  const publicNote = meta.publicSafe ? PUBLIC_NOTE : undefined;
+
+  const header = new Header({ children: [markingParagraph(meta.marking, meta.handlingNote)] });
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        style: 'FooterText',
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        children: [
+          new TextRun({ text: `${meta.title} · Version ${meta.version} · ${dateText}` }),
+          new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+      ...(publicNote ? [new Paragraph({ style: 'FooterText', children: [new TextRun(publicNote)] })] : []),
+      markingParagraph(meta.marking),
+    ],
+  });
+
+  const front: Paragraph[] = [
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      bidirectional: isRtl(meta.title) || undefined,
+      children: textRuns(plainRuns(meta.title)),
+    }),
+  ];
+  if (meta.subtitle) front.push(new Paragraph({ style: 'Subtitle', children: textRuns(plainRuns(meta.subtitle)) }));
+  front.push(
+    new Paragraph({
+      style: 'DocumentDetails',
+      children: [new TextRun(`Version ${meta.version} · ${dateText} · ${meta.marking}`)],
+    }),
+  );
+
+  const doc = new Document({
+    title: meta.title,
+    subject: meta.subject,
+    creator: meta.author,
+    lastModifiedBy: meta.author,
+    description: propertiesDescription(meta),
+    keywords: meta.marking,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: 22, color: INK, language: LANG },
+          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+        },
+        title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
+        heading1: {
+          run: { font: FONT, size: 32, bold: true, color: ACCENT },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
+        },
+        heading2: {
+          run: { font: FONT, size: 26, bold: true, color: ACCENT },
+          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true },
+        },
+        heading3: {
+          run: { font: FONT, size: 23, bold: true, color: INK },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
+        },
+        listParagraph: { paragraph: { spacing: { after: 60 } } },
+        caption: {
+          run: { font: FONT, size: 20, bold: true, italics: false, color: INK },
+          paragraph: { spacing: { before: 120, after: 60 } },
+        },
+      },
+      paragraphStyles: [
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 28, color: '4B5563' } },
+        {
+          id: 'DocumentDetails',
+          name: 'Document details',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 20, color: '4B5563' },
+          paragraph: { spacing: { after: 360 } },
+        },
+        {
+          id: 'TOCHeading',
+          name: 'TOC Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 28, bold: true, color: ACCENT },
+        },
+        ...[1, 2, 3].flatMap((level) => [
+          {
+            id: `Clause${level}`,
+            name: `Clause ${level}`,
+            basedOn: 'Normal',
+            next: 'Normal',
+            paragraph: { spacing: { after: 120 } },
+          },
+          {
+            id: `ClauseText${level}`,
+            name: `Clause text ${level}`,
+            basedOn: 'Normal',
+            next: 'Normal',
+            paragraph: { indent: { left: [567, 1134, 1843][level - 1]! } },
+          },
+        ]),
+        {
+          id: 'TableText',
+          name: 'Table text',
+          basedOn: 'Normal',
+          paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } },
+          run: { size: 20 },
+        },
+        { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },
+        {
+          id: 'FooterText',
+          name: 'Footer text',
+          basedOn: 'Normal',
+          paragraph: { spacing: { after: 0 } },
+          run: { size: 16, color: '4B5563' },
+        },
+        { id: 'Marking', name: 'Protective marking', basedOn: 'Normal', paragraph: { spacing: { after: 0 } }, run: { size: 20 } },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: CLAUSES,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 567 } } },
+            },
+            {
+              level: 1,
+              format: LevelFormat.DECIMAL,
+              text: '%1.%2',
+              alignment: AlignmentType.LEFT,
+              isLegalNumberingStyle: true,
+              style: { paragraph: { indent: { left: 1134, hanging: 567 } } },
+            },
+            {
+              level: 2,
+              format: LevelFormat.DECIMAL,
+              text: '%1.%2.%3',
+              alignment: AlignmentType.LEFT,
+              isLegalNumberingStyle: true,
+              style: { paragraph: { indent: { left: 1843, hanging: 709 } } },
+            },
+          ],
+        },
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 283 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1440, right: 1440, bottom: 1440, left: 1440, header: 567, footer: 567 },
+          },
+        },
+        headers: { default: header },
+        footers: { default: footer },
+        children: [...front, ...renderBlocks(tree.blocks)],
+      },
+    ],
+  });
+  return { doc, removed };
+}
+
+/** The whole package written by the docx library: the reference the fast writer is checked against, and the source of its fixed parts. */
+export async function packWithDocx(input: DocumentTree): Promise<DocxResult> {
+  const { doc, removed } = buildDocument(input);
+  const buffer = await Packer.toBuffer(doc);
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), removed };
+}
