@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { templateSchema } from '../../shared/documents/template-schema';
 import type { Template, TemplateField } from '../../shared/documents/template-schema';
+import { personTraces } from '../partners/directory-api';
 import type { ErasureHook } from '../partners/erasure';
 
 const ERASED = '[erased]';
@@ -47,14 +48,9 @@ export function scrubStrings(value: unknown, needles: readonly string[]): unknow
 export const documentsErasureHook: ErasureHook = {
   area: 'documents',
   erasePerson(db: Database, personId: number) {
-    const person = db.prepare('SELECT name FROM people WHERE id = ?').get(personId) as { name: string } | undefined;
-    const posts = db.prepare('SELECT id, email, phone FROM posts WHERE person_id = ?').all(personId) as {
-      id: number;
-      email: string;
-      phone: string;
-    }[];
+    const { name, posts } = personTraces(db, personId);
     const postIds = new Set(posts.map((p) => p.id));
-    const needles = [person?.name ?? '', ...posts.flatMap((p) => [p.email, p.phone])]
+    const needles = [name, ...posts.flatMap((p) => [p.email, p.phone])]
       .map((s) => s.trim())
       .filter((s) => s.length >= 3)
       .sort((a, b) => b.length - a.length);

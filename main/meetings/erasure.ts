@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { personTraces } from '../partners/directory-api';
 import type { ErasureHook } from '../partners/erasure';
 
 /** Free-text columns in which a coordinator may have typed a person's name. */
@@ -21,7 +22,7 @@ const TEXT_COLUMNS: readonly [table: string, column: string][] = [
 export const meetingsErasureHook: ErasureHook = {
   area: 'meetings',
   erasePerson(db: Database, personId: number) {
-    const name = (db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(personId) as string | undefined)?.trim();
+    const name = personTraces(db, personId).name.trim();
     if (!name || name.length < 3) return;
     db.prepare("UPDATE attendance SET deputy_name = '[erased]' WHERE deputy_name = ?").run(name);
     for (const [table, column] of TEXT_COLUMNS) {

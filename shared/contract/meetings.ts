@@ -157,22 +157,12 @@ const shareUpdateReq = z
 const byId = z.object({ id }).strict();
 const byMeeting = z.object({ meetingId: id }).strict();
 
-export type PersonOption = {
-  id: number;
-  name: string;
-  organisationId: number | null;
-  organisationName: string;
-  jobTitle: string;
-  email: string;
-};
-export type OrganisationOption = { id: number; name: string; currentPeople: number };
 export type ActionPage = { items: Action[]; total: number; overdue: number };
 export type ActionDetail = { action: Action; updates: ActionUpdate[] };
 
 const emptyReq = z.object({}).strict();
 const groupCreateReq = z.object({ name: shortText('Group name').min(1, 'Name the group'), kind: z.enum(GROUP_KINDS) }).strict();
 const reorderReq = z.object({ meetingId: id, itemIds: z.array(id).min(1).max(200) }).strict();
-const searchReq = z.object({ query: shortText('Search').default('') }).strict();
 const actionUpdateNoteReq = z
   .object({ actionId: id, notedOn: isoDate, note: mediumText('Update').trim().min(1, 'Write the update') })
   .strict();
@@ -200,8 +190,6 @@ export const meetingsChannels = {
   'meetings.agenda.reorder': channel<typeof reorderReq, AgendaItem[]>(reorderReq),
   'meetings.agenda.addPaper': channel<typeof paperReq, AgendaItem>(paperReq),
   'meetings.agenda.removePaper': channel<typeof byId, AgendaItem>(byId),
-  'meetings.people.search': channel<typeof searchReq, PersonOption[]>(searchReq),
-  'meetings.organisations.search': channel<typeof searchReq, OrganisationOption[]>(searchReq),
   'meetings.attendance.invite': channel<typeof attendanceInviteReq, AttendanceRecord[]>(attendanceInviteReq),
   'meetings.attendance.mark': channel<typeof attendanceMarkReq, AttendanceRecord>(attendanceMarkReq),
   'meetings.attendance.remove': channel<typeof byId, AttendanceRecord[]>(byId),

@@ -93,7 +93,6 @@ export type ImportSummary = {
 };
 
 const organisationUpdate = z.object({ id, value: organisationInput }).strict();
-const lookupRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(50).default(20) }).strict();
 const personCreate = z.object({ value: personInput, post: postInput.nullable().default(null) }).strict();
 const personUpdate = z.object({ id, value: personInput }).strict();
 const eraseRequest = z.object({ id, confirmName: shortText('Confirmation') }).strict();
@@ -119,7 +118,6 @@ export const partnersChannels = {
   'partners.organisations.create': channel<typeof organisationInput, Organisation>(organisationInput),
   'partners.organisations.update': channel<typeof organisationUpdate, Organisation>(organisationUpdate),
   'partners.organisations.archive': channel<typeof archiveRequest, Organisation>(archiveRequest),
-  'partners.organisations.lookup': channel<typeof lookupRequest, { id: number; name: string }[]>(lookupRequest),
   'partners.people.list': channel<typeof personListRequest, Page<PersonRow>>(personListRequest),
   'partners.people.get': channel<typeof byId, PersonDetail>(byId),
   'partners.people.create': channel<typeof personCreate, Person>(personCreate),

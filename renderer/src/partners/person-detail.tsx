@@ -202,7 +202,7 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const options = useQuery({
     queryKey: ['partners', 'lookup', query],
-    queryFn: () => call('partners.organisations.lookup', { query, limit: 20 }),
+    queryFn: () => call('directory.organisations.search', { query, limit: 20 }),
     enabled: open,
   });
   const add = useMutation({
