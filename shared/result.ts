@@ -1,5 +1,13 @@
 /** Every reply across the process wall has this one shape. */
-export type ErrorCode = 'invalid_request' | 'unknown_channel' | 'not_found' | 'conflict' | 'unauthorised' | 'internal';
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unknown_channel'
+  | 'not_found'
+  | 'conflict'
+  /** A save based on an older version of the record than the one stored. */
+  | 'stale'
+  | 'unauthorised'
+  | 'internal';
 
 export type AppErrorShape = { code: ErrorCode; message: string; details?: string[] };
 

@@ -113,7 +113,7 @@ export function updateDocument(
       );
     if (d.revision !== req.revision)
       throw new AppError(
-        'conflict',
+        'stale',
         'This document was changed in another window since you opened it. Reload it to see the latest version.',
       );
     let values = d.values;

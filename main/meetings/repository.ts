@@ -28,6 +28,7 @@ import { FOUR_PS, STANDARD_AGENDA } from '../../shared/meetings/model';
 import { londonToday, toUtcIso } from '../../shared/meetings/time';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
+import { checkVersion } from '../store/versioning';
 import {
   currentEmailOf,
   currentPeopleAt,
@@ -77,7 +78,7 @@ const MEETING_SELECT = `
          m.status, m.location, m.marking, m.time_zone AS timeZone, m.online_link AS onlineLink,
          m.chair_person_id AS chairPersonId, '' AS chairName,
          m.minute_taker_person_id AS minuteTakerPersonId, '' AS minuteTakerName,
-         m.sequence, m.created_at AS createdAt, m.updated_at AS updatedAt
+         m.sequence, m.created_at AS createdAt, m.updated_at AS updatedAt, m.version
     FROM meetings m
     JOIN meeting_groups g ON g.id = m.group_id`;
 
@@ -171,15 +172,16 @@ export function createMeeting(db: Database, input: MeetingInput): number {
   })();
 }
 
-export function updateMeeting(db: Database, id: number, input: MeetingInput): void {
+export function updateMeeting(db: Database, id: number, input: MeetingInput, expectedVersion?: number): void {
   getMeeting(db, id);
   checkGroup(db, input.groupId);
   checkPeople(db, input.chairPersonId, input.minuteTakerPersonId);
   db.transaction(() => {
+    checkVersion(db, 'meetings', id, expectedVersion, 'meeting');
     db.prepare(
       `UPDATE meetings SET group_id = ?, title = ?, type = ?, starts_at = ?, ends_at = ?, start_utc = ?, location = ?,
               online_link = ?, chair_person_id = ?, minute_taker_person_id = ?, marking = ?, status = ?,
-              sequence = sequence + 1, updated_at = ?
+              sequence = sequence + 1, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(
       input.groupId,
@@ -219,7 +221,7 @@ export function listAgenda(db: Database, meetingId: number): AgendaItem[] {
   const items = db
     .prepare(
       `SELECT a.id, a.meeting_id AS meetingId, a.position, a.kind, a.title, a.lead_person_id AS leadPersonId,
-              '' AS leadName, a.minutes_allowed AS minutesAllowed, a.minutes
+              '' AS leadName, a.minutes_allowed AS minutesAllowed, a.minutes, a.version
          FROM agenda_items a
         WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
@@ -283,13 +285,22 @@ function writeOrder(db: Database, ids: number[]): void {
 
 export function updateAgendaItem(
   db: Database,
-  r: { id: number; title: string; leadPersonId: number | null; minutesAllowed: number | null; minutes: string },
+  r: {
+    id: number;
+    title: string;
+    leadPersonId: number | null;
+    minutesAllowed: number | null;
+    minutes: string;
+    version?: number | undefined;
+  },
 ): AgendaItem {
   const item = agendaItem(db, r.id);
   checkPeople(db, r.leadPersonId);
   db.transaction(() => {
+    checkVersion(db, 'agenda_items', r.id, r.version, 'agenda item');
     db.prepare(
-      'UPDATE agenda_items SET title = ?, lead_person_id = ?, minutes_allowed = ?, minutes = ?, updated_at = ? WHERE id = ?',
+      `UPDATE agenda_items SET title = ?, lead_person_id = ?, minutes_allowed = ?, minutes = ?, updated_at = ?,
+              version = version + 1 WHERE id = ?`,
     ).run(r.title, r.leadPersonId, r.minutesAllowed, r.minutes, nowIso(), r.id);
     touchMeeting(db, item.meetingId);
     recordAudit(db, 'agenda_item', r.id, 'update');
@@ -474,7 +485,7 @@ const ACTION_COLUMNS = `
          m.group_id AS groupId, COALESCE(g.name, '') AS groupName, a.agenda_item_id AS agendaItemId, a.description,
          a.owner_organisation_id AS ownerOrganisationId, '' AS ownerOrganisationName,
          a.owner_person_id AS ownerPersonId, '' AS ownerPersonName, a.due_on AS dueOn, a.status,
-         a.pursue, a.prevent, a.protect, a.prepare, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+         a.pursue, a.prevent, a.protect, a.prepare, a.created_at AS createdAt, a.updated_at AS updatedAt, a.version`;
 
 type ActionRow = Omit<Action, 'fourPs' | 'overdue'> & Record<FourP, number>;
 
@@ -618,13 +629,14 @@ export function createAction(db: Database, r: ActionInput, now: Date): Action {
   return getAction(db, id, now);
 }
 
-export function updateAction(db: Database, id: number, r: ActionInput, now: Date): Action {
+export function updateAction(db: Database, id: number, r: ActionInput, now: Date, expectedVersion?: number): Action {
   const before = getAction(db, id, now);
   checkActionRefs(db, r);
   db.transaction(() => {
+    checkVersion(db, 'actions', id, expectedVersion, 'action');
     db.prepare(
       `UPDATE actions SET meeting_id = ?, agenda_item_id = ?, description = ?, owner_organisation_id = ?, owner_person_id = ?,
-              due_on = ?, status = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?, updated_at = ?
+              due_on = ?, status = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(
       r.meetingId,
@@ -773,7 +785,7 @@ export function meetingDetail(db: Database, id: number, now: Date): MeetingDetai
 const SHARE_SELECT = `
   SELECT s.id, s.meeting_id AS meetingId, COALESCE(m.title, '') AS meetingTitle, s.information, s.purpose, s.recipients,
          s.shared_on AS sharedOn, s.justification, s.consent_sought AS consentSought, s.no_consent_reason AS noConsentReason,
-         s.decided_by AS decidedBy, s.created_at AS createdAt, s.updated_at AS updatedAt
+         s.decided_by AS decidedBy, s.created_at AS createdAt, s.updated_at AS updatedAt, s.version
     FROM share_decisions s LEFT JOIN meetings m ON m.id = s.meeting_id`;
 
 type ShareRow = Omit<ShareDecision, 'consentSought'> & { consentSought: number };
@@ -819,13 +831,14 @@ export function createShareDecision(db: Database, r: ShareInput): ShareDecision 
   return getShare(db, id);
 }
 
-export function updateShareDecision(db: Database, id: number, r: ShareInput): ShareDecision {
+export function updateShareDecision(db: Database, id: number, r: ShareInput, expectedVersion?: number): ShareDecision {
   getShare(db, id);
   if (r.meetingId !== null) getMeeting(db, r.meetingId);
   db.transaction(() => {
+    checkVersion(db, 'share_decisions', id, expectedVersion, 'decision to share');
     db.prepare(
       `UPDATE share_decisions SET meeting_id = ?, information = ?, purpose = ?, recipients = ?, shared_on = ?, justification = ?,
-              consent_sought = ?, no_consent_reason = ?, decided_by = ?, updated_at = ?
+              consent_sought = ?, no_consent_reason = ?, decided_by = ?, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(...shareValues(r), nowIso(), id);
     recordAudit(db, 'share_decision', id, 'update');

@@ -32,19 +32,19 @@ export const partnersHandlers: HandlerGroup<PartnersChannel> = {
   'partners.organisations.list': (req, { db }) => listOrganisations(db, req),
   'partners.organisations.get': (req, { db }) => getOrganisationDetail(db, req.id),
   'partners.organisations.create': (req, { db }) => createOrganisation(db, req),
-  'partners.organisations.update': (req, { db }) => updateOrganisation(db, req.id, req.value),
+  'partners.organisations.update': (req, { db }) => updateOrganisation(db, req.id, req.value, req.version),
   'partners.organisations.archive': (req, { db }) => setOrganisationArchived(db, req.id, req.archived),
   'partners.people.list': (req, { db }) => listPeople(db, req),
   'partners.people.get': (req, { db }) => getPersonDetail(db, req.id),
   'partners.people.create': (req, { db }) => createPerson(db, req.value, req.post),
-  'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value),
+  'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value, req.version),
   'partners.people.archive': (req, { db }) => setPersonArchived(db, req.id, req.archived),
   'partners.people.erase': (req, { db }) => {
     erasePerson(db, req.id, req.confirmName);
     return { erased: true as const };
   },
   'partners.posts.add': (req, { db }) => addPost(db, req.personId, req.value),
-  'partners.posts.update': (req, { db }) => updatePost(db, req.id, req.value),
+  'partners.posts.update': (req, { db }) => updatePost(db, req.id, req.value, req.version),
   'partners.posts.end': (req, { db }) => endPost(db, req.id, req.endedOn),
   'partners.search': (req, { db }) => searchDirectory(db, req.query, req.limit),
   'partners.coverage': (_req, { db }) => coverage(db),

@@ -48,7 +48,7 @@ const endMessage = { message: 'The meeting must end after it starts', path: ['en
 
 export const meetingCreateReq = z.object(meetingFields).strict().refine(endAfterStart, endMessage);
 export const meetingUpdateReq = z
-  .object({ id, ...meetingFields })
+  .object({ id, version: z.number().int().min(1), ...meetingFields })
   .strict()
   .refine(endAfterStart, endMessage);
 export type MeetingInput = z.output<typeof meetingCreateReq>;
@@ -72,6 +72,8 @@ const agendaAddReq = z
 const agendaUpdateReq = z
   .object({
     id,
+    /** The version of the item the edit is based on: two views of the same minutes cannot overwrite each other. */
+    version: z.number().int().min(1),
     title: shortText('Title').min(1, 'Enter a title for the item'),
     leadPersonId: optionalId,
     minutesAllowed: z.number().int().min(0).max(1440).nullable(),
@@ -132,7 +134,7 @@ const actionFields = {
 };
 export const actionCreateReq = z.object(actionFields).strict();
 export type ActionInput = z.output<typeof actionCreateReq>;
-const actionUpdateReq = z.object({ id, ...actionFields }).strict();
+const actionUpdateReq = z.object({ id, version: z.number().int().min(1), ...actionFields }).strict();
 
 const shareFields = {
   meetingId: optionalId.default(null),
@@ -150,7 +152,7 @@ const consentMessage = { message: 'Say why consent was not sought', path: ['noCo
 export const shareCreateReq = z.object(shareFields).strict().refine(consentRule, consentMessage);
 export type ShareInput = z.output<typeof shareCreateReq>;
 const shareUpdateReq = z
-  .object({ id, ...shareFields })
+  .object({ id, version: z.number().int().min(1), ...shareFields })
   .strict()
   .refine(consentRule, consentMessage);
 

@@ -92,12 +92,13 @@ export type ImportSummary = {
   skipped: number;
 };
 
-const organisationUpdate = z.object({ id, value: organisationInput }).strict();
+const version = z.number().int().min(1);
+const organisationUpdate = z.object({ id, version, value: organisationInput }).strict();
 const personCreate = z.object({ value: personInput, post: postInput.nullable().default(null) }).strict();
-const personUpdate = z.object({ id, value: personInput }).strict();
+const personUpdate = z.object({ id, version, value: personInput }).strict();
 const eraseRequest = z.object({ id, confirmName: shortText('Confirmation') }).strict();
 const postAdd = z.object({ personId: id, value: postInput }).strict();
-const postUpdate = z.object({ id, value: postInput.omit({ organisationId: true }) }).strict();
+const postUpdate = z.object({ id, version, value: postInput.omit({ organisationId: true }) }).strict();
 const postEnd = z.object({ id, endedOn: isoDateOrNull }).strict();
 const searchRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(200).default(30) }).strict();
 const emptyObject = z.object({}).strict();

@@ -35,6 +35,7 @@ export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
         <h2 id="detail-title">Edit {p.name}</h2>
         <PersonForm
           id={p.id}
+          version={p.version}
           stored={{
             name: p.name,
             pronouns: p.pronouns,
@@ -146,6 +147,7 @@ function PostItem({ post, personView, onChanged }: { post: Post; personView: boo
     mutationFn: () =>
       call('partners.posts.update', {
         id: post.id,
+        version: post.version,
         value: { jobTitle: post.jobTitle, email: post.email, phone: post.phone, isSpoc: !post.isSpoc, startedOn: post.startedOn },
       }),
     onSuccess: onChanged,

@@ -128,7 +128,7 @@ describe('documents handlers', () => {
     const saved = await ok<{ revision: number }>(app, 'documents.update', { id: doc.id, revision: 0, values: values() });
     expect(saved.revision).toBe(1);
     // A stale autosave is refused rather than overwriting newer work.
-    expect((await fails(app, 'documents.update', { id: doc.id, revision: 0, values: {} })).code).toBe('conflict');
+    expect((await fails(app, 'documents.update', { id: doc.id, revision: 0, values: {} })).code).toBe('stale');
     // Values must fit their fields.
     const bad = await fails(app, 'documents.update', { id: doc.id, revision: 1, values: { startDate: 'tomorrow', nope: 1 } });
     expect(bad.code).toBe('invalid_request');
