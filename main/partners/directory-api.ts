@@ -346,3 +346,22 @@ export function personTraces(
   }[];
   return { name, posts };
 }
+
+/** Every person's id (archived ones too), for privacy work that looks across the directory. */
+export const allPersonIds = (db: Database): number[] => stmt(db, 'SELECT id FROM people ORDER BY id').pluck().all() as number[];
+
+export const allPeopleNames = (db: Database): { id: number; name: string }[] =>
+  stmt(db, 'SELECT id, name FROM people ORDER BY id').all() as { id: number; name: string }[];
+
+export function personIdByUid(db: Database, uid: string): number | null {
+  return (stmt(db, 'SELECT id FROM people WHERE uid = ?').pluck().get(uid) as number | undefined) ?? null;
+}
+
+/** People archived on or before a date (YYYY-MM-DD), for retention review. */
+export function archivedPeopleSince(db: Database, cutoff: string): { recordId: number; title: string; since: string }[] {
+  return stmt(
+    db,
+    `SELECT id AS recordId, name AS title, substr(archived_at, 1, 10) AS since FROM people
+      WHERE archived_at IS NOT NULL AND substr(archived_at, 1, 10) <= ?`,
+  ).all(cutoff) as { recordId: number; title: string; since: string }[];
+}

@@ -21,6 +21,9 @@ export const migration0011: Migration = {
   name: 'versions on edited records; the coordinator as a directory person',
   up(db) {
     for (const table of VERSIONED_TABLES) {
+      // Some tables already have one (people: the privacy migration, 0005).
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      if (columns.some((c) => c.name === 'version')) continue;
       db.exec(`ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)`);
     }
     db.exec(`

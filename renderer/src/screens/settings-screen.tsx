@@ -10,6 +10,9 @@ import { LoadExampleButton } from '../components/load-example';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
+import { ActivitySettings } from './settings-activity';
+import { PrivacyRequestsSettings } from './settings-privacy-requests';
+import { RetentionSettings } from './settings-retention';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -153,6 +156,9 @@ export function SettingsScreen() {
         </p>
         <LoadExampleButton />
       </section>
+      <PrivacyRequestsSettings />
+      <RetentionSettings />
+      <ActivitySettings />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>
