@@ -211,6 +211,37 @@ export function deleteMeeting(db: Database, id: number): void {
   })();
 }
 
+/**
+ * A planned meeting that has started and has attendance or minutes recorded was held: its status
+ * moves to Held (a cancelled one is left alone).
+ */
+export function markHeldIfRecorded(db: Database, meetingId: number, now = new Date()): void {
+  const m = db.prepare('SELECT status, start_utc AS startUtc FROM meetings WHERE id = ?').get(meetingId) as
+    { status: string; startUtc: string } | undefined;
+  if (!m || m.status !== 'planned' || m.startUtc > now.toISOString()) return;
+  if (!hasRecord(db, meetingId)) return;
+  db.prepare("UPDATE meetings SET status = 'held', updated_at = ?, version = version + 1 WHERE id = ?").run(nowIso(), meetingId);
+  recordAudit(db, 'meeting', meetingId, 'status');
+}
+
+const hasRecord = (db: Database, meetingId: number): boolean =>
+  db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM attendance WHERE meeting_id = ? AND status <> 'invited')
+           OR EXISTS (SELECT 1 FROM agenda_items WHERE meeting_id = ? AND minutes <> '')`,
+    )
+    .pluck()
+    .get(meetingId, meetingId) === 1;
+
+/** Why a meeting with a record still shows Planned (it has not started yet), or null. */
+export function plannedReason(db: Database, meeting: Meeting, now: Date): string | null {
+  if (meeting.status !== 'planned' || !hasRecord(db, meeting.id)) return null;
+  if (toUtcIso(meeting.startsAt) > now.toISOString()) {
+    return 'Attendance or minutes are recorded, but the meeting has not started yet, so it still shows as Planned. It becomes Held once it has started and something more is recorded, or change the status yourself.';
+  }
+  return null;
+}
+
 function touchMeeting(db: Database, meetingId: number): void {
   db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(nowIso(), meetingId);
 }
@@ -304,6 +335,7 @@ export function updateAgendaItem(
     ).run(r.title, r.leadPersonId, r.minutesAllowed, r.minutes, nowIso(), r.id);
     touchMeeting(db, item.meetingId);
     recordAudit(db, 'agenda_item', r.id, 'update');
+    if (r.minutes.trim() !== '') markHeldIfRecorded(db, item.meetingId);
   })();
   return listAgenda(db, item.meetingId).find((i) => i.id === r.id)!;
 }
@@ -439,6 +471,7 @@ export function markAttendance(
       r.id,
     );
     recordAudit(db, 'attendance', r.id, 'update');
+    if (r.status !== 'invited') markHeldIfRecorded(db, row.meetingId);
   })();
   return listAttendance(db, row.meetingId).find((a) => a.id === r.id)!;
 }
@@ -777,6 +810,7 @@ export function meetingDetail(db: Database, id: number, now: Date): MeetingDetai
     ).items.sort((a, b) => a.id - b.id),
     mattersArising: mattersArisingFor(db, meeting, now),
     previousMeetingId: previous?.id ?? null,
+    statusNote: plannedReason(db, meeting, now),
   };
 }
 

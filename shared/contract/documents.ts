@@ -5,6 +5,7 @@ import type { SaveOutcome } from '../files';
 import { LIMITS } from '../limits';
 import { PROTECTIVE_MARKINGS } from '../markings';
 import type { ProtectiveMarking } from '../markings';
+import { calendarDate } from '../dates';
 import { channel, emptyRequest, id, mediumText, shortText } from './common';
 
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'agreed', 'superseded', 'withdrawn'] as const;
@@ -75,7 +76,7 @@ const templateKey = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/)
   .max(80);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-10-05');
+const isoDate = calendarDate();
 const values = z
   .record(z.string().max(60), z.unknown())
   .refine((v) => JSON.stringify(v).length <= 5_000_000, 'The document is too large to save');

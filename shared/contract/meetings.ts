@@ -15,14 +15,19 @@ import type {
   ShareDecision,
 } from '../meetings/model';
 import { ACTION_STATUSES, ATTENDANCE_STATUSES, FOUR_PS, GROUP_KINDS, MEETING_STATUSES } from '../meetings/model';
+import { calendarDate, dateProblem } from '../dates';
 import { channel, id, longText, mediumText, shortText } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
+const isoDate = calendarDate();
 /** An instant with its offset, e.g. 2026-07-01T10:00:00+01:00 (Z is accepted too). */
 const isoInstant = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'Enter a date and time with its offset');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'Enter a date and time with its offset')
+  .superRefine((v, ctx) => {
+    const problem = dateProblem(v.slice(0, 10));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const optionalId = id.nullable();
 const url = z
   .string()

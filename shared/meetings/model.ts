@@ -148,6 +148,8 @@ export type MeetingDetail = {
   /** Open actions from earlier meetings of the same group. */
   mattersArising: Action[];
   previousMeetingId: number | null;
+  /** Why the meeting still shows Planned although attendance or minutes are recorded, or null. */
+  statusNote: string | null;
 };
 
 export type ShareDecision = {

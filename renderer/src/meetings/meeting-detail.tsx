@@ -77,6 +77,7 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
         {m.chairName ? <span>Chair: {m.chairName}</span> : null}
         {m.minuteTakerName ? <span>Minutes: {m.minuteTakerName}</span> : null}
       </p>
+      {d.statusNote ? <p className="muted">{d.statusNote}</p> : null}
       <div className="toolbar export-bar" role="group" aria-label="Export">
         <Button
           className="button"
