@@ -1,4 +1,5 @@
 import { appInfoHandlers } from './app-info/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
 import { documentRevisionHandlers } from './documents/revise';
@@ -13,6 +14,7 @@ import { privacyErasureHook } from './privacy/erasure';
 import { privacyHandlers } from './privacy/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
+import { storeHandlers } from './store/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(partnersErasureHook);
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...examplesHandlers,
   ...privacyHandlers,
+  ...backupsHandlers,
+  ...storeHandlers,
 };

@@ -18,6 +18,8 @@ const banner = { js: "import { createRequire as __cr } from 'node:module'; const
 await Promise.all([
   build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.js', format: 'esm', banner }),
   build({ ...common, entryPoints: ['main/web-host/cli.ts'], outfile: 'dist/main/web-host.js', format: 'esm', banner }),
+  // Backups and the full check run on a worker thread (main/store/run-in-worker.ts).
+  build({ ...common, entryPoints: ['main/store/store-worker.ts'], outfile: 'dist/main/store-worker.js', format: 'esm', banner }),
   // A sandboxed preload must be CommonJS.
   build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' }),
 ]);

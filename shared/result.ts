@@ -7,7 +7,13 @@ export type ErrorCode =
   /** A save based on an older version of the record than the one stored. */
   | 'stale'
   | 'unauthorised'
-  | 'internal';
+  | 'internal'
+  // The disk, the folder or another program stopped a read or write (see main/store/faults.ts).
+  | 'storage'
+  // The store is locked (or not set up yet): unlock it first.
+  | 'locked'
+  // The passphrase or recovery key did not open the store; nothing was changed.
+  | 'wrong_passphrase';
 
 export type AppErrorShape = { code: ErrorCode; message: string; details?: string[] };
 

@@ -164,9 +164,10 @@ export function registerErasureReapply(
  * random key is kept in a file in the data folder: the ledger is still never plain text, though
  * the key sits beside it, as the unencrypted database itself does.
  */
-let keySource: ((dataDir: string) => Buffer) | null = null;
+let keySource: ((dataDir: string) => Buffer | null) | null = null;
 
-export function setLedgerKeySource(source: ((dataDir: string) => Buffer) | null): void {
+/** A source that returns null for a folder it does not know falls back to the key file. */
+export function setLedgerKeySource(source: ((dataDir: string) => Buffer | null) | null): void {
   keySource = source;
 }
 
@@ -185,8 +186,8 @@ function fallbackKey(dataDir: string): Buffer {
 }
 
 export function ledgerForDataDir(dataDir: string): ErasureLedger {
-  if (!keySource) return erasureLedger(dataDir, fallbackKey(dataDir));
-  const storeKey = keySource(dataDir);
+  const storeKey = keySource?.(dataDir) ?? null;
+  if (!storeKey) return erasureLedger(dataDir, fallbackKey(dataDir));
   // A ledger written before the store had a key moves to the store key, and its key file goes.
   const oldKeyFile = path.join(dataDir, LEDGER_KEY_FILE);
   if (fs.existsSync(oldKeyFile)) {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { log } from '../logger';
+import { applyKey } from './cipher';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -37,6 +38,8 @@ export type OpenOptions = {
   migrations?: readonly Migration[];
   /** A prebuilt native binding, used when running under Electron (see README). */
   nativeBinding?: string;
+  /** The raw 32-byte data key of an encrypted store (see keys.ts); without it the file is opened unencrypted. */
+  key?: Buffer;
 };
 
 export function readUserVersion(db: Db): number {
@@ -78,6 +81,7 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
   const latest = migrations.at(-1)?.version ?? 0;
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    if (options.key) applyKey(db, options.key);
     let found: number;
     try {
       found = readUserVersion(db);
@@ -93,12 +97,24 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
     }
     if (found > latest) throw new NewerSchemaError(found, latest);
 
-    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-    if (!(problems.length === 1 && problems[0] === 'ok')) throw new IntegrityError(problems);
+    // The fast check on the critical path: reading the schema decrypts and authenticates page 1 and
+    // the schema pages (SQLCipher's per-page HMAC). quick_check reads every page and grew with the
+    // file (255-381 ms at the bench scale); the full integrity_check runs after start-up instead
+    // (BackupService.fullCheck), and damage found before opening is handled in damage.ts.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
 
+    // Deleted and overwritten text is zeroed in the file at once, on every write of this connection
+    // (the cipher build does this by default for keyed databases; a plain one needs it said).
+    db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
+    // FULL syncs the log on every commit. With NORMAL in WAL mode a power cut can lose the last
+    // commits, which were already shown as saved. Measured here (bench: store-safety): a one-row
+    // commit on the keyed store takes about 1.5-4 ms median (p95 5-14 ms, a loaded 2-core machine)
+    // with FULL against 0.02 ms with NORMAL. No one notices that in a form save, and an import
+    // commits once, not once per row, so FULL is kept. Reasoned, not tested: power
+    // loss cannot be simulated on these machines (kill -9 loses nothing in either mode).
+    db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
     return db;

@@ -5,7 +5,8 @@ import { handlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { HostServices } from '../ipc/dispatcher';
 import { log } from '../logger';
-import { openDatabase } from '../store/database';
+import { PASSPHRASE_ENV } from '../store/holder';
+import { backupDirFromArgs, createAppStore, withAfterCall } from '../store/open-store';
 import { startWebHost } from './server';
 
 declare const __APP_VERSION__: string;
@@ -24,7 +25,23 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
-  const db = openDatabase(dataDir);
+  // The store opens locked: nothing is read until a passphrase arrives (env or the unlock screen).
+  const backupDir = backupDirFromArgs(argv);
+  const { store, backups } = createAppStore({
+    dataDir,
+    backups: { secondFolder: backupDir ? path.resolve(backupDir) : null },
+  });
+  const passphrase = process.env[PASSPHRASE_ENV];
+  if (passphrase) {
+    if (store.state === 'needs-setup') {
+      const { recoveryKey } = store.setUp(passphrase);
+      process.stdout.write(
+        `New encrypted store set up with the passphrase from ${PASSPHRASE_ENV}.\nRecovery key (shown once; keep it somewhere safe): ${recoveryKey}\n`,
+      );
+    } else {
+      store.unlock(passphrase);
+    }
+  }
 
   const host: HostServices = {
     kind: 'browser',
@@ -36,8 +53,13 @@ async function main(): Promise<void> {
       mimeType,
       base64: Buffer.from(bytes).toString('base64'),
     }),
+    backups,
   };
-  const web = await startWebHost({ dispatch: createDispatcher(handlers, { db, host }), staticDir, port: portFromArgs(argv) });
+  const web = await startWebHost({
+    dispatch: withAfterCall(createDispatcher(handlers, { store, host }), () => backups.afterCall()),
+    staticDir,
+    port: portFromArgs(argv),
+  });
   process.stdout.write(`Concordat is running at ${web.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.\n`);
 
   let stopping = false;
@@ -45,7 +67,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await web.close();
-    db.close();
+    store.close();
     log.info('stopped; database closed');
     process.exit(0);
   };

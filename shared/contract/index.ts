@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
+import { backupsChannels } from './backups';
 import { channel, emptyRequest } from './common';
 import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
@@ -10,6 +11,7 @@ import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
 import { privacyChannels } from './privacy';
+import { storeChannels } from './store';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -28,6 +30,8 @@ export const contract = {
   ...meetingsChannels,
   ...examplesChannels,
   ...privacyChannels,
+  ...backupsChannels,
+  ...storeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,7 +8,8 @@ type TextProps = {
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'date' | 'number' | 'password';
+  autoComplete?: string;
   autoFocus?: boolean;
   maxLength?: number;
   name?: string;
@@ -28,6 +29,7 @@ export function TextInput({
   maxLength,
   name,
   placeholder,
+  autoComplete,
 }: TextProps) {
   return (
     <TextField
@@ -40,6 +42,7 @@ export function TextInput({
       autoFocus={autoFocus}
       maxLength={maxLength}
       name={name}
+      autoComplete={autoComplete}
     >
       <Label>
         {label}
@@ -99,5 +102,28 @@ export function RadioChoice<T extends string>({
         </Radio>
       ))}
     </RadioGroup>
+  );
+}
+
+/** A native checkbox inside its label: the whole text is the click target and the accessible name. */
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  description,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: string;
+}) {
+  return (
+    <label className="checkbox-field">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>
+        {label}
+        {description ? <span className="checkbox-help">{description}</span> : null}
+      </span>
+    </label>
   );
 }

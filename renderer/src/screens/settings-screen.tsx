@@ -13,6 +13,8 @@ import { useShortcut, useUnsavedWarning } from '../hooks';
 import { ActivitySettings } from './settings-activity';
 import { PrivacyRequestsSettings } from './settings-privacy-requests';
 import { RetentionSettings } from './settings-retention';
+import { SecuritySettings } from './settings-security';
+import { SettingsBackups } from './settings-backups';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -159,6 +161,8 @@ export function SettingsScreen() {
       <PrivacyRequestsSettings />
       <RetentionSettings />
       <ActivitySettings />
+      <SecuritySettings />
+      <SettingsBackups />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>
@@ -168,7 +172,7 @@ export function SettingsScreen() {
             <code>{info.data.dataDir}</code>
           </dd>
           <dt>Data version</dt>
-          <dd>{info.data.schemaVersion}</dd>
+          <dd>{info.data.schemaVersion ?? '–'}</dd>
         </dl>
       ) : null}
     </Page>
