@@ -52,7 +52,12 @@ export const partnersHandlers: HandlerGroup<PartnersChannel> = {
   'partners.coverage': (_req, { db }) => coverage(db),
   'partners.importPreview': (req, { db }) => previewImport(db, req.text, req.mapping),
   'partners.importCommit': (req, { db }) =>
-    commitImport(db, req.text, { mapping: req.mapping, skipBadRows: req.skipBadRows, duplicates: req.duplicates }),
+    commitImport(db, req.text, {
+      mapping: req.mapping,
+      skipBadRows: req.skipBadRows,
+      duplicates: req.duplicates,
+      organisations: req.organisations,
+    }),
   'partners.exportCsv': async (req, { db, host }) => {
     const csv = exportCsv(db, req.personIds);
     recordAudit(db, 'directory', 'csv', 'export');

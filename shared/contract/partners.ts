@@ -16,6 +16,7 @@ import type {
   SearchHit,
 } from '../partners/domain';
 import { isoDateOrNull, organisationInput, personInput, postInput } from '../partners/domain';
+import type { Membership, SectorKey } from '../partners/sectors';
 import { MEMBERSHIP_KEYS, SECTOR_KEYS } from '../partners/sectors';
 import type { ErasurePreview } from '../privacy/model';
 import { channel, id, shortText } from './common';
@@ -83,6 +84,17 @@ export type ImportPreview = {
   badRows: BadRow[];
   duplicates: ImportDuplicate[];
   newOrganisations: number;
+  /**
+   * The organisations the import would create, each with the sector the file gives or that its
+   * name or a contact's email suggests (`sectorFrom` says which, null: no guess), for the
+   * coordinator to confirm; membership only when the file gives it (the coordinator chooses).
+   */
+  organisationsToCreate: {
+    name: string;
+    sector: SectorKey;
+    sectorFrom: 'file' | 'name' | 'email' | null;
+    membership: Membership | null;
+  }[];
 };
 
 export type ImportSummary = {
@@ -110,6 +122,13 @@ const importCommitRequest = z
     mapping: importMappingSchema,
     skipBadRows: z.boolean(),
     duplicates: z.record(z.string().regex(/^\d+$/), z.enum(['skip', 'merge'])).default({}),
+    /** The coordinator's sector and membership for each new organisation, by name in lower case. */
+    organisations: z
+      .record(
+        z.string().max(LIMITS.shortText),
+        z.object({ sector: z.enum(SECTOR_KEYS), membership: z.enum(MEMBERSHIP_KEYS) }).strict(),
+      )
+      .default({}),
   })
   .strict();
 const exportRequest = z.object({ personIds: z.array(id).max(100_000).nullable().default(null) }).strict();

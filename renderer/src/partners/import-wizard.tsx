@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Papa from 'papaparse';
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
@@ -15,6 +16,8 @@ import { call } from '../api/client';
 import { Notice } from '../components/notice';
 import { navigate } from '../router';
 import { CheckboxField, ErrorDetails, errorText } from './controls';
+import type { OrganisationChoices } from './import-organisations';
+import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
 
 type Stage =
   | { step: 'choose' }
@@ -64,10 +67,12 @@ export function ImportWizard() {
   const [error, setError] = useState<unknown>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [choices, setChoices] = useState<Record<string, 'skip' | 'merge'>>({});
+  const [orgChoices, setOrgChoices] = useState<OrganisationChoices>({});
 
   const preview = useMutation({
     mutationFn: (args: { text: string; mapping: ColumnMapping | null }) => call('partners.importPreview', args),
     onSuccess: (p) => {
+      setOrgChoices(initialChoices(p));
       setStage({ step: 'preview', preview: p });
       setError(null);
     },
@@ -78,7 +83,17 @@ export function ImportWizard() {
   });
   const commit = useMutation({
     mutationFn: (p: ImportPreview) =>
-      call('partners.importCommit', { text: text!, mapping: p.mapping, skipBadRows: skipBad, duplicates: choices }),
+      call('partners.importCommit', {
+        text: text!,
+        mapping: p.mapping,
+        skipBadRows: skipBad,
+        duplicates: choices,
+        organisations: Object.fromEntries(
+          Object.entries(orgChoices).flatMap(([k, c]) =>
+            c.membership === '' ? [] : [[k, { sector: c.sector, membership: c.membership }]],
+          ),
+        ),
+      }),
     onSuccess: (summary) => {
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
       setStage({ step: 'done', summary });
@@ -159,6 +174,8 @@ export function ImportWizard() {
           setChoice={(line, c) => setChoices({ ...choices, [String(line)]: c })}
           remap={(mapping) => text && preview.mutate({ text, mapping })}
           onImport={() => commit.mutate(stage.preview)}
+          blocked={choicesMissing(orgChoices)}
+          extra={<NewOrganisations preview={stage.preview} choices={orgChoices} onChange={setOrgChoices} />}
         />
       ) : null}
       {stage.step === 'done' ? (
@@ -192,6 +209,10 @@ function PreviewStep(props: {
   setChoice: (line: number, c: 'skip' | 'merge') => void;
   remap: (mapping: ColumnMapping) => void;
   onImport: () => void;
+  /** Shown before the Import button (new organisations to confirm). */
+  extra?: ReactNode;
+  /** Why Import must wait, or null. */
+  blocked?: string | null;
 }) {
   const { fileName, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
   const good = p.rowCount - p.badRows.length;
@@ -313,8 +334,14 @@ function PreviewStep(props: {
           </ul>
         </div>
       ) : null}
+      {props.extra}
+      {props.blocked ? <p className="muted">{props.blocked}</p> : null}
       <div className="form-actions">
-        <Button className="button primary" isDisabled={busy || Boolean(p.missingColumn)} onPress={onImport}>
+        <Button
+          className="button primary"
+          isDisabled={busy || Boolean(p.missingColumn) || Boolean(props.blocked)}
+          onPress={onImport}
+        >
           {busy ? 'Working…' : 'Import'}
         </Button>
       </div>
