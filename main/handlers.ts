@@ -2,6 +2,7 @@ import { appInfoHandlers } from './app-info/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
+import { documentHistoryHandlers } from './documents/history-handlers';
 import { documentRevisionHandlers } from './documents/revise';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...documentsHandlers,
   ...documentRevisionHandlers,
+  ...documentHistoryHandlers,
   ...partnersHandlers,
   ...directoryHandlers,
   ...meetingsHandlers,

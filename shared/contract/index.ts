@@ -3,6 +3,7 @@ import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { backupsChannels } from './backups';
 import { channel, emptyRequest } from './common';
+import { documentHistoryChannels } from './document-history';
 import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
 import { directoryChannels } from './directory';
@@ -24,6 +25,7 @@ export const contract = {
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
   ...documentRevisionsChannels,
+  ...documentHistoryChannels,
   ...documentChecksChannels,
   ...partnersChannels,
   ...directoryChannels,
