@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import type { StoreHolder } from '../main/store/holder';
 import { documentsBench } from './documents';
+import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
@@ -9,6 +10,7 @@ import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
 import { storeBench } from './store';
 import { storeSafetyBench } from './store-safety';
+import { toolkitBench } from './toolkit';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale; store: StoreHolder };
@@ -22,6 +24,8 @@ export const benches: BenchSuite[] = [
   meetingsBench,
   storeBench,
   storeSafetyBench,
+  importJobBench,
+  toolkitBench,
   // privacy runs last: it erases people.
   privacyBench,
 ];

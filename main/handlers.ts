@@ -8,6 +8,7 @@ import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
 import { directoryHandlers } from './partners/directory-handlers';
 import { partnersHandlers } from './partners/handlers';
+import { partnersImportHandlers } from './partners/import-job-handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
@@ -16,11 +17,14 @@ import { privacyHandlers } from './privacy/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 import { storeHandlers } from './store/handlers';
+import { toolkitErasureHook } from './toolkit/erasure';
+import { toolkitHandlers } from './toolkit/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(partnersErasureHook);
 registerErasureHook(documentsErasureHook);
 registerErasureHook(meetingsErasureHook);
+registerErasureHook(toolkitErasureHook);
 registerErasureHook(settingsErasureHook);
 registerErasureHook(privacyErasureHook);
 
@@ -33,8 +37,10 @@ export const handlers: Handlers = {
   ...documentHistoryHandlers,
   ...partnersHandlers,
   ...directoryHandlers,
+  ...partnersImportHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...toolkitHandlers,
   ...privacyHandlers,
   ...backupsHandlers,
   ...storeHandlers,

@@ -19,7 +19,9 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  UNLOAD_QUESTION,
   isAppUrl,
+  leaveDespiteUnsaved,
   navigationDecision,
   resolveAppAsset,
 } from './shell/security';
@@ -137,11 +139,19 @@ if (!app.requestSingleInstanceLock()) {
         if (navigationDecision(url) === 'open-external') void shell.openExternal(url);
         return { action: 'deny' };
       });
-      contents.on('will-navigate', (event, url) => {
+      const guardNavigation = (event: { preventDefault: () => void }, url: string) => {
         const decision = navigationDecision(url);
         if (decision === 'allow') return;
         event.preventDefault();
         if (decision === 'open-external') void shell.openExternal(url);
+      };
+      contents.on('will-navigate', guardNavigation);
+      // A server redirect during navigation is a navigation too.
+      contents.on('will-redirect', guardNavigation);
+      contents.on('will-prevent-unload', (event) => {
+        const owner = BrowserWindow.fromWebContents(contents);
+        const choice = owner ? dialog.showMessageBoxSync(owner, UNLOAD_QUESTION) : dialog.showMessageBoxSync(UNLOAD_QUESTION);
+        if (leaveDespiteUnsaved(choice)) event.preventDefault();
       });
       contents.on('will-attach-webview', (event) => event.preventDefault());
     });

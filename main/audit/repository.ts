@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'erase' | 'import' | 'export' | 'agree' | 'status';
+export type AuditAction =
+  'create' | 'update' | 'archive' | 'restore' | 'erase' | 'import' | 'export' | 'agree' | 'status' | 'cancel';
 
 // Prepared once per connection: an import records thousands of entries in one transaction.
 const inserts = new WeakMap<Database, Statement>();

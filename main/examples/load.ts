@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/repository';
 import { organisationIdByName, personNameExists } from '../partners/directory-api';
 import { createOrganisation, createPerson } from '../partners/repository';
 import { getSettings, updateSettings } from '../settings/repository';
+import { loadExampleRecords } from './records';
 import northshire from '../../resources/examples/northshire.json';
 
 /** Parsed once: a broken example file is a build-time mistake the unit tests catch. */
@@ -62,6 +63,7 @@ export function loadExamplePartnership(db: Database, example: ExamplePartnership
       updateSettings(db, { ...s, ...example.partnership });
       result.settingsUpdated = true;
     }
+    if (example.records) result.recordsAdded = loadExampleRecords(db, example.records);
     recordAudit(db, 'example_partnership', 'northshire', 'import');
     return result;
   })();

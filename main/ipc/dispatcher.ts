@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { contract, isChannel } from '../../shared/contract';
 import type { SaveOutcome } from '../../shared/files';
+import { exportFileName } from '../../shared/files';
 import type { BackupService } from '../store/backup-service';
 import type { Result } from '../../shared/result';
 import { AppError, fail, ok } from '../../shared/result';
@@ -12,6 +13,7 @@ import { storageFault } from '../store/faults';
 import { LOCKED_MESSAGE } from '../store/holder';
 import type { StoreHolder } from '../store/holder';
 import type { Keychain } from '../store/remember';
+import { valueTooDeep } from './depth';
 
 /** What a handler may ask of the host it runs in (Electron or the browser host). */
 export type HostServices = {
@@ -62,17 +64,28 @@ export function createDispatcher(handlers: Handlers, context: DispatcherContext)
   const fixed = 'db' in context ? context.db : null;
   // A fixed handle (tests, tools) may not have come through openDatabaseFile: zero deleted text there too.
   fixed?.pragma('secure_delete = ON');
+  const host: HostServices = {
+    ...context.host,
+    saveFile: (file) => context.host.saveFile({ ...file, suggestedName: exportFileName(file.suggestedName, file.extension) }),
+  };
   const ctx: HandlerContext = {
     get db() {
       return store ? store.db() : fixed!;
     },
-    host: context.host,
+    host,
     store,
   };
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', 'That request is not part of this version of Concordat.');
     if (store && !allowedWhileLocked.has(channel) && store.state !== 'unlocked') return fail('locked', LOCKED_MESSAGE);
-    const parsed = contract[channel].request.safeParse(payload);
+    if (valueTooDeep(payload)) return fail('invalid_request', 'The request is nested too deeply.');
+    let parsed;
+    try {
+      parsed = contract[channel].request.safeParse(payload);
+    } catch {
+      // A validator that throws (for example on a payload too large for its stack) is still a bad request.
+      return fail('invalid_request', 'The request was not valid.');
+    }
     if (!parsed.success) {
       const details = describeIssues(parsed.error);
       return fail('invalid_request', details[0] ?? 'The request was not valid.', details);

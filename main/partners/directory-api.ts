@@ -365,3 +365,11 @@ export function archivedPeopleSince(db: Database, cutoff: string): { recordId: n
       WHERE archived_at IS NOT NULL AND substr(archived_at, 1, 10) <= ?`,
   ).all(cutoff) as { recordId: number; title: string; since: string }[];
 }
+
+/** The first person with this name (any case), or null. */
+export function personIdByName(db: Database, name: string): number | null {
+  return (
+    (stmt(db, 'SELECT id FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1').pluck().get(name) as
+      number | undefined) ?? null
+  );
+}

@@ -25,7 +25,7 @@ import {
 } from './repository';
 import { searchDirectory } from './search-index';
 
-type PartnersChannel = Extract<Channel, `partners.${string}`>;
+type PartnersChannel = Exclude<Extract<Channel, `partners.${string}`>, `partners.import.${string}`>;
 
 const encoder = new TextEncoder();
 

@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportDuplicate, ImportPreview, ImportSummary } from '../../shared/contract/partners';
-import type { ColumnMapping, ImportRecord } from '../../shared/partners/csv-import';
+import type { BadRow, ColumnMapping, ImportRecord } from '../../shared/partners/csv-import';
 import {
   CsvFileError,
   describeBadRow,
   missingRequiredColumn,
+  newRecordReaderState,
   parseCsvText,
+  parseCsvTextAsync,
   readRecords,
   recogniseColumns,
 } from '../../shared/partners/csv-import';
@@ -18,7 +20,7 @@ import { personIndexRow, reindexPerson, writeIndexRow } from './search-index';
 import { now, stmt } from './statements';
 
 /** A person in the file: consecutive rows with the same person details are one person's posts. */
-type PersonGroup = { line: number; records: ImportRecord[] };
+export type PersonGroup = { line: number; records: ImportRecord[] };
 
 function read(text: string, mapping: ColumnMapping | null) {
   let parsed;
@@ -164,6 +166,7 @@ export function previewImport(db: Database, text: string, mapping: ColumnMapping
     duplicates,
     newOrganisations: newOrgs.size,
     organisationsToCreate: [...newOrgs.values()].slice(0, 5_000),
+    warnings: parsed.warnings,
   };
 }
 
@@ -175,9 +178,43 @@ export type CommitOptions = {
   organisations?: Record<string, { sector: SectorKey; membership: Membership }>;
 };
 
-/** Write the whole import in one transaction: every row is written, or none is. */
-export function commitImport(db: Database, text: string, options: CommitOptions): ImportSummary {
+export type ImportPlan = { people: PersonGroup[]; organisationsOnly: ImportRecord[]; skippedBadRows: number };
+
+/** Read and check the whole file; refuse it (nothing written) if it cannot be imported as asked. */
+export function planImport(text: string, options: CommitOptions): ImportPlan {
   const { columns, records, badRows } = read(text, options.mapping);
+  return checkPlan(columns, records, badRows, options);
+}
+
+/**
+ * The same reading and checks, a slice at a time with the event loop free in between: a
+ * 100,000-row file takes a second or more to read, and other calls are answered meanwhile.
+ */
+export async function planImportAsync(text: string, options: CommitOptions, slice = 2_000): Promise<ImportPlan> {
+  let parsed;
+  try {
+    parsed = await parseCsvTextAsync(text, slice);
+  } catch (error) {
+    if (error instanceof CsvFileError) throw new AppError('invalid_request', error.message);
+    throw error;
+  }
+  const columns = options.mapping;
+  if (columns.length !== parsed.headers.length) {
+    throw new AppError('invalid_request', 'The column mapping does not match the columns in the file. Choose the file again.');
+  }
+  const state = newRecordReaderState();
+  const records: ImportRecord[] = [];
+  const badRows: BadRow[] = [];
+  for (let i = 0; i < parsed.rows.length; i += slice) {
+    const part = readRecords({ ...parsed, rows: parsed.rows.slice(i, i + slice) }, columns, state);
+    records.push(...part.records);
+    badRows.push(...part.badRows);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return checkPlan(columns, records, badRows, options);
+}
+
+function checkPlan(columns: ColumnMapping, records: ImportRecord[], badRows: BadRow[], options: CommitOptions): ImportPlan {
   const missing = missingRequiredColumn(columns);
   if (missing) throw new AppError('invalid_request', missing);
   if (badRows.length > 0 && !options.skipBadRows) {
@@ -191,12 +228,28 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
   if (people.length === 0 && organisationsOnly.length === 0) {
     throw new AppError('invalid_request', 'There are no rows to import.');
   }
+  return { people, organisationsOnly, skippedBadRows: badRows.length };
+}
+
+/** The ids an import created, so a cancelled import can remove exactly them. */
+export type ImportLedger = { people: number[]; organisations: number[]; posts: number[] };
+
+export type ImportWriter = {
+  summary: ImportSummary;
+  writeOrganisationOnly: (r: ImportRecord) => void;
+  /** Write one person group; a duplicate to merge is handed to `onMerge` instead when given. */
+  writeGroup: (g: PersonGroup, onMerge?: (existingId: number, g: PersonGroup) => void) => void;
+  merge: (existingId: number, g: PersonGroup) => void;
+};
+
+/** The writes of an import, shared by the one-transaction commit and the chunked job. */
+export function createImportWriter(db: Database, options: CommitOptions, skipped: number, ledger?: ImportLedger): ImportWriter {
   const summary: ImportSummary = {
     peopleCreated: 0,
     peopleMerged: 0,
     organisationsCreated: 0,
     postsCreated: 0,
-    skipped: badRows.length,
+    skipped,
   };
 
   const lookup = createLookup(db);
@@ -219,6 +272,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
       phone: '',
       notes: '',
     });
+    ledger?.organisations.push(id);
     lookup.organisations.set(key, id);
     return id;
   };
@@ -235,7 +289,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
   };
   const addPostFor = (personId: number, r: ImportRecord) => {
     if (!r.organisation) return;
-    insertPost(db, personId, {
+    const postId = insertPost(db, personId, {
       organisationId: organisationFor(r),
       jobTitle: r.jobTitle,
       email: r.email,
@@ -243,22 +297,31 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
       isSpoc: r.isSpoc,
       startedOn: null,
     });
+    ledger?.posts.push(postId);
     summary.postsCreated++;
   };
+  const merge = (existingId: number, g: PersonGroup) => {
+    mergeInto(db, existingId, g, addPostFor);
+    summary.peopleMerged++;
+  };
 
-  db.transaction(() => {
-    for (const r of organisationsOnly) organisationFor(r);
-    for (const g of people) {
+  return {
+    summary,
+    merge,
+    writeOrganisationOnly: (r) => {
+      organisationFor(r);
+    },
+    writeGroup: (g, onMerge) => {
       const first = g.records[0]!;
       const dup = findDuplicate(lookup, g);
       if (dup) {
         if ((options.duplicates[String(g.line)] ?? 'skip') === 'skip') {
           summary.skipped += g.records.length;
-          continue;
+          return;
         }
-        mergeInto(db, dup.existingId, g, addPostFor);
-        summary.peopleMerged++;
-        continue;
+        if (onMerge) onMerge(dup.existingId, g);
+        else merge(dup.existingId, g);
+        return;
       }
       const personId = insertPerson(db, {
         name: first.name,
@@ -268,6 +331,7 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
         lawfulBasis: first.lawfulBasis,
         lastVerified: first.lastVerified,
       });
+      ledger?.people.push(personId);
       for (const r of g.records) addPostFor(personId, r);
       writeIndexRow(
         db,
@@ -282,10 +346,20 @@ export function commitImport(db: Database, text: string, options: CommitOptions)
         { isNew: true },
       );
       summary.peopleCreated++;
-    }
+    },
+  };
+}
+
+/** Write the whole import in one transaction: every row is written, or none is. Long files use an import job. */
+export function commitImport(db: Database, text: string, options: CommitOptions): ImportSummary {
+  const plan = planImport(text, options);
+  const writer = createImportWriter(db, options, plan.skippedBadRows);
+  db.transaction(() => {
+    for (const r of plan.organisationsOnly) writer.writeOrganisationOnly(r);
+    for (const g of plan.people) writer.writeGroup(g);
     recordAudit(db, 'directory', 'csv', 'import');
   })();
-  return summary;
+  return writer.summary;
 }
 
 /** Merge: keep what is stored, fill its blanks from the file, add posts at organisations not yet held. */

@@ -460,3 +460,12 @@ export function coverage(db: Database): CoverageReport {
   ).all() as CoverageReport['missingSpoc'];
   return { sectors, missingSpoc };
 }
+
+/** Current core and associate members with their sectors (for checks that go through every member). */
+export function currentMembers(db: Database): { id: number; name: string; sector: string; membership: string }[] {
+  return stmt(
+    db,
+    `SELECT id, name, sector, membership FROM organisations
+      WHERE archived_at IS NULL AND membership IN ('core', 'associate') ORDER BY name COLLATE NOCASE`,
+  ).all() as { id: number; name: string; sector: string; membership: string }[];
+}

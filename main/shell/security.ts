@@ -1,3 +1,5 @@
+import { checkExternalUrl } from '../../shared/links';
+
 /**
  * Pure security policy for the Electron shell and the browser host. Kept free of Electron imports
  * so it is unit-tested under Node.
@@ -34,12 +36,9 @@ export function isAppUrl(url: string): boolean {
   return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
 }
 
-/** Links to the web open in the system browser, and only these kinds. */
+/** Links to the web open in the system browser, and only these kinds (https without credentials, mailto). */
 export function isAllowedExternalUrl(url: string): boolean {
-  const u = parse(url);
-  if (!u) return false;
-  if (u.protocol === 'mailto:') return u.pathname.length > 0;
-  return u.protocol === 'https:' && u.hostname.length > 0 && u.username === '' && u.password === '';
+  return checkExternalUrl(url).ok;
 }
 
 /** What to do when the page tries to navigate or open a window. */
@@ -64,3 +63,21 @@ export function resolveAppAsset(url: string, rendererDir: string, sep = '/'): st
   if (parts.some((p) => p === '..' || p.includes('\\') || p.includes('\0'))) return null;
   return [rendererDir.replace(/[/\\]+$/, ''), ...parts].join(sep);
 }
+
+/**
+ * Closing or reloading the window while a form has unsaved changes: the page refuses the unload
+ * (beforeunload), and main asks the person instead of silently keeping the window open.
+ */
+export const UNLOAD_QUESTION = {
+  type: 'question' as const,
+  buttons: ['Leave without saving', 'Stay on this page'],
+  defaultId: 1,
+  cancelId: 1,
+  noLink: true,
+  title: 'Unsaved changes',
+  message: 'You have changes that are not saved.',
+  detail: 'If you leave now, the changes are lost.',
+};
+
+/** Whether the unload should go ahead, given the button the person chose. */
+export const leaveDespiteUnsaved = (response: number): boolean => response === 0;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HTTP_INVOKE_PATH, HTTP_TOKEN_HEADER } from '../../shared/contract';
 import { fail } from '../../shared/result';
+import { jsonTextTooDeep } from '../ipc/depth';
 import type { Dispatch } from '../ipc/dispatcher';
 import { log } from '../logger';
 import { CONTENT_SECURITY_POLICY } from '../shell/security';
@@ -38,6 +39,17 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * The file below the static folder that a decoded URL path names, or null. Refuses NUL and other
+ * control characters, backslashes (a separator on Windows) and anything that resolves outside the folder.
+ */
+export function staticFile(staticRoot: string, rel: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (rel.length > 1024 || /[\u0000-\u001f\u007f\\]/.test(rel)) return null;
+  const file = path.resolve(staticRoot, `.${rel === '/' ? '/index.html' : rel}`);
+  return file.startsWith(staticRoot + path.sep) ? file : null;
+}
+
+/**
  * Serves the built renderer and the contract over HTTP on 127.0.0.1 only. Every call must carry this
  * run's random token; the Host header must name this server, which defeats DNS rebinding.
  */
@@ -67,7 +79,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       send(res, 421, 'Misdirected request', 'text/plain; charset=utf-8');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      // A request target such as "//x" would otherwise be read as a host name, or refused by URL with a throw.
+      url = new URL(`http://${host}${(req.url ?? '/').startsWith('/') ? '' : '/'}${req.url ?? ''}`);
+    } catch {
+      return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    }
 
     if (url.pathname === HTTP_INVOKE_PATH) {
       if (req.method !== 'POST') return sendJson(res, 405, fail('invalid_request', 'Use POST.'));
@@ -96,7 +114,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (refused) return;
         let body: unknown;
         try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (jsonTextTooDeep(text)) return sendJson(res, 400, fail('invalid_request', 'The request is nested too deeply.'));
+          body = JSON.parse(text);
         } catch {
           return sendJson(res, 400, fail('invalid_request', 'The request was not valid JSON.'));
         }
@@ -122,12 +142,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
     }
-    const file = path.resolve(staticRoot, `.${rel === '/' ? '/index.html' : rel}`);
-    if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    fs.readFile(file, (error, data) => {
-      if (error) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream');
-    });
+    const file = staticFile(staticRoot, rel);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    // fs.readFile throws synchronously on some paths (a NUL byte); a refused path must never end the process.
+    fs.promises.readFile(file).then(
+      (data) => send(res, 200, data, MIME[path.extname(file)] ?? 'application/octet-stream'),
+      () => send(res, 404, 'Not found', 'text/plain; charset=utf-8'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

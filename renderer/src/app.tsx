@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useEffect, useRef } from 'react';
 import { call } from './api/client';
-import { EmptyState, Page } from './components/page';
 import { DocumentsScreen } from './documents/documents-screen';
 import { PartnersScreen } from './partners/partners-screen';
 import { navigate, section, useRoute } from './router';
@@ -10,20 +9,11 @@ import { MeetingsScreen } from './meetings/meetings-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
 import { LockNowButton } from './store/store-gate';
+import { ToolkitScreen } from './toolkit/toolkit-screen';
 
 /** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
 type AreaBadge = () => { count: number; label: string } | null;
 type Area = { key: string; label: string; screen: ComponentType; badge?: AreaBadge };
-
-function Pending({ title, what }: { title: string; what: string }) {
-  return (
-    <Page title={title}>
-      <EmptyState title={`${title} is on its way`}>
-        <p>{what}</p>
-      </EmptyState>
-    </Page>
-  );
-}
 
 /** The areas in the sidebar, in order. Each area owns one screen module. */
 const AREAS: Area[] = [
@@ -35,11 +25,7 @@ const AREAS: Area[] = [
     badge: useOverdueBadge,
   },
   { key: 'documents', label: 'Documents', screen: DocumentsScreen },
-  {
-    key: 'toolkit',
-    label: 'Toolkit',
-    screen: () => <Pending title="Toolkit" what="The partnership checklist and resource library will live here." />,
-  },
+  { key: 'toolkit', label: 'Toolkit', screen: ToolkitScreen },
   { key: 'settings', label: 'Settings', screen: SettingsScreen },
 ];
 

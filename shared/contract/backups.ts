@@ -23,7 +23,8 @@ export const restoreRequest = z.union([
         .max(
           Math.ceil(BACKUP_UPLOAD_MAX_BYTES / 3) * 4,
           'That file is too large to upload. Copy it into the backups folder instead.',
-        ),
+        )
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read'),
       modifiedAt: z.iso.datetime().optional(),
     })
     .strict(),
@@ -39,7 +40,14 @@ export const backupSettingsRequest = z
   })
   .strict();
 
-const dismissRequest = z.object({ id: z.string().max(100) }).strict();
+const dismissRequest = z
+  .object({
+    id: z
+      .string()
+      .max(100)
+      .regex(/^[\w.:-]*$/, 'Unknown notice'),
+  })
+  .strict();
 
 export const backupsChannels = {
   'backups.list': channel<typeof emptyRequest, BackupsOverview>(emptyRequest),

@@ -78,7 +78,13 @@ const templateKey = z
   .max(80);
 const isoDate = calendarDate();
 const values = z
-  .record(z.string().max(60), z.unknown())
+  .record(
+    z
+      .string()
+      .max(60)
+      .regex(/^[A-Za-z0-9_.-]*$/, 'A field name may hold only letters, digits, _ . and -'),
+    z.unknown(),
+  )
   .refine((v) => JSON.stringify(v).length <= 5_000_000, 'The document is too large to save');
 
 const idReq = z.object({ id }).strict();

@@ -10,7 +10,9 @@ import { directoryChannels } from './directory';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
+import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
+import { toolkitChannels } from './toolkit';
 import { privacyChannels } from './privacy';
 import { storeChannels } from './store';
 
@@ -29,8 +31,10 @@ export const contract = {
   ...documentChecksChannels,
   ...partnersChannels,
   ...directoryChannels,
+  ...partnersImportChannels,
   ...meetingsChannels,
   ...examplesChannels,
+  ...toolkitChannels,
   ...privacyChannels,
   ...backupsChannels,
   ...storeChannels,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SaveOutcome } from '../files';
 import { LIMITS } from '../limits';
 import type { ColumnMapping, BadRow } from '../partners/csv-import';
-import { IMPORT_FIELD_KEYS } from '../partners/csv-import';
+import { IMPORT_FIELD_KEYS, MAX_COLUMNS } from '../partners/csv-import';
 import type {
   CoverageReport,
   Organisation,
@@ -58,7 +58,9 @@ export type PersonListRequest = z.input<typeof personListRequest>;
 const byId = z.object({ id }).strict();
 const archiveRequest = z.object({ id, archived: z.boolean() }).strict();
 
-export const importMappingSchema = z.array(z.enum(IMPORT_FIELD_KEYS).nullable()).max(500);
+export const importMappingSchema = z
+  .array(z.enum(IMPORT_FIELD_KEYS).nullable())
+  .max(MAX_COLUMNS, `A file can have at most ${MAX_COLUMNS} columns`);
 const importText = z
   .string()
   .min(1, 'The file is empty.')
@@ -95,6 +97,8 @@ export type ImportPreview = {
     sectorFrom: 'file' | 'name' | 'email' | null;
     membership: Membership | null;
   }[];
+  /** About the whole file: repeated column names, control characters removed. */
+  warnings: string[];
 };
 
 export type ImportSummary = {
@@ -116,6 +120,13 @@ const postEnd = z.object({ id, endedOn: isoDateOrNull }).strict();
 const searchRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(200).default(30) }).strict();
 const emptyObject = z.object({}).strict();
 const importPreviewRequest = z.object({ text: importText, mapping: importMappingSchema.nullable().default(null) }).strict();
+/** The coordinator's sector and membership for each new organisation, by name in lower case. */
+export const importOrganisationChoices = z
+  .record(
+    z.string().max(LIMITS.shortText),
+    z.object({ sector: z.enum(SECTOR_KEYS), membership: z.enum(MEMBERSHIP_KEYS) }).strict(),
+  )
+  .default({});
 const importCommitRequest = z
   .object({
     text: importText,
@@ -123,12 +134,7 @@ const importCommitRequest = z
     skipBadRows: z.boolean(),
     duplicates: z.record(z.string().regex(/^\d+$/), z.enum(['skip', 'merge'])).default({}),
     /** The coordinator's sector and membership for each new organisation, by name in lower case. */
-    organisations: z
-      .record(
-        z.string().max(LIMITS.shortText),
-        z.object({ sector: z.enum(SECTOR_KEYS), membership: z.enum(MEMBERSHIP_KEYS) }).strict(),
-      )
-      .default({}),
+    organisations: importOrganisationChoices,
   })
   .strict();
 const exportRequest = z.object({ personIds: z.array(id).max(100_000).nullable().default(null) }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateProblem } from '../dates';
+import { hasControlCharacters } from '../contract/common';
 import type { Template, TemplateField } from './template-schema';
 import { templateSchema } from './template-schema';
 import { checkTemplate } from './resolve';
@@ -19,9 +20,15 @@ const directoryId = z.number().int().positive();
 function fieldSchema(f: TemplateField): z.ZodType {
   switch (f.type) {
     case 'text':
-      return z.string().max(f.maxLength ?? 2_000, `${f.label} must be at most ${f.maxLength ?? 2_000} characters`);
+      return z
+        .string()
+        .max(f.maxLength ?? 2_000, `${f.label} must be at most ${f.maxLength ?? 2_000} characters`)
+        .refine((v) => !hasControlCharacters(v, true), `${f.label} contains a control character that cannot be stored`);
     case 'longText':
-      return z.string().max(f.maxLength ?? 200_000, `${f.label} must be at most ${f.maxLength ?? 200_000} characters`);
+      return z
+        .string()
+        .max(f.maxLength ?? 200_000, `${f.label} must be at most ${f.maxLength ?? 200_000} characters`)
+        .refine((v) => !hasControlCharacters(v, true), `${f.label} contains a control character that cannot be stored`);
     case 'date':
       return isoDate;
     case 'number': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailOrEmpty, shortText } from '../contract/common';
 import { organisationInput, phoneOrEmpty } from '../partners/domain';
+import { exampleRecordsSchema } from './example-records';
 
 /**
  * The example partnership a new user can load to explore Concordat (resources/examples/). Every
@@ -32,6 +33,8 @@ export const examplePartnershipSchema = z
       .strict(),
     organisations: z.array(organisationInput).min(1),
     people: z.array(examplePersonSchema).min(1),
+    /** Meetings, actions, agreed documents and training, so the checklist finds real evidence. */
+    records: exampleRecordsSchema.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -55,6 +58,8 @@ export type ExampleLoadResult = {
   peopleAdded: number;
   peopleSkipped: number;
   settingsUpdated: boolean;
+  /** Meetings, actions, documents and training records added (0 when they were there already). */
+  recordsAdded?: number;
 };
 
 /** The settings a new database starts with; only these are replaced by the example's. */

@@ -39,15 +39,34 @@ const LONDON_VTIMEZONE = [
   'END:VTIMEZONE',
 ];
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
+// Control characters a content line may not hold (RFC 5545 3.1: any CTL except HTAB). CR and LF are
+// handled first, as line breaks inside TEXT.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/**
+ * TEXT values (RFC 5545 3.3.11): every line break (CRLF, a bare CR or a bare LF) becomes \n, backslash,
+ * semicolon and comma are escaped, and other control characters are removed, so no value can start
+ * a new property in a reader that splits lines on CR alone.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(CONTROL, (c) => (c === '\n' ? c : ''))
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/** A URI or address value: no control characters and no spaces (a URI cannot hold them). */
+function uriValue(value: string): string {
+  return value.replace(CONTROL, '').replace(/\s/g, '');
 }
 
 /** A parameter value: quoted, with the characters a quoted value may not hold removed. */
 function paramValue(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `"${value.replace(/["\u0000-\u001f]/g, '')}"`;
+  return `"${value.replace(CONTROL, '').replace(/["\t]/g, '')}"`;
 }
 
 function utf8Length(codePoint: number): number {
@@ -127,20 +146,21 @@ export function buildIcs(meetings: readonly IcsMeeting[], options: IcsOptions): 
     );
     const where = m.location || m.onlineLink;
     if (where) lines.push(`LOCATION:${escapeText(where)}`);
-    if (m.onlineLink) lines.push(`URL:${m.onlineLink}`);
+    if (m.onlineLink) lines.push(`URL:${uriValue(m.onlineLink)}`);
     if (invite && options.organiser) {
       lines.push(
-        `ORGANIZER;CN=${paramValue(options.organiser.name || options.organiser.email)}:mailto:${options.organiser.email}`,
+        `ORGANIZER;CN=${paramValue(options.organiser.name || options.organiser.email)}:mailto:${uriValue(options.organiser.email)}`,
       );
       for (const a of m.attendees) {
         if (!a.email) continue;
         lines.push(
-          `ATTENDEE;CN=${paramValue(a.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${a.email}`,
+          `ATTENDEE;CN=${paramValue(a.name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${uriValue(a.email)}`,
         );
       }
     }
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  // Every line is built from escaped values; removing controls again here is the last guard against a bare CR.
+  return lines.map((l) => foldLine(l.replace(CONTROL, ''))).join('\r\n') + '\r\n';
 }

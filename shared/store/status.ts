@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '../contract/common';
 
 /** Where the store is: no key file yet (first launch), key file but closed, or open. */
 export type StoreState = 'needs-setup' | 'locked' | 'unlocked';
@@ -27,10 +28,15 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 export const passphraseSchema = z
   .string()
   .min(PASSPHRASE_MIN_LENGTH, `Use at least ${PASSPHRASE_MIN_LENGTH} characters`)
-  .max(PASSPHRASE_MAX_LENGTH, `Use at most ${PASSPHRASE_MAX_LENGTH} characters`);
+  .max(PASSPHRASE_MAX_LENGTH, `Use at most ${PASSPHRASE_MAX_LENGTH} characters`)
+  .refine((v) => !hasControlCharacters(v, false), 'A passphrase cannot contain control characters');
 
 /** A secret typed to unlock: the passphrase or the recovery key. Not trimmed: spaces may be part of a passphrase. */
-export const secretSchema = z.string().min(1, 'Enter your passphrase or recovery key').max(PASSPHRASE_MAX_LENGTH);
+export const secretSchema = z
+  .string()
+  .min(1, 'Enter your passphrase or recovery key')
+  .max(PASSPHRASE_MAX_LENGTH)
+  .refine((v) => !hasControlCharacters(v, false), 'A passphrase cannot contain control characters');
 
 export const idleLockSchema = z
   .number()

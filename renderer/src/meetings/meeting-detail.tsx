@@ -13,6 +13,7 @@ import { navigate } from '../router';
 import { ActionForm } from './action-form';
 import type { Message, Picked } from './common';
 import { ConfirmButton, DirectoryPicker, NativeField, errorText, useExport, useRefresh } from './common';
+import { ExternalLink } from '../components/external-link';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
 
@@ -67,11 +68,7 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
           {m.groupName} · {GROUP_KIND_LABELS[m.type]}
         </span>
         {m.location ? <span>{m.location}</span> : null}
-        {m.onlineLink ? (
-          <a href={m.onlineLink} target="_blank" rel="noreferrer">
-            Online link
-          </a>
-        ) : null}
+        {m.onlineLink ? <ExternalLink url={m.onlineLink}>Online link</ExternalLink> : null}
         <span className="tag">{m.marking}</span>
         <span>{m.status === 'planned' ? 'Planned' : m.status === 'held' ? 'Held' : 'Cancelled'}</span>
         {m.chairName ? <span>Chair: {m.chairName}</span> : null}
@@ -383,13 +380,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
       <ul className="papers">
         {item.papers.map((p) => (
           <li key={p.id}>
-            {p.kind === 'link' ? (
-              <a href={p.url} target="_blank" rel="noreferrer">
-                {p.title}
-              </a>
-            ) : (
-              <span>{p.title} (file)</span>
-            )}{' '}
+            {p.kind === 'link' ? <ExternalLink url={p.url}>{p.title}</ExternalLink> : <span>{p.title} (file)</span>}{' '}
             <Button className="button small" aria-label={`Remove paper ${p.title}`} onPress={() => removePaper.mutate(p.id)}>
               Remove
             </Button>

@@ -4,15 +4,17 @@ import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
-import type { ColumnMapping, ImportField } from '../../../shared/partners/csv-import';
+import type { ImportJobProgress } from '../../../shared/contract/partners-import';
+import type { ColumnMapping, CsvEncoding, ImportField } from '../../../shared/partners/csv-import';
 import {
   CsvFileError,
+  ENCODING_LABELS,
   IMPORT_FIELDS,
-  decodeCsvBytes,
+  decodeCsvFile,
   describeBadRow,
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
-import { call } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { Notice } from '../components/notice';
 import { navigate } from '../router';
 import { CheckboxField, ErrorDetails, errorText } from './controls';
@@ -23,16 +25,23 @@ type Stage =
   | { step: 'choose' }
   | { step: 'reading'; fraction: number; label: string }
   | { step: 'preview'; preview: ImportPreview }
+  | { step: 'importing'; progress: ImportJobProgress }
   | { step: 'done'; summary: ImportSummary };
+
+const POLL_MS = 250;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads the file in the page in chunks, so a large file shows a determinate progress bar and a
  * broken file is caught before it is sent; main then checks every row against the directory.
  */
-async function readWithProgress(file: File, onProgress: (fraction: number, label: string) => void): Promise<string> {
+async function readWithProgress(
+  file: File,
+  onProgress: (fraction: number, label: string) => void,
+): Promise<{ text: string; encoding: CsvEncoding }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   onProgress(0.05, 'Checking the text encoding…');
-  const text = decodeCsvBytes(bytes);
+  const { text, encoding } = decodeCsvFile(bytes);
   let rows = 0;
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(text, {
@@ -55,7 +64,7 @@ async function readWithProgress(file: File, onProgress: (fraction: number, label
     });
   });
   onProgress(0.92, `Checking ${rows.toLocaleString('en-GB')} rows against the directory…`);
-  return text;
+  return { text, encoding };
 }
 
 export function ImportWizard() {
@@ -64,6 +73,7 @@ export function ImportWizard() {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
+  const [encoding, setEncoding] = useState<CsvEncoding>('UTF-8');
   const [error, setError] = useState<unknown>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [choices, setChoices] = useState<Record<string, 'skip' | 'merge'>>({});
@@ -81,9 +91,10 @@ export function ImportWizard() {
       setStage({ step: 'choose' });
     },
   });
+  // The import runs as a job in main; the page polls it for progress (main cannot push to the page).
   const commit = useMutation({
-    mutationFn: (p: ImportPreview) =>
-      call('partners.importCommit', {
+    mutationFn: async (p: ImportPreview) => {
+      let progress = await call('partners.import.start', {
         text: text!,
         mapping: p.mapping,
         skipBadRows: skipBad,
@@ -93,12 +104,32 @@ export function ImportWizard() {
             c.membership === '' ? [] : [[k, { sector: c.sector, membership: c.membership }]],
           ),
         ),
-      }),
-    onSuccess: (summary) => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      setStage({ step: 'done', summary });
-      setError(null);
+      });
+      while (progress.state === 'running') {
+        setStage({ step: 'importing', progress });
+        await wait(POLL_MS);
+        progress = await call('partners.import.progress', { jobId: progress.jobId });
+      }
+      return progress;
     },
+    onSuccess: (progress, p) => {
+      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      if (progress.state === 'done' && progress.summary) {
+        setStage({ step: 'done', summary: progress.summary });
+        setError(null);
+      } else if (progress.state === 'failed' && progress.error) {
+        // Refused as a whole (for example rows with problems): back to the preview, with the reasons.
+        setStage({ step: 'preview', preview: p });
+        setError(new ApiError(progress.error));
+      } else {
+        setStage({ step: 'choose' });
+        setError(new Error('The import was cancelled. Nothing from the file was kept.'));
+      }
+    },
+    onError: (e) => setError(e),
+  });
+  const cancel = useMutation({
+    mutationFn: (jobId: string) => call('partners.import.cancel', { jobId }),
     onError: (e) => setError(e),
   });
 
@@ -110,9 +141,10 @@ export function ImportWizard() {
     setSkipBad(false);
     setStage({ step: 'reading', fraction: 0, label: 'Opening the file…' });
     try {
-      const t = await readWithProgress(file, (fraction, label) => setStage({ step: 'reading', fraction, label }));
-      setText(t);
-      preview.mutate({ text: t, mapping: null });
+      const read = await readWithProgress(file, (fraction, label) => setStage({ step: 'reading', fraction, label }));
+      setText(read.text);
+      setEncoding(read.encoding);
+      preview.mutate({ text: read.text, mapping: null });
     } catch (e) {
       setError(e instanceof Error ? e : new Error('Could not read the file.'));
       setStage({ step: 'choose' });
@@ -144,9 +176,9 @@ export function ImportWizard() {
           }}
         />
         <span className="field-description">
-          A CSV saved by Excel (comma or semicolon, with or without a byte order mark) or contacts exported from Outlook. The
-          first line must name the columns. Nothing is written until you press Import, and then everything is written or nothing
-          is.
+          A CSV saved by Excel (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or contacts exported from Outlook. The
+          first line must name the columns. Nothing is written until you press Import; if you cancel the import, nothing from the
+          file is kept.
         </span>
       </div>
       {error ? (
@@ -166,6 +198,7 @@ export function ImportWizard() {
       {stage.step === 'preview' ? (
         <PreviewStep
           fileName={fileName}
+          encoding={encoding}
           preview={stage.preview}
           busy={preview.isPending || commit.isPending}
           skipBad={skipBad}
@@ -177,6 +210,25 @@ export function ImportWizard() {
           blocked={choicesMissing(orgChoices)}
           extra={<NewOrganisations preview={stage.preview} choices={orgChoices} onChange={setOrgChoices} />}
         />
+      ) : null}
+      {stage.step === 'importing' ? (
+        <div className="progress">
+          {stage.progress.phase === 'checking' ? (
+            <label>
+              Checking every row of {fileName}…
+              <progress />
+            </label>
+          ) : (
+            <label>
+              Imported {stage.progress.done.toLocaleString('en-GB')} of {stage.progress.total.toLocaleString('en-GB')} rows…
+              <progress max={Math.max(1, stage.progress.total)} value={stage.progress.done} />
+            </label>
+          )}
+          <p className="field-description">You can keep working elsewhere in Concordat while this runs.</p>
+          <Button className="button" isDisabled={cancel.isPending} onPress={() => cancel.mutate(stage.progress.jobId)}>
+            Cancel import
+          </Button>
+        </div>
       ) : null}
       {stage.step === 'done' ? (
         <div>
@@ -201,6 +253,7 @@ export function ImportWizard() {
 
 function PreviewStep(props: {
   fileName: string;
+  encoding: CsvEncoding;
   preview: ImportPreview;
   busy: boolean;
   skipBad: boolean;
@@ -214,15 +267,25 @@ function PreviewStep(props: {
   /** Why Import must wait, or null. */
   blocked?: string | null;
 }) {
-  const { fileName, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
+  const { fileName, encoding, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
   const good = p.rowCount - p.badRows.length;
   return (
     <div className="preview">
       <h3>Columns in {fileName}</h3>
       <p className="muted">
         {p.delimiter === ';' ? 'Semicolon' : p.delimiter === ',' ? 'Comma' : 'Tab'}-separated,{' '}
-        {p.rowCount.toLocaleString('en-GB')} rows. Concordat recognised the columns below; change any that are wrong.
+        {p.rowCount.toLocaleString('en-GB')} rows, read as {ENCODING_LABELS[encoding]}. Concordat recognised the columns below;
+        change any that are wrong.
       </p>
+      {p.warnings.length > 0 ? (
+        <div role="region" aria-label="About this file">
+          <ul>
+            {p.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <table className="mapping">
         <thead>
           <tr>

@@ -211,7 +211,13 @@ describe('documents handlers', () => {
 
   it('exports the current draft, a version, and a public-safe copy', async () => {
     const doc = await newDocument();
-    await ok(app, 'documents.update', { id: doc.id, revision: 0, values: { ...values(), purpose: 'ok\u0001\u0002' } });
+    const withControls = { ...values(), purpose: 'ok\u0001\u0002' };
+    expect((await fails(app, 'documents.update', { id: doc.id, revision: 0, values: withControls })).code).toBe(
+      'invalid_request',
+    );
+    await ok(app, 'documents.update', { id: doc.id, revision: 0, values: values() });
+    // Text saved before control characters were refused still exports without them.
+    app.db.prepare('UPDATE documents SET values_json = ? WHERE id = ?').run(JSON.stringify(withControls), doc.id);
     const out = await ok<{ outcome: { status: string; fileName: string; base64: string }; removedCharacters: number }>(
       app,
       'documents.export',

@@ -29,6 +29,12 @@ function tsFiles(dir: string): string[] {
   });
 }
 
+/**
+ * Files merged from other branches that still join the directory tables in their reports, to move
+ * onto main/partners/directory-api.ts next (their existence checks already use it). Keep this short.
+ */
+const PENDING = new Set(['main/toolkit/training.ts']);
+
 describe('the partner directory is read through main/partners only', () => {
   const tables = partnersTables();
 
@@ -43,6 +49,7 @@ describe('the partner directory is read through main/partners only', () => {
     for (const file of tsFiles(join(root, 'main'))) {
       const rel = relative(root, file).split('\\').join('/');
       if (rel.startsWith('main/partners/') || rel.startsWith('main/store/migrations/')) continue;
+      if (PENDING.has(rel)) continue;
       const text = readFileSync(file, 'utf8');
       for (const t of tables) {
         text.split('\n').forEach((line, i) => {
@@ -51,5 +58,15 @@ describe('the partner directory is read through main/partners only', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('lists no pending file that no longer needs it', () => {
+    for (const rel of PENDING) {
+      const text = readFileSync(join(root, rel), 'utf8');
+      expect(
+        tables.some((t) => new RegExp(`\\b(FROM|JOIN)\\s+${t}\\b`).test(text)),
+        rel,
+      ).toBe(true);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { commitImport, previewImport } from '../../../main/partners/import';
 import { getPersonDetail } from '../../../main/partners/repository';
 import { searchDirectory } from '../../../main/partners/search-index';
 import { toCsv } from '../../../shared/partners/csv-export';
-import { decodeCsvBytes, parseCsvText, readRecords, recogniseColumns } from '../../../shared/partners/csv-import';
+import { decodeCsvBytes, decodeCsvFile, parseCsvText, readRecords, recogniseColumns } from '../../../shared/partners/csv-import';
 import { foldLine, personToVcard } from '../../../shared/partners/vcard';
 import { createTestApp } from '../../helpers/db';
 import { org, person } from './helpers';
@@ -81,9 +81,13 @@ describe('CSV import: good files', () => {
 });
 
 describe('CSV import: the bad-file corpus', () => {
-  it('refuses a file that is not UTF-8 with a clear message', () => {
-    expect(() => decodeCsvBytes(fixture('windows-1252.csv'))).toThrow(/not saved as UTF-8/);
-    // The same bytes read leniently (as a browser's file.text() would) are refused by main too.
+  it("reads a Windows-1252 file (Outlook's default) by detecting its encoding", () => {
+    expect(decodeCsvFile(fixture('windows-1252.csv'))).toEqual({
+      text: 'Name,Company\r\nSiobhán Murphy,Café Unity\r\n',
+      encoding: 'Windows-1252',
+    });
+    expect(preview(text('windows-1252.csv')).sample[0]).toMatchObject({ name: 'Siobhán Murphy', organisation: 'Café Unity' });
+    // The same bytes read leniently as UTF-8 (as a browser's file.text() would) are still refused by main.
     const lenient = new TextDecoder().decode(fixture('windows-1252.csv'));
     expect(() => preview(lenient)).toThrow(/not saved as UTF-8/);
   });

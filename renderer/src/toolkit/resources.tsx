@@ -1,0 +1,453 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { Resource } from '../../../shared/toolkit/resources';
+import {
+  AUDIENCES,
+  RESOURCE_FILE_LIMIT_BYTES,
+  RESOURCE_TYPES,
+  TOPICS,
+  audienceLabel,
+  describeSize,
+  resourceTypeLabel,
+  topicLabel,
+} from '../../../shared/toolkit/resources';
+import { call } from '../api/client';
+import { completeSave } from '../api/download';
+import { Notice } from '../components/notice';
+import { Page } from '../components/page';
+import { ModalDialog } from '../documents/common';
+import { useShortcut } from '../hooks';
+import { AttachToMeetingDialog } from './attach';
+import { errorText, ukDate, useToolkitRefresh } from './common';
+
+type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
+type Filters = { type: string; topic: string; audience: string; year: string; addedSince: string };
+const NO_FILTERS: Filters = { type: '', topic: '', audience: '', year: '', addedSince: '' };
+
+function useDebounced<T>(value: T, ms = 150): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  id,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  id: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Opening a link leaves Concordat, so say where it goes first. */
+export function OpenLinkDialog({
+  resource,
+  onClose,
+}: {
+  resource: { url: string; linkStatus?: Resource['linkStatus'] } | null;
+  onClose: () => void;
+}) {
+  return (
+    <ModalDialog title="Open this link?" isOpen={resource !== null} onClose={onClose}>
+      {resource ? (
+        <>
+          <p>This opens your web browser at:</p>
+          <p className="full-url">{resource.url}</p>
+          {resource.linkStatus === 'may_be_broken' ? (
+            <Notice tone="info">This link may be broken: the page may have moved or been taken down.</Notice>
+          ) : null}
+          <div className="form-actions">
+            <a className="button primary" href={resource.url} target="_blank" rel="noreferrer noopener" onClick={onClose}>
+              Open in browser
+            </a>
+            <Button className="button" onPress={onClose}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      ) : null}
+    </ModalDialog>
+  );
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Add a resource: a web link, or a file kept inside Concordat. */
+function AddResourceDialog({
+  mode,
+  onClose,
+  onAdded,
+}: {
+  mode: 'link' | 'file' | null;
+  onClose: () => void;
+  onAdded: (r: Resource) => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [publisher, setPublisher] = useState('');
+  const [type, setType] = useState<Resource['type']>('report');
+  const [year, setYear] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
+  const [summary, setSummary] = useState('');
+  const [url, setUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reset = () => {
+    setTitle('');
+    setPublisher('');
+    setYear('');
+    setTopics([]);
+    setSummary('');
+    setUrl('');
+    setFile(null);
+    setError(null);
+  };
+  const submit = async () => {
+    setError(null);
+    const fields = {
+      title: title.trim(),
+      publisher,
+      type,
+      year: /^\d{4}$/.test(year) ? Number(year) : null,
+      topics: topics as Resource['topics'],
+      audience: [],
+      summary,
+      notes: '',
+    };
+    if (!fields.title) return setError('Give the resource a title.');
+    setBusy(true);
+    try {
+      let added: Resource;
+      if (mode === 'file') {
+        if (!file) return setError('Choose a file.');
+        if (file.size > RESOURCE_FILE_LIMIT_BYTES)
+          return setError(
+            `"${file.name}" is ${describeSize(file.size)}. Files kept inside Concordat can be up to ${describeSize(RESOURCE_FILE_LIMIT_BYTES)}; add a link to it instead, or save a smaller copy.`,
+          );
+        added = await call('toolkit.resources.addFile', { ...fields, fileName: file.name, base64: await readAsBase64(file) });
+      } else {
+        added = await call('toolkit.resources.addLink', { ...fields, url: url.trim() });
+      }
+      reset();
+      onAdded(added);
+    } catch (e) {
+      setError(errorText(e, 'The resource could not be added.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <ModalDialog title={mode === 'file' ? 'Add a file' : 'Add a link'} isOpen={mode !== null} onClose={onClose} wide>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {mode === 'file' ? (
+          <div className="field">
+            <label htmlFor="res-file">
+              File (PDF, Word, PowerPoint, Excel, text or image; up to {describeSize(RESOURCE_FILE_LIMIT_BYTES)})
+            </label>
+            <input
+              id="res-file"
+              type="file"
+              accept=".pdf,.doc,.docx,.odt,.ppt,.pptx,.xlsx,.txt,.png,.jpg"
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                setFile(f);
+                if (f && !title) setTitle(f.name.replace(/\.[^.]+$/, ''));
+              }}
+            />
+            <span className="field-help">
+              The file is kept inside Concordat’s database, so it is encrypted and backed up with everything else.
+            </span>
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="res-url">Web address</label>
+            <input id="res-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="res-title">Title</label>
+          <input id="res-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="inline-row">
+          <div className="field">
+            <label htmlFor="res-publisher">Author or publisher</label>
+            <input id="res-publisher" value={publisher} maxLength={200} onChange={(e) => setPublisher(e.target.value)} />
+          </div>
+          <Select
+            id="res-type"
+            label="Type"
+            value={type}
+            onChange={(v) => setType(v as Resource['type'])}
+            options={RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))}
+          />
+          <div className="field">
+            <label htmlFor="res-year">Year</label>
+            <input id="res-year" inputMode="numeric" value={year} maxLength={4} onChange={(e) => setYear(e.target.value)} />
+          </div>
+        </div>
+        <fieldset className="checks">
+          <legend>Topics</legend>
+          {TOPICS.map((t) => (
+            <label key={t.key} className="check">
+              <input
+                type="checkbox"
+                checked={topics.includes(t.key)}
+                onChange={(e) => setTopics((p) => (e.target.checked ? [...p, t.key] : p.filter((x) => x !== t.key)))}
+              />
+              {t.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="res-summary">Summary</label>
+          <textarea id="res-summary" rows={3} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
+        </div>
+        {error ? <Notice tone="error">{error}</Notice> : null}
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isDisabled={busy}>
+            {mode === 'file' ? 'Add file' : 'Add link'}
+          </Button>
+          <Button className="button" onPress={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+function ResourceRow({
+  r,
+  onOpen,
+  onAttach,
+  onMessage,
+}: {
+  r: Resource;
+  onOpen: (r: Resource) => void;
+  onAttach: (r: Resource) => void;
+  onMessage: (m: Message) => void;
+}) {
+  const download = async () => {
+    try {
+      onMessage({ tone: 'success', text: completeSave(await call('toolkit.resources.download', { id: r.id })) });
+    } catch (e) {
+      onMessage({ tone: 'error', text: errorText(e) });
+    }
+  };
+  return (
+    <li className="resource">
+      <h3 className="resource-title">{r.title}</h3>
+      <p className="resource-meta">
+        {[r.publisher, resourceTypeLabel(r.type), r.year ? String(r.year) : ''].filter(Boolean).join(' · ')}
+        {r.source === 'user' ? <span className="tag">Added by you</span> : null}
+      </p>
+      {r.summary ? <p>{r.summary}</p> : null}
+      {r.notes ? <p className="resource-notes">Notes: {r.notes}</p> : null}
+      <p className="resource-topics">
+        {r.topics.map((t) => (
+          <span key={t} className="tag">
+            {topicLabel(t)}
+          </span>
+        ))}
+        {r.audience.length > 0 ? <span className="muted"> For: {r.audience.map(audienceLabel).join(', ')}</span> : null}
+      </p>
+      <div className="resource-actions">
+        {r.url ? (
+          <Button className="button small" onPress={() => onOpen(r)} aria-label={`Open link: ${r.title}`}>
+            Open link
+          </Button>
+        ) : null}
+        {r.file ? (
+          <Button className="button small" onPress={() => void download()} aria-label={`Save a copy: ${r.title}`}>
+            Save a copy ({describeSize(r.file.size)})
+          </Button>
+        ) : null}
+        {r.url && r.linkStatus === 'may_be_broken' ? <span className="link-status broken">Link may be broken</span> : null}
+        {r.url && r.linkStatus === 'ok' ? <span className="link-status">Link working</span> : null}
+        {r.linkCheckedOn ? <span className="muted">Checked {ukDate(r.linkCheckedOn)}</span> : null}
+        {r.url || r.file ? (
+          <Button className="button small" onPress={() => onAttach(r)} aria-label={`Add to a meeting’s papers: ${r.title}`}>
+            Add to a meeting
+          </Button>
+        ) : null}
+        {!r.url && !r.file ? <span className="muted">No web address is known for this one.</span> : null}
+      </div>
+    </li>
+  );
+}
+
+export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }) {
+  const refresh = useToolkitRefresh();
+  const [text, setText] = useState(initialQuery);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [opening, setOpening] = useState<Resource | null>(null);
+  const [attaching, setAttaching] = useState<Resource | null>(null);
+  const [adding, setAdding] = useState<'link' | 'file' | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const q = useDebounced(text);
+  const request = {
+    text: q,
+    type: (filters.type || null) as Resource['type'] | null,
+    topic: (filters.topic || null) as Resource['topics'][number] | null,
+    audience: (filters.audience || null) as Resource['audience'][number] | null,
+    year: /^\d{4}$/.test(filters.year) ? Number(filters.year) : null,
+    addedSince: filters.addedSince || null,
+    limit: 100,
+  };
+  const results = useQuery({
+    queryKey: ['toolkit', 'resources', request],
+    queryFn: () => call('toolkit.resources.search', request),
+    placeholderData: keepPreviousData,
+  });
+  const check = useMutation({
+    mutationFn: () =>
+      call('toolkit.resources.checkLinks', { ids: results.data?.items.filter((r) => r.url).map((r) => r.id) ?? [] }),
+    onMutate: () => setMessage({ tone: 'info', text: 'Checking links… this can take a little while.' }),
+    onSuccess: async (r) => {
+      await refresh();
+      setMessage({ tone: 'success', text: `Checked ${r.checked} link${r.checked === 1 ? '' : 's'}: ${r.broken} may be broken.` });
+    },
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+  });
+  useShortcut('f', () => searchRef.current?.focus());
+  const set = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
+  return (
+    <Page
+      title="Resource library"
+      actions={
+        <>
+          <Button
+            className="button"
+            onPress={() => check.mutate()}
+            isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}
+          >
+            Check these links
+          </Button>
+          <Button className="button" onPress={() => setAdding('file')}>
+            Add a file
+          </Button>
+          <Button className="button primary" onPress={() => setAdding('link')}>
+            Add a link
+          </Button>
+        </>
+      }
+    >
+      <p className="lede">
+        Reports, guidance, toolkits and recordings on modern slavery, with your own links and files. Search looks in titles,
+        summaries, publishers, topics and your notes.
+      </p>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <div className="filters" role="search">
+        <div className="field search-field">
+          <label htmlFor="res-search">Search the library</label>
+          <input
+            id="res-search"
+            ref={searchRef}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-keyshortcuts="Control+F"
+            placeholder="For example: car wash"
+          />
+        </div>
+        <Select
+          id="f-type"
+          label="Type"
+          value={filters.type}
+          onChange={set('type')}
+          options={[{ value: '', label: 'Any type' }, ...RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))]}
+        />
+        <Select
+          id="f-topic"
+          label="Topic"
+          value={filters.topic}
+          onChange={set('topic')}
+          options={[{ value: '', label: 'Any topic' }, ...TOPICS.map((t) => ({ value: t.key, label: t.label }))]}
+        />
+        <Select
+          id="f-audience"
+          label="Audience"
+          value={filters.audience}
+          onChange={set('audience')}
+          options={[{ value: '', label: 'Anyone' }, ...AUDIENCES.map((a) => ({ value: a.key, label: a.label }))]}
+        />
+        <div className="field narrow">
+          <label htmlFor="f-year">Year</label>
+          <input
+            id="f-year"
+            inputMode="numeric"
+            maxLength={4}
+            value={filters.year}
+            onChange={(e) => set('year')(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-since">Added since</label>
+          <input id="f-since" type="date" value={filters.addedSince} onChange={(e) => set('addedSince')(e.target.value)} />
+        </div>
+      </div>
+      <p className="muted" role="status">
+        {results.data
+          ? `${results.data.total} resource${results.data.total === 1 ? '' : 's'}${results.data.total > results.data.items.length ? `, showing the first ${results.data.items.length}` : ''}`
+          : 'Searching…'}
+      </p>
+      {results.isError ? <Notice tone="error">{errorText(results.error)}</Notice> : null}
+      <ul className="resource-list" aria-label="Resources">
+        {results.data?.items.map((r) => (
+          <ResourceRow key={r.id} r={r} onOpen={setOpening} onAttach={setAttaching} onMessage={setMessage} />
+        ))}
+      </ul>
+      <OpenLinkDialog resource={opening} onClose={() => setOpening(null)} />
+      <AttachToMeetingDialog
+        resource={attaching}
+        onClose={() => setAttaching(null)}
+        onDone={(text) => setMessage({ tone: 'success', text })}
+      />
+      <AddResourceDialog
+        mode={adding}
+        onClose={() => setAdding(null)}
+        onAdded={(r) => {
+          setAdding(null);
+          void refresh();
+          setMessage({ tone: 'success', text: `Added “${r.title}” to the library.` });
+        }}
+      />
+    </Page>
+  );
+}
