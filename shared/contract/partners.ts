@@ -19,7 +19,7 @@ import { isoDateOrNull, organisationInput, personInput, postInput } from '../par
 import type { Membership, SectorKey } from '../partners/sectors';
 import { MEMBERSHIP_KEYS, SECTOR_KEYS } from '../partners/sectors';
 import type { ErasurePreview } from '../privacy/model';
-import { channel, id, shortText } from './common';
+import { channel, hasControlCharacters, id, shortText } from './common';
 
 const paging = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -123,7 +123,10 @@ const importPreviewRequest = z.object({ text: importText, mapping: importMapping
 /** The coordinator's sector and membership for each new organisation, by name in lower case. */
 export const importOrganisationChoices = z
   .record(
-    z.string().max(LIMITS.shortText),
+    z
+      .string()
+      .max(LIMITS.shortText)
+      .refine((v) => !hasControlCharacters(v, false), 'An organisation name contains a control character'),
     z.object({ sector: z.enum(SECTOR_KEYS), membership: z.enum(MEMBERSHIP_KEYS) }).strict(),
   )
   .default({});
