@@ -2,9 +2,11 @@ import { appInfoHandlers } from './app-info/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { documentsErasureHook } from './documents/erasure';
 import { documentsHandlers } from './documents/handlers';
+import { documentHistoryHandlers } from './documents/history-handlers';
 import { documentRevisionHandlers } from './documents/revise';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
+import { directoryHandlers } from './partners/directory-handlers';
 import { partnersHandlers } from './partners/handlers';
 import { partnersImportHandlers } from './partners/import-job-handlers';
 import { meetingsErasureHook } from './meetings/erasure';
@@ -32,7 +34,9 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...documentsHandlers,
   ...documentRevisionHandlers,
+  ...documentHistoryHandlers,
   ...partnersHandlers,
+  ...directoryHandlers,
   ...partnersImportHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'not_found'
   | 'conflict'
+  /** A save based on an older version of the record than the one stored. */
+  | 'stale'
   | 'unauthorised'
   | 'internal'
   // The disk, the folder or another program stopped a read or write (see main/store/faults.ts).

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ExampleRecords } from '../../shared/examples/example-records';
 import { exampleNames, mapExampleValues } from '../../shared/documents/example-values';
 import { addDaysToDate, londonToday } from '../../shared/meetings/time';
-import { findByName } from '../documents/directory';
+import { findByName, organisationIdByName, personIdByName } from '../partners/directory-api';
 import { agree, createDocument, setStatus, sign, updateDocument } from '../documents/service';
 import { getTemplate } from '../documents/templates';
 import {
@@ -26,10 +26,8 @@ const DAY = 86_400_000;
  */
 export function loadExampleRecords(db: Database, r: ExampleRecords, now = new Date()): number {
   if (db.prepare('SELECT 1 FROM meeting_groups WHERE name = ? COLLATE NOCASE').get(r.group.name)) return 0;
-  const personId = db.prepare('SELECT id FROM people WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1').pluck();
-  const orgId = db.prepare('SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1').pluck();
-  const person = (n: string) => (personId.get(n) as number | undefined) ?? null;
-  const org = (n: string) => (orgId.get(n) as number | undefined) ?? null;
+  const person = (n: string) => personIdByName(db, n);
+  const org = (n: string) => organisationIdByName(db, n);
   const today = londonToday(now);
   let added = 0;
 

@@ -17,7 +17,6 @@ import {
   getPersonDetail,
   listOrganisations,
   listPeople,
-  lookupOrganisations,
   setOrganisationArchived,
   setPersonArchived,
   updateOrganisation,
@@ -34,13 +33,12 @@ export const partnersHandlers: HandlerGroup<PartnersChannel> = {
   'partners.organisations.list': (req, { db }) => listOrganisations(db, req),
   'partners.organisations.get': (req, { db }) => getOrganisationDetail(db, req.id),
   'partners.organisations.create': (req, { db }) => createOrganisation(db, req),
-  'partners.organisations.update': (req, { db }) => updateOrganisation(db, req.id, req.value),
+  'partners.organisations.update': (req, { db }) => updateOrganisation(db, req.id, req.value, req.version),
   'partners.organisations.archive': (req, { db }) => setOrganisationArchived(db, req.id, req.archived),
-  'partners.organisations.lookup': (req, { db }) => lookupOrganisations(db, req.query, req.limit),
   'partners.people.list': (req, { db }) => listPeople(db, req),
   'partners.people.get': (req, { db }) => getPersonDetail(db, req.id),
   'partners.people.create': (req, { db }) => createPerson(db, req.value, req.post),
-  'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value),
+  'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value, req.version),
   'partners.people.archive': (req, { db }) => setPersonArchived(db, req.id, req.archived),
   'partners.people.erasurePreview': (req, { db }) => previewErasure(db, req.id),
   'partners.people.erase': (req, { db, host }) => {
@@ -48,13 +46,18 @@ export const partnersHandlers: HandlerGroup<PartnersChannel> = {
     return { erased: true as const };
   },
   'partners.posts.add': (req, { db }) => addPost(db, req.personId, req.value),
-  'partners.posts.update': (req, { db }) => updatePost(db, req.id, req.value),
+  'partners.posts.update': (req, { db }) => updatePost(db, req.id, req.value, req.version),
   'partners.posts.end': (req, { db }) => endPost(db, req.id, req.endedOn),
   'partners.search': (req, { db }) => searchDirectory(db, req.query, req.limit),
   'partners.coverage': (_req, { db }) => coverage(db),
   'partners.importPreview': (req, { db }) => previewImport(db, req.text, req.mapping),
   'partners.importCommit': (req, { db }) =>
-    commitImport(db, req.text, { mapping: req.mapping, skipBadRows: req.skipBadRows, duplicates: req.duplicates }),
+    commitImport(db, req.text, {
+      mapping: req.mapping,
+      skipBadRows: req.skipBadRows,
+      duplicates: req.duplicates,
+      organisations: req.organisations,
+    }),
   'partners.exportCsv': async (req, { db, host }) => {
     const csv = exportCsv(db, req.personIds);
     recordAudit(db, 'directory', 'csv', 'export');

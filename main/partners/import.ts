@@ -11,6 +11,8 @@ import {
   readRecords,
   recogniseColumns,
 } from '../../shared/partners/csv-import';
+import { guessSector, inferSector } from '../../shared/partners/infer-sector';
+import type { Membership, SectorKey } from '../../shared/partners/sectors';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { insertOrganisation, insertPerson, insertPost } from './repository';
@@ -131,9 +133,20 @@ export function previewImport(db: Database, text: string, mapping: ColumnMapping
     const first = g.records[0]!;
     if (d) duplicates.push({ line: g.line, name: first.name, organisation: first.organisation, email: first.email, ...d });
   }
-  const newOrgs = new Set<string>();
+  const newOrgs = new Map<string, ImportPreview['organisationsToCreate'][number]>();
   for (const r of records) {
-    if (r.organisation && lookup.organisationId(r.organisation) === undefined) newOrgs.add(r.organisation.toLowerCase());
+    if (!r.organisation || lookup.organisationId(r.organisation) !== undefined) continue;
+    const key = r.organisation.toLowerCase();
+    const seen = newOrgs.get(key);
+    // The file's own sector wins; else the first row whose name or email suggests one.
+    if (seen && (seen.sectorFrom !== null || !r.email)) continue;
+    const guess = r.sector ? null : guessSector(r.organisation, r.email);
+    newOrgs.set(key, {
+      name: seen?.name ?? r.organisation,
+      sector: r.sector ?? guess?.sector ?? 'other',
+      sectorFrom: r.sector ? 'file' : (guess?.from ?? null),
+      membership: seen?.membership ?? r.membership,
+    });
   }
   return {
     delimiter: parsed.delimiter,
@@ -152,6 +165,7 @@ export function previewImport(db: Database, text: string, mapping: ColumnMapping
     badRows,
     duplicates,
     newOrganisations: newOrgs.size,
+    organisationsToCreate: [...newOrgs.values()].slice(0, 5_000),
     warnings: parsed.warnings,
   };
 }
@@ -160,6 +174,8 @@ export type CommitOptions = {
   mapping: ColumnMapping;
   skipBadRows: boolean;
   duplicates: Record<string, 'skip' | 'merge'>;
+  /** Sector and membership chosen in the preview for new organisations, by lower-case name. */
+  organisations?: Record<string, { sector: SectorKey; membership: Membership }>;
 };
 
 export type ImportPlan = { people: PersonGroup[]; organisationsOnly: ImportRecord[]; skippedBadRows: number };
@@ -244,8 +260,8 @@ export function createImportWriter(db: Database, options: CommitOptions, skipped
     summary.organisationsCreated++;
     const id = insertOrganisation(db, {
       name: r.organisation,
-      sector: r.sector ?? 'other',
-      membership: r.membership ?? 'core',
+      sector: options.organisations?.[key]?.sector ?? r.sector ?? inferSector(r.organisation, r.email) ?? 'other',
+      membership: options.organisations?.[key]?.membership ?? r.membership ?? 'core',
       pursue: false,
       prevent: false,
       protect: false,

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SearchHit } from '../../shared/partners/domain';
 import { sectorLabel } from '../../shared/partners/sectors';
 import { stmt } from './statements';
+import { phoneDigitsVariants } from '../../shared/partners/phone-search';
 
 /**
  * The directory_search FTS5 index: one row per organisation (rowid = -id) and per person
@@ -112,6 +113,10 @@ const FIRST_LETTER_SQL =
 
 /** Ranked search over organisations and people (bm25, names weighted above titles and emails). */
 export function searchDirectory(db: Database, text: string, limit = 30): SearchHit[] {
+  if (phoneDigitsVariants(text).length > 0) {
+    const byPhone = searchByPhone(db, text, limit);
+    if (byPhone.length > 0) return byPhone;
+  }
   const match = toMatchQuery(text);
   if (!match) return [];
   const oneLetter = /^"[^"]"\*$/.test(match);
@@ -129,5 +134,35 @@ export function searchDirectory(db: Database, text: string, limit = 30): SearchH
     detail: r.detail,
     email: r.email,
     archived: r.archived === 1,
+  }));
+}
+
+const digitsOf = (col: string) =>
+  `replace(replace(replace(replace(replace(replace(${col}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', ''), '.', '')`;
+
+/**
+ * A search that looks like a phone number matches stored numbers whatever their spacing, and the
+ * same UK number written 07700… or +44 7700…: people by any current post's phone, organisations by theirs.
+ */
+export function searchByPhone(db: Database, text: string, limit = 30): SearchHit[] {
+  const variants = phoneDigitsVariants(text);
+  if (variants.length === 0) return [];
+  const like = variants.map((v) => `%${v}%`);
+  const any = (col: string) => variants.map(() => `${digitsOf(col)} LIKE ?`).join(' OR ');
+  const rows = db
+    .prepare(
+      `SELECT rowid, name, detail, email, archived FROM directory_search WHERE rowid IN (
+         SELECT po.person_id FROM posts po WHERE po.ended_on IS NULL AND po.phone <> '' AND (${any('po.phone')})
+         UNION SELECT -o.id FROM organisations o WHERE o.phone <> '' AND (${any('o.phone')}))
+       ORDER BY archived, name COLLATE NOCASE LIMIT ?`,
+    )
+    .all(...like, ...like, limit) as { rowid: number; name: string; detail: string; email: string; archived: number }[];
+  return rows.map((r) => ({
+    kind: r.rowid < 0 ? 'organisation' : 'person',
+    id: Math.abs(r.rowid),
+    name: r.name,
+    detail: r.detail,
+    email: r.email,
+    archived: Number(r.archived) === 1,
   }));
 }

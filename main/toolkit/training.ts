@@ -7,6 +7,7 @@ import type { Course, CourseInput, DelegateCount, TrainingMatrix, TrainingRecord
 import { COURSE_AUDIENCES, addMonths, courseCatalogueSchema, courseInput } from '../../shared/toolkit/training';
 import { recordAudit } from '../audit/repository';
 import coursesJson from '../../resources/toolkit/courses.json';
+import { mainOrganisationOf, organisationExists, personExists } from '../partners/directory-api';
 
 /** Training counts towards the checklist for three years. */
 export const TRAINING_WINDOW_DAYS = 3 * 365;
@@ -182,13 +183,9 @@ export function addRecord(
   v: { personId: number; courseId: number; trainedOn: string; refresherDue?: string | null; notes?: string },
 ): TrainingRecord {
   const course = getCourse(db, v.courseId);
-  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(v.personId))
-    throw new AppError('not_found', 'That person is no longer in the directory.');
+  if (!personExists(db, v.personId)) throw new AppError('not_found', 'That person is no longer in the directory.');
   // The organisation the person was with when trained: their current post (the single point of contact first).
-  const org = db
-    .prepare('SELECT organisation_id FROM posts WHERE person_id = ? AND ended_on IS NULL ORDER BY is_spoc DESC, id LIMIT 1')
-    .pluck()
-    .get(v.personId) as number | undefined;
+  const org = mainOrganisationOf(db, v.personId) ?? undefined;
   const refresher =
     v.refresherDue !== undefined && v.refresherDue !== null
       ? v.refresherDue
@@ -233,7 +230,7 @@ export function addDelegateCount(
   v: { organisationId: number; courseId: number; trainedOn: string; delegates: number },
 ): DelegateCount {
   getCourse(db, v.courseId);
-  if (!db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(v.organisationId))
+  if (!organisationExists(db, v.organisationId))
     throw new AppError('not_found', 'That organisation is no longer in the directory.');
   const id = db.transaction(() => {
     const at = new Date().toISOString();

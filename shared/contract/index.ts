@@ -3,8 +3,10 @@ import type { AppInfo, PartnershipSettings } from '../settings';
 import { partnershipSettingsSchema } from '../settings';
 import { backupsChannels } from './backups';
 import { channel, emptyRequest } from './common';
+import { documentHistoryChannels } from './document-history';
 import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
+import { directoryChannels } from './directory';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
@@ -25,8 +27,10 @@ export const contract = {
   'settings.update': channel<typeof partnershipSettingsSchema, PartnershipSettings>(partnershipSettingsSchema),
   ...documentsChannels,
   ...documentRevisionsChannels,
+  ...documentHistoryChannels,
   ...documentChecksChannels,
   ...partnersChannels,
+  ...directoryChannels,
   ...partnersImportChannels,
   ...meetingsChannels,
   ...examplesChannels,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 import type { ImportSummary } from './partners';
-import { importMappingSchema } from './partners';
+import { importMappingSchema, importOrganisationChoices } from './partners';
 import { channel } from './common';
 
 /**
@@ -29,6 +29,7 @@ const importStartRequest = z
     mapping: importMappingSchema,
     skipBadRows: z.boolean(),
     duplicates: z.record(z.string().regex(/^\d+$/), z.enum(['skip', 'merge'])).default({}),
+    organisations: importOrganisationChoices,
   })
   .strict();
 const jobRequest = z.object({ jobId: z.uuid() }).strict();

@@ -16,9 +16,10 @@ import type {
   SearchHit,
 } from '../partners/domain';
 import { isoDateOrNull, organisationInput, personInput, postInput } from '../partners/domain';
+import type { Membership, SectorKey } from '../partners/sectors';
 import { MEMBERSHIP_KEYS, SECTOR_KEYS } from '../partners/sectors';
 import type { ErasurePreview } from '../privacy/model';
-import { channel, id, shortText } from './common';
+import { channel, hasControlCharacters, id, shortText } from './common';
 
 const paging = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -85,6 +86,17 @@ export type ImportPreview = {
   badRows: BadRow[];
   duplicates: ImportDuplicate[];
   newOrganisations: number;
+  /**
+   * The organisations the import would create, each with the sector the file gives or that its
+   * name or a contact's email suggests (`sectorFrom` says which, null: no guess), for the
+   * coordinator to confirm; membership only when the file gives it (the coordinator chooses).
+   */
+  organisationsToCreate: {
+    name: string;
+    sector: SectorKey;
+    sectorFrom: 'file' | 'name' | 'email' | null;
+    membership: Membership | null;
+  }[];
   /** About the whole file: repeated column names, control characters removed. */
   warnings: string[];
 };
@@ -97,23 +109,35 @@ export type ImportSummary = {
   skipped: number;
 };
 
-const organisationUpdate = z.object({ id, value: organisationInput }).strict();
-const lookupRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(50).default(20) }).strict();
+const version = z.number().int().min(1);
+const organisationUpdate = z.object({ id, version, value: organisationInput }).strict();
 const personCreate = z.object({ value: personInput, post: postInput.nullable().default(null) }).strict();
-const personUpdate = z.object({ id, value: personInput }).strict();
+const personUpdate = z.object({ id, version, value: personInput }).strict();
 const eraseRequest = z.object({ id, confirmName: shortText('Confirmation') }).strict();
 const postAdd = z.object({ personId: id, value: postInput }).strict();
-const postUpdate = z.object({ id, value: postInput.omit({ organisationId: true }) }).strict();
+const postUpdate = z.object({ id, version, value: postInput.omit({ organisationId: true }) }).strict();
 const postEnd = z.object({ id, endedOn: isoDateOrNull }).strict();
 const searchRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(200).default(30) }).strict();
 const emptyObject = z.object({}).strict();
 const importPreviewRequest = z.object({ text: importText, mapping: importMappingSchema.nullable().default(null) }).strict();
+/** The coordinator's sector and membership for each new organisation, by name in lower case. */
+export const importOrganisationChoices = z
+  .record(
+    z
+      .string()
+      .max(LIMITS.shortText)
+      .refine((v) => !hasControlCharacters(v, false), 'An organisation name contains a control character'),
+    z.object({ sector: z.enum(SECTOR_KEYS), membership: z.enum(MEMBERSHIP_KEYS) }).strict(),
+  )
+  .default({});
 const importCommitRequest = z
   .object({
     text: importText,
     mapping: importMappingSchema,
     skipBadRows: z.boolean(),
     duplicates: z.record(z.string().regex(/^\d+$/), z.enum(['skip', 'merge'])).default({}),
+    /** The coordinator's sector and membership for each new organisation, by name in lower case. */
+    organisations: importOrganisationChoices,
   })
   .strict();
 const exportRequest = z.object({ personIds: z.array(id).max(100_000).nullable().default(null) }).strict();
@@ -124,7 +148,6 @@ export const partnersChannels = {
   'partners.organisations.create': channel<typeof organisationInput, Organisation>(organisationInput),
   'partners.organisations.update': channel<typeof organisationUpdate, Organisation>(organisationUpdate),
   'partners.organisations.archive': channel<typeof archiveRequest, Organisation>(archiveRequest),
-  'partners.organisations.lookup': channel<typeof lookupRequest, { id: number; name: string }[]>(lookupRequest),
   'partners.people.list': channel<typeof personListRequest, Page<PersonRow>>(personListRequest),
   'partners.people.get': channel<typeof byId, PersonDetail>(byId),
   'partners.people.create': channel<typeof personCreate, Person>(personCreate),

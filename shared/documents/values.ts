@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateProblem } from '../dates';
 import { hasControlCharacters } from '../contract/common';
 import type { Template, TemplateField } from './template-schema';
 import { templateSchema } from './template-schema';
@@ -10,7 +11,10 @@ import { checkTemplate } from './resolve';
  * organisation is a directory id…). Required fields are not enforced here (a draft may be
  * half-filled); agreeing a document checks them.
  */
-const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Enter a date like 2026-10-05');
+const isoDate = z.string().superRefine((v, ctx) => {
+  const problem = v === '' ? null : dateProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const directoryId = z.number().int().positive();
 
 function fieldSchema(f: TemplateField): z.ZodType {

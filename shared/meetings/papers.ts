@@ -62,9 +62,11 @@ export function actionsTable(actions: readonly Action[], caption: string, withMe
   };
 }
 
-function meetingFacts(d: MeetingDetail): Block[] {
+function meetingFacts(d: MeetingDetail, partnershipName: string): Block[] {
   const m = d.meeting;
   const facts: Run[][] = [
+    // Papers travel beyond the partnership's own folders: each says whose meeting it was.
+    ...(partnershipName.trim() !== '' ? [[t('Partnership: ', true), t(partnershipName)]] : []),
     [t('When: ', true), t(describeMeetingTime(m.startsAt, m.endsAt))],
     [t('Group: ', true), t(`${m.groupName} (${GROUP_KIND_LABELS[m.type]})`)],
   ];
@@ -84,8 +86,11 @@ function itemHeading(item: AgendaItem, n: number): string {
 type Placement = { actionsAtEnd: boolean };
 const SEE_END = 'The open actions are listed in full at the end of this pack.';
 
-function agendaBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: false }): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${d.meeting.title}: agenda` }, ...meetingFacts(d)];
+function agendaBlocks(d: MeetingDetail, partnershipName: string, place: Placement = { actionsAtEnd: false }): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: `${d.meeting.title}: agenda` },
+    ...meetingFacts(d, partnershipName),
+  ];
   blocks.push({
     kind: 'table',
     caption: 'Agenda',
@@ -118,7 +123,10 @@ function agendaBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: false
 }
 
 export function agendaTree(d: MeetingDetail, ctx: PaperContext): DocumentTree {
-  return { meta: meta(`${d.meeting.title}: agenda`, 'Agenda', d, d.meeting.marking, ctx), blocks: agendaBlocks(d) };
+  return {
+    meta: meta(`${d.meeting.title}: agenda`, 'Agenda', d, d.meeting.marking, ctx),
+    blocks: agendaBlocks(d, ctx.partnershipName),
+  };
 }
 
 function attendanceBlocks(d: MeetingDetail): Block[] {
@@ -139,8 +147,11 @@ function attendanceBlocks(d: MeetingDetail): Block[] {
   ];
 }
 
-function minutesBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: false }): Block[] {
-  const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${d.meeting.title}: minutes` }, ...meetingFacts(d)];
+function minutesBlocks(d: MeetingDetail, partnershipName: string, place: Placement = { actionsAtEnd: false }): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: `${d.meeting.title}: minutes` },
+    ...meetingFacts(d, partnershipName),
+  ];
   blocks.push({ kind: 'heading', level: 2, text: 'Attendance' }, ...attendanceBlocks(d));
   d.agenda.forEach((item, i) => {
     blocks.push({ kind: 'heading', level: 2, text: itemHeading(item, i + 1) });
@@ -182,7 +193,10 @@ function minutesBlocks(d: MeetingDetail, place: Placement = { actionsAtEnd: fals
 }
 
 export function minutesTree(d: MeetingDetail, ctx: PaperContext): DocumentTree {
-  return { meta: meta(`${d.meeting.title}: minutes`, 'Minutes', d, d.meeting.marking, ctx), blocks: minutesBlocks(d) };
+  return {
+    meta: meta(`${d.meeting.title}: minutes`, 'Minutes', d, d.meeting.marking, ctx),
+    blocks: minutesBlocks(d, ctx.partnershipName),
+  };
 }
 
 export function actionLogTree(
@@ -221,8 +235,8 @@ export function meetingPackTree(
   ctx: PaperContext,
 ): DocumentTree {
   const place = { actionsAtEnd: true };
-  const blocks: Block[] = [...agendaBlocks(d, place), { kind: 'pageBreak' }];
-  if (previous) blocks.push(...minutesBlocks(previous, place));
+  const blocks: Block[] = [...agendaBlocks(d, ctx.partnershipName, place), { kind: 'pageBreak' }];
+  if (previous) blocks.push(...minutesBlocks(previous, ctx.partnershipName, place));
   else {
     blocks.push(
       { kind: 'heading', level: 1, text: 'Minutes of the last meeting' },

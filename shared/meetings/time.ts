@@ -1,4 +1,5 @@
 import { addDays, format, parseISO, subMonths } from 'date-fns';
+import { dateProblem } from '../dates';
 
 /** Meetings are arranged in UK local time; every stored instant carries its offset. */
 export const MEETING_TIME_ZONE = 'Europe/London';
@@ -51,6 +52,10 @@ export function londonLocalToIso(date: string, time: string): string {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const tm = /^(\d{2}):(\d{2})$/.exec(time);
   if (!dm || !tm) throw new LocalTimeError('Enter the date as YYYY-MM-DD and the time as HH:MM.');
+  const problem = dateProblem(date);
+  if (problem) throw new LocalTimeError(`${problem}.`);
+  if (Number(tm[1]) > 23 || Number(tm[2]) > 59)
+    throw new LocalTimeError(`${time} is not a time: enter hours 00 to 23 and minutes 00 to 59.`);
   const asUtc = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(tm[1]), Number(tm[2]));
   for (const offset of [60, 0]) {
     const instant = new Date(asUtc - offset * 60_000);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailOrEmpty, id, mediumText, shortText } from '../contract/common';
+import { calendarDate } from '../dates';
 import { normalisePhone } from './phone';
 import { MEMBERSHIP_KEYS, SECTOR_KEYS } from './sectors';
 
@@ -13,7 +14,7 @@ export const phoneOrEmpty = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
   });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2025-03-31');
+const isoDate = calendarDate('2025-03-31');
 export const isoDateOrNull = z.union([isoDate, z.null()]);
 
 const requiredName = (label: string) => shortText(label).min(1, `Enter the ${label.toLowerCase()}`);
@@ -71,6 +72,8 @@ export type Organisation = OrganisationInput & {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped on every save; an update must carry the version it was based on. */
+  version: number;
 };
 
 export type Person = PersonInput & {
@@ -78,6 +81,7 @@ export type Person = PersonInput & {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 
 export type Post = {
@@ -92,6 +96,7 @@ export type Post = {
   isSpoc: boolean;
   startedOn: string | null;
   endedOn: string | null;
+  version: number;
 };
 
 export type OrganisationRow = {

@@ -46,11 +46,67 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** Split a display name into family and given names for N: the last word is taken as the family name. */
-function structuredName(name: string): string {
-  const words = name.trim().split(/\s+/);
+// Titles written before a name (police ranks included) and letters after it: they go in the
+// prefix and suffix parts of N:, so an address book files "DI Mark Ellison" under Ellison, Mark.
+const PREFIXES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'rev',
+  'revd',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'cllr',
+  'councillor',
+  'hon',
+  'rt',
+  'pc',
+  'pcso',
+  'sgt',
+  'ds',
+  'dc',
+  'di',
+  'dci',
+  'dsi',
+  'dsupt',
+  'insp',
+  'ch',
+  'supt',
+  'csupt',
+  'acc',
+  'dcc',
+  'det',
+  'cmdr',
+  'capt',
+  'major',
+  'col',
+  'judge',
+]);
+const SUFFIXES = new Set(['obe', 'mbe', 'cbe', 'qpm', 'kpm', 'kc', 'qc', 'jr', 'sr', 'phd', 'mp', 'jp', 'dl']);
+const bare = (w: string) => w.toLowerCase().replace(/[.,]/g, '');
+
+/** Split a display name for N: honorifics first, then given names, the family name, and letters after. */
+export function structuredName(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const prefix: string[] = [];
+  // Keep at least one word as a name even if every word looks like a title.
+  while (words.length > 1 && PREFIXES.has(bare(words[0]!))) prefix.push(words.shift()!);
+  const suffix: string[] = [];
+  while (words.length > 1 && SUFFIXES.has(bare(words.at(-1)!))) suffix.unshift(words.pop()!.replace(/,$/, ''));
+  if (words.length > 0) words[words.length - 1] = words.at(-1)!.replace(/,$/, '');
   const family = words.length > 1 ? words.pop()! : '';
-  return `${escapeText(family, true)};${escapeText(words.join(' '), true)};;;`;
+  const e = (xs: string[]) => escapeText(xs.join(' '), true);
+  return `${escapeText(family, true)};${e(words)};;${e(prefix)};${e(suffix)}`;
 }
 
 export function personToVcard(p: VcardPerson): string {

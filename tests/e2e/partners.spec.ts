@@ -81,6 +81,9 @@ test('import a CSV with one bad row, see the error, fix it, import, then export 
   await expect(page.getByRole('combobox', { name: 'Field for column Email' })).toHaveValue('email');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/partners-import-bad.png', fullPage: true });
+  // Import waits until the coordinator has chosen each new organisation's membership.
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await page.getByLabel('Set every membership to').selectOption('core');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('1 row has a problem, so nothing was imported');
   await page.getByRole('link', { name: 'People' }).click();
@@ -89,6 +92,9 @@ test('import a CSV with one bad row, see the error, fix it, import, then export 
   await page.getByRole('link', { name: 'Import' }).click();
   await page.getByLabel('CSV file').setInputFiles(fixture('one-bad-row-fixed.csv'));
   await expect(page.getByText('3 rows ready to import, creating 2 new organisations.')).toBeVisible();
+  // The sector is guessed from the name for the coordinator to confirm; membership is theirs to choose.
+  await expect(page.getByLabel('Sector of Northshire Council')).toHaveValue('la-community-safety');
+  await page.getByLabel('Set every membership to').selectOption('core');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('3 new people');
   await page.getByRole('button', { name: 'See the people' }).click();
@@ -108,7 +114,7 @@ test('import a CSV with one bad row, see the error, fix it, import, then export 
     'Name,Pronouns,Organisation,Job title,Email,Phone,SPOC,Sector,Membership,Last verified,Source,Lawful basis,Notes',
   );
   expect(lines).toContain(
-    'Omar Nasser,,Northshire Council,Housing Officer,omar.nasser@council.example,,No,Other,Core member,,CSV import,,',
+    'Omar Nasser,,Northshire Council,Housing Officer,omar.nasser@council.example,,No,Local authority: community safety,Core member,,CSV import,,',
   );
   expect(lines).toHaveLength(5);
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toBeVisible();
@@ -119,6 +125,7 @@ test('erase asks for the name, then leaves no trace in lists or search', async (
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await page.getByLabel('CSV file').setInputFiles(fixture('outlook-export.csv'));
+  await page.getByLabel('Set every membership to').selectOption('associate');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('button', { name: 'See the people' }).click();
   await page

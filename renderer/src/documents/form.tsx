@@ -83,11 +83,11 @@ function DirectoryPicker({
     queryKey: ['documents', 'directory', kind, deferred],
     queryFn: async () => {
       if (kind === 'organisations') {
-        const orgs = await call('documents.directory.organisations', { query: deferred, limit: 20 });
+        const orgs = await call('directory.organisations.search', { query: deferred, limit: 20 });
         dir.remember(orgs, []);
         return orgs.map((o) => ({ id: o.id, label: o.name }));
       }
-      const cs = await call('documents.directory.contacts', { query: deferred, limit: 20 });
+      const cs = await call('directory.contacts.search', { query: deferred, limit: 20 });
       dir.remember([], cs);
       return cs.map((c) => ({ id: c.id, label: `${c.name}, ${c.jobTitle || 'no job title'}, ${c.organisation}` }));
     },

@@ -147,13 +147,13 @@ export function DirectoryPicker({
     queryKey: ['meetings', 'directory', kind, query],
     queryFn: async (): Promise<PickerItem[]> =>
       kind === 'person'
-        ? (await call('meetings.people.search', { query })).map((p) => ({
+        ? (await call('directory.people.search', { query })).map((p) => ({
             id: p.id,
             name: p.name,
             detail: [p.jobTitle, p.organisationName].filter(Boolean).join(', '),
             organisation: p.organisationId ? { id: p.organisationId, name: p.organisationName } : null,
           }))
-        : (await call('meetings.organisations.search', { query })).map((o) => ({
+        : (await call('directory.organisations.search', { query })).map((o) => ({
             id: o.id,
             name: o.name,
             detail: `${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,

@@ -65,10 +65,13 @@ function FormActions({
 
 export function OrganisationForm({
   id,
+  version = 1,
   stored,
   done,
 }: {
   id: number | null;
+  /** The stored version the edit is based on (a save based on an older one is refused). */
+  version?: number;
   stored?: OrganisationInput;
   done: (id: number) => void;
 }) {
@@ -79,7 +82,7 @@ export function OrganisationForm({
   useUnsavedWarning(draft.dirty);
   const save = useMutation({
     mutationFn: (v: OrganisationInput) =>
-      id === null ? call('partners.organisations.create', v) : call('partners.organisations.update', { id, value: v }),
+      id === null ? call('partners.organisations.create', v) : call('partners.organisations.update', { id, version, value: v }),
     onSuccess: (saved) => {
       draft.clear();
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
@@ -146,11 +149,13 @@ export function OrganisationForm({
 
 export function PersonForm({
   id,
+  version = 1,
   stored,
   organisation,
   done,
 }: {
   id: number | null;
+  version?: number;
   stored?: PersonInput;
   /** Creating someone from an organisation's page: their first post there. */
   organisation?: { id: number; name: string };
@@ -166,7 +171,7 @@ export function PersonForm({
   const save = useMutation({
     mutationFn: (v: Value) => {
       const { jobTitle, email, phone, isSpoc, ...person } = v;
-      if (id !== null) return call('partners.people.update', { id, value: person });
+      if (id !== null) return call('partners.people.update', { id, version, value: person });
       return call('partners.people.create', {
         value: person,
         post: organisation ? { organisationId: organisation.id, jobTitle, email, phone, isSpoc, startedOn: null } : null,

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Papa from 'papaparse';
+import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
@@ -17,6 +18,8 @@ import { ApiError, call } from '../api/client';
 import { Notice } from '../components/notice';
 import { navigate } from '../router';
 import { CheckboxField, ErrorDetails, errorText } from './controls';
+import type { OrganisationChoices } from './import-organisations';
+import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
 
 type Stage =
   | { step: 'choose' }
@@ -74,10 +77,12 @@ export function ImportWizard() {
   const [error, setError] = useState<unknown>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [choices, setChoices] = useState<Record<string, 'skip' | 'merge'>>({});
+  const [orgChoices, setOrgChoices] = useState<OrganisationChoices>({});
 
   const preview = useMutation({
     mutationFn: (args: { text: string; mapping: ColumnMapping | null }) => call('partners.importPreview', args),
     onSuccess: (p) => {
+      setOrgChoices(initialChoices(p));
       setStage({ step: 'preview', preview: p });
       setError(null);
     },
@@ -94,6 +99,11 @@ export function ImportWizard() {
         mapping: p.mapping,
         skipBadRows: skipBad,
         duplicates: choices,
+        organisations: Object.fromEntries(
+          Object.entries(orgChoices).flatMap(([k, c]) =>
+            c.membership === '' ? [] : [[k, { sector: c.sector, membership: c.membership }]],
+          ),
+        ),
       });
       while (progress.state === 'running') {
         setStage({ step: 'importing', progress });
@@ -197,6 +207,8 @@ export function ImportWizard() {
           setChoice={(line, c) => setChoices({ ...choices, [String(line)]: c })}
           remap={(mapping) => text && preview.mutate({ text, mapping })}
           onImport={() => commit.mutate(stage.preview)}
+          blocked={choicesMissing(orgChoices)}
+          extra={<NewOrganisations preview={stage.preview} choices={orgChoices} onChange={setOrgChoices} />}
         />
       ) : null}
       {stage.step === 'importing' ? (
@@ -250,6 +262,10 @@ function PreviewStep(props: {
   setChoice: (line: number, c: 'skip' | 'merge') => void;
   remap: (mapping: ColumnMapping) => void;
   onImport: () => void;
+  /** Shown before the Import button (new organisations to confirm). */
+  extra?: ReactNode;
+  /** Why Import must wait, or null. */
+  blocked?: string | null;
 }) {
   const { fileName, encoding, preview: p, busy, skipBad, setSkipBad, choices, setChoice, remap, onImport } = props;
   const good = p.rowCount - p.badRows.length;
@@ -381,8 +397,14 @@ function PreviewStep(props: {
           </ul>
         </div>
       ) : null}
+      {props.extra}
+      {props.blocked ? <p className="muted">{props.blocked}</p> : null}
       <div className="form-actions">
-        <Button className="button primary" isDisabled={busy || Boolean(p.missingColumn)} onPress={onImport}>
+        <Button
+          className="button primary"
+          isDisabled={busy || Boolean(p.missingColumn) || Boolean(props.blocked)}
+          onPress={onImport}
+        >
           {busy ? 'Working…' : 'Import'}
         </Button>
       </div>

@@ -7,6 +7,7 @@ import { partnershipSettingsSchema } from '../../../shared/settings';
 import { ApiError, call } from '../api/client';
 import { RadioChoice, TextInput } from '../components/fields';
 import { LoadExampleButton } from '../components/load-example';
+import { CoordinatorInDirectory } from './settings-coordinator';
 import { Notice } from '../components/notice';
 import { Page } from '../components/page';
 import { useShortcut, useUnsavedWarning } from '../hooks';
@@ -130,6 +131,18 @@ export function SettingsScreen() {
             value={draft.coordinatorEmail}
             onChange={set('coordinatorEmail')}
             error={errors.coordinatorEmail}
+          />
+          <CoordinatorInDirectory
+            personId={draft.coordinatorPersonId}
+            typedName={draft.coordinatorName}
+            typedEmail={draft.coordinatorEmail}
+            onChoose={(p) =>
+              setEdits({
+                ...draft,
+                coordinatorPersonId: p?.id ?? null,
+                ...(p ? { coordinatorName: p.name, coordinatorEmail: p.email || draft.coordinatorEmail } : {}),
+              })
+            }
           />
         </fieldset>
         <RadioChoice

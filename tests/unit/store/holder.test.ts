@@ -25,7 +25,11 @@ const settings = {
   coordinatorName: 'Sam Lee',
   coordinatorEmail: 'sam@example.org',
   defaultMarking: 'OFFICIAL',
+  coordinatorPersonId: null,
+  version: 1,
 };
+/** What is stored after one save on a new store: the version moves on. */
+const saved = { ...settings, version: 2 };
 
 describe('the store holder', () => {
   it('starts in needs-setup, then set-up opens a migrated, encrypted store and returns a grouped recovery key', () => {
@@ -68,7 +72,7 @@ describe('the store holder', () => {
     expect(() => store.key()).toThrow(AppError);
 
     expect(await dispatch('store.unlock', { secret: TEST_PASSPHRASE })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: saved });
   });
 
   it('a wrong passphrase is refused with a clear message and leaves every file byte for byte as it was', async () => {
@@ -104,7 +108,7 @@ describe('the store holder', () => {
       value: { state: 'unlocked', notices: [expect.stringMatching(/recovery key/)] },
     });
     expect(await dispatch('store.status', {})).toMatchObject({ ok: true, value: { notices: [] } });
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: saved });
   });
 
   it('changing the passphrase: the old one is refused, the new one and the recovery key work, the data is intact', async () => {
@@ -129,14 +133,14 @@ describe('the store holder', () => {
       error: { code: 'wrong_passphrase' },
     });
     expect((await dispatch('store.unlock', { secret: 'a brand new passphrase' })).ok).toBe(true);
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: saved });
     store.lock();
     expect((await dispatch('store.unlock', { secret: recoveryKey! })).ok).toBe(true);
     // A forgotten passphrase: the recovery key sets a new one.
     expect((await dispatch('store.changePassphrase', { current: recoveryKey!, next: 'third passphrase here' })).ok).toBe(true);
     store.lock();
     expect((await dispatch('store.unlock', { secret: 'third passphrase here' })).ok).toBe(true);
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: saved });
   });
 
   it('a new holder on the same folder starts locked and opens with the passphrase', async () => {
@@ -232,6 +236,6 @@ describe('a new recovery key', () => {
     expect((await dispatch('store.unlock', { secret: fresh })).ok).toBe(true);
     store.lock();
     expect((await dispatch('store.unlock', { secret: TEST_PASSPHRASE })).ok).toBe(true);
-    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: settings });
+    expect(await dispatch('settings.get', {})).toEqual({ ok: true, value: saved });
   });
 });
