@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
-import type { VERSIONED_TABLES } from './migrations/0011-versions-and-coordinator';
+import type { VERSIONED_TABLES } from './migrations/0007-versions-and-coordinator';
 
 export type VersionedTable = (typeof VERSIONED_TABLES)[number];
 

@@ -10,8 +10,13 @@ import type { Newsletter, NewsletterSummary } from '../toolkit/newsletter';
 import type { Course, DelegateCount, TrainingMatrix, TrainingRecord } from '../toolkit/training';
 import { courseInput } from '../toolkit/training';
 import { AUDIENCE_KEYS, RESOURCE_FILE_LIMIT_BYTES, RESOURCE_TYPE_KEYS, TOPIC_KEYS, webAddress } from '../toolkit/resources';
-import { channel, emptyRequest, id, mediumText, shortText } from './common';
+import { channel, emptyRequest, hasControlCharacters, id, mediumText, shortText } from './common';
 
+/** A record's uid (UUIDv7) or a catalogue entry's key. */
+const recordUid = z
+  .string()
+  .max(40)
+  .regex(/^[\w-]+$/, 'Unknown record');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-10-05');
 const idReq = z.object({ id }).strict();
 
@@ -19,7 +24,7 @@ const answerEntry = z
   .object({
     answer: z.enum(ANSWERS).nullable(),
     notes: mediumText('Notes').default(''),
-    resourceIds: z.array(z.string().max(40)).max(20).default([]),
+    resourceIds: z.array(recordUid).max(20).default([]),
   })
   .strict();
 const questionKeys = QUESTIONS.map((q) => q.key) as [string, ...string[]];
@@ -91,9 +96,16 @@ const addFileReq = z
 const notesReq = z.object({ id, notes: mediumText('Notes').trim() }).strict();
 const checkLinksReq = z.object({ ids: z.array(id).max(2000).nullable().default(null) }).strict();
 const attachReq = z.object({ resourceId: id, agendaItemId: id }).strict();
-const byUidsReq = z.object({ uids: z.array(z.string().max(40)).max(200) }).strict();
+const byUidsReq = z.object({ uids: z.array(recordUid).max(200) }).strict();
 
-const courseImportReq = z.object({ text: z.string().max(5_000_000, 'The file is too large to import') }).strict();
+const courseImportReq = z
+  .object({
+    text: z
+      .string()
+      .max(5_000_000, 'The file is too large to import')
+      .refine((v) => !hasControlCharacters(v, true), 'The file contains control characters: save it again as CSV and retry'),
+  })
+  .strict();
 const recordsListReq = z.object({ personId: id.nullable().default(null) }).strict();
 const recordAddReq = z
   .object({
@@ -120,7 +132,7 @@ const delegatesAddReq = z
 
 const newsletterItem = z
   .object({
-    resourceUid: z.string().max(40),
+    resourceUid: recordUid,
     title: shortText('Title').min(1),
     publisher: shortText('Publisher').default(''),
     url: z.union([webAddress, z.literal('')]).default(''),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { webAddress } from './resources';
+import { hasControlCharacters } from '../contract/common';
+
+const singleLine = (v: string) => !hasControlCharacters(v, false);
+const NO_CONTROL = 'Remove the control characters from this text';
 
 export const COURSE_AUDIENCES = [
   { key: 'first-responders', label: 'First responders' },
@@ -17,11 +21,11 @@ export const COURSE_COST_LABELS: Record<CourseCost, string> = { free: 'Free', pa
 
 export const courseInput = z
   .object({
-    title: z.string().trim().min(1, 'Give the course a title').max(200),
-    provider: z.string().trim().max(200).default(''),
-    format: z.string().trim().max(100).default(''),
+    title: z.string().trim().min(1, 'Give the course a title').max(200).refine(singleLine, NO_CONTROL),
+    provider: z.string().trim().max(200).refine(singleLine, NO_CONTROL).default(''),
+    format: z.string().trim().max(100).refine(singleLine, NO_CONTROL).default(''),
     audience: z.enum(COURSE_AUDIENCE_KEYS),
-    length: z.string().trim().max(100).default(''),
+    length: z.string().trim().max(100).refine(singleLine, NO_CONTROL).default(''),
     cost: z.enum(COURSE_COSTS).default('unknown'),
     url: z.union([webAddress, z.literal('')]).default(''),
     firstResponder: z.boolean().default(false),

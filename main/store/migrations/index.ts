@@ -4,7 +4,7 @@ import { migration0003 } from './0003-documents';
 import { migration0004 } from './0004-meetings';
 import { migration0005 } from './0005-privacy';
 import { migration0006 } from './0006-toolkit';
-import { migration0011 } from './0011-versions-and-coordinator';
+import { migration0007 } from './0007-versions-and-coordinator';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
@@ -15,7 +15,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
-  migration0011,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

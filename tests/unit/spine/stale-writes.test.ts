@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { VERSIONED_TABLES } from '../../../main/store/migrations/0011-versions-and-coordinator';
+import { VERSIONED_TABLES } from '../../../main/store/migrations/0007-versions-and-coordinator';
 import { contract } from '../../../shared/contract';
 import type { Channel } from '../../../shared/contract';
 import { emptyOrganisation, emptyPerson } from '../../../shared/partners/domain';

@@ -16,8 +16,8 @@ export const VERSIONED_TABLES = [
   'share_decisions',
 ] as const;
 
-export const migration0011: Migration = {
-  version: 11,
+export const migration0007: Migration = {
+  version: 7,
   name: 'versions on edited records; the coordinator as a directory person',
   up(db) {
     for (const table of VERSIONED_TABLES) {
