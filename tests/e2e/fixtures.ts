@@ -64,3 +64,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/** Type an ISO date into a UK-order date field (day, month, year segments), as a person would. */
+export async function fillDate(page: Page, label: string, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  await page.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${d}${m}${y}`);
+}

@@ -4,11 +4,15 @@ import { Button } from 'react-aria-components';
 import type { DocumentStatus } from '../../../shared/contract/documents';
 import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/documents';
 import { call } from '../api/client';
-import { EmptyState, Page } from '../components/page';
-import { Notice } from '../components/notice';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
-import { DocumentsTabs, ModalDialog, StatusBadge, errorText, ukDate } from './common';
+import { EmptyState, Page } from '../ui/page';
+import { Notice } from '../ui/notice';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import { DocumentsTabs } from './tabs';
+import { ModalDialog } from '../ui/dialog';
+import { StatusBadge } from './status-badge';
+import { errorWithDetails } from '../ui/errors';
+import { ukDate } from '../ui/format';
 
 /** Choose a template and a title; the new draft opens in the editor. */
 export function NewDocumentDialog({
@@ -74,7 +78,7 @@ export function NewDocumentDialog({
         {templates.data?.length === 0 ? (
           <Notice tone="info">There are no templates yet. Import one from the Templates tab.</Notice>
         ) : null}
-        {create.isError ? <Notice tone="error">{errorText(create.error)}</Notice> : null}
+        {create.isError ? <Notice tone="error">{errorWithDetails(create.error)}</Notice> : null}
         <div className="form-actions">
           <Button type="submit" className="button primary" isDisabled={!chosen || create.isPending}>
             Create draft
@@ -159,7 +163,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           </div>
         </div>
       )}
-      {list.isError ? <Notice tone="error">{errorText(list.error)}</Notice> : null}
+      {list.isError ? <Notice tone="error">{errorWithDetails(list.error)}</Notice> : null}
       {list.isSuccess && rows.length === 0 ? (
         reviewDue ? (
           <EmptyState title="Nothing due for review">
@@ -240,7 +244,7 @@ export function SignatoryMatrixScreen() {
     <Page title="Signatory matrix">
       <DocumentsTabs />
       <p className="help">Organisations against agreed documents: who has signed, who has not yet, and who is not a party.</p>
-      {matrix.isError ? <Notice tone="error">{errorText(matrix.error)}</Notice> : null}
+      {matrix.isError ? <Notice tone="error">{errorWithDetails(matrix.error)}</Notice> : null}
       {matrix.data && matrix.data.documents.length === 0 ? (
         <EmptyState title="No agreed documents yet">
           <p>The matrix fills in as documents are agreed.</p>

@@ -6,13 +6,19 @@ import type { Action, AgendaItem, AttendanceStatus, MeetingDetail } from '../../
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import { describeDate, describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Message, Picked } from './common';
-import { ConfirmButton, DirectoryPicker, NativeField, errorText, useExport, useRefresh } from './common';
+import type { Message } from '../ui/notice';
+import type { Picked } from './queries';
+import { ConfirmButton } from '../ui/dialog';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { NativeField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { useExport } from '../ui/use-export';
+import { useRefresh, organisationSource, peopleSource } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
 
@@ -304,7 +310,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
         <h2>Add an agenda item</h2>
         <NativeField label="Item title" value={title} onChange={setTitle} required />
         <div className="inline-row">
-          <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+          <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
           <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
         </div>
         <div className="form-actions">
@@ -368,7 +374,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
       <h2>Edit “{item.title}”</h2>
       <NativeField label="Item title" value={title} onChange={setTitle} required />
       <div className="inline-row">
-        <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+        <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
         <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
       </div>
       <h3>Papers</h3>
@@ -476,10 +482,10 @@ function AttendanceTab({ detail }: { detail: MeetingDetail }) {
       <div className="invite-bar">
         <div className="inline-row">
           <DirectoryPicker
-            kind="organisation"
+            source={organisationSource}
             label="Invite an organisation"
             value={org}
-            onChange={setOrg}
+            onPick={setOrg}
             description="Invites everyone in a current post there."
           />
           <Button
@@ -491,7 +497,7 @@ function AttendanceTab({ detail }: { detail: MeetingDetail }) {
           </Button>
         </div>
         <div className="inline-row">
-          <DirectoryPicker kind="person" label="Invite a person" value={person} onChange={setPerson} />
+          <DirectoryPicker source={peopleSource} label="Invite a person" value={person} onPick={setPerson} />
           <Button
             className="button"
             isDisabled={!person || invite.isPending}

@@ -8,11 +8,14 @@ import { emptyOrganisation, emptyPerson, organisationInput, personInput, phoneOr
 import { normalisePhone } from '../../../shared/partners/phone';
 import { FOUR_PS, MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
-import { LongTextInput, TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { useShortcut, useUnsavedWarning } from '../hooks';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, SelectField, errorText, fieldErrors } from './controls';
+import { DateField } from '../ui/date-field';
+import { LongTextInput, TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import { CheckboxField, SelectField, fieldErrors } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 import { useDraft } from './use-draft';
 
 const contactSchema = z.object({ email: emailOrEmpty, phone: phoneOrEmpty });
@@ -76,7 +79,7 @@ export function OrganisationForm({
   const draft = useDraft<OrganisationInput>(`organisation.${id ?? 'new'}`, stored ?? emptyOrganisation());
   const value = draft.value ?? emptyOrganisation();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useUnsavedWarning(draft.dirty);
+  useLeaveGuard(draft.dirty, { inApp: false });
   const save = useMutation({
     mutationFn: (v: OrganisationInput) =>
       id === null ? call('partners.organisations.create', v) : call('partners.organisations.update', { id, value: v }),
@@ -162,7 +165,7 @@ export function PersonForm({
   const draft = useDraft<Value>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, initial);
   const value = draft.value ?? initial;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useUnsavedWarning(draft.dirty);
+  useLeaveGuard(draft.dirty, { inApp: false });
   const save = useMutation({
     mutationFn: (v: Value) => {
       const { jobTitle, email, phone, isSpoc, ...person } = v;
@@ -247,9 +250,8 @@ export function PersonForm({
           description="Where these details came from, for example ‘Introduced at the March meeting’."
         />
         <LongTextInput label="Lawful basis for holding it" value={value.lawfulBasis} onChange={set('lawfulBasis')} rows={2} />
-        <TextInput
+        <DateField
           label="Last verified"
-          type="date"
           value={value.lastVerified ?? ''}
           onChange={(v) => set('lastVerified')(v === '' ? null : v)}
           error={errors.lastVerified}

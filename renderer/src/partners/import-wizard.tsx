@@ -12,9 +12,10 @@ import {
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, errorText } from './controls';
+import { Notice } from '../ui/notice';
+import { navigate } from '../ui/router';
+import { CheckboxField } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 
 type Stage =
   | { step: 'choose' }

@@ -18,10 +18,12 @@ import { postInput } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, errorText, fieldErrors } from './controls';
+import { DateField } from '../ui/date-field';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { navigate } from '../ui/router';
+import { CheckboxField, fieldErrors } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 import { PersonForm, phoneHint } from './forms';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
@@ -290,7 +292,7 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
         error={errors.phone}
         description={phoneHint(value.phone)}
       />
-      <TextInput label="Started" type="date" value={value.startedOn} onChange={(v) => setValue({ ...value, startedOn: v })} />
+      <DateField label="Started" value={value.startedOn} onChange={(v) => setValue({ ...value, startedOn: v })} />
       <CheckboxField
         label="Modern slavery single point of contact (SPOC)"
         checked={value.isSpoc}
@@ -323,8 +325,8 @@ function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () =>
   });
   const matches = typed.trim().toLowerCase() === person.name.trim().toLowerCase();
   return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="modal">
-      <Dialog className="dialog" aria-labelledby="erase-title">
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
+      <Dialog className="ui-dialog" aria-labelledby="erase-title">
         <Heading slot="title" id="erase-title">
           Erase {person.name} permanently?
         </Heading>

@@ -1,0 +1,219 @@
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+import type { z } from 'zod';
+import { FieldError, Input, Label, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
+
+type TextProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string | undefined;
+  isRequired?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number';
+  autoFocus?: boolean;
+  maxLength?: number;
+  name?: string;
+  placeholder?: string;
+};
+
+/** A labelled text input with help text and an error message tied to it for screen readers. */
+export function TextInput({
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  isRequired,
+  type = 'text',
+  autoFocus,
+  maxLength,
+  name,
+  placeholder,
+}: TextProps) {
+  return (
+    <TextField
+      className="field"
+      value={value}
+      onChange={onChange}
+      isRequired={isRequired}
+      isInvalid={Boolean(error)}
+      type={type}
+      autoFocus={autoFocus}
+      maxLength={maxLength}
+      name={name}
+    >
+      <Label>
+        {label}
+        {isRequired ? <span aria-hidden="true"> *</span> : null}
+      </Label>
+      <Input placeholder={placeholder} />
+      {description ? <Text slot="description">{description}</Text> : null}
+      <FieldError>{error}</FieldError>
+    </TextField>
+  );
+}
+
+export function LongTextInput({
+  label,
+  value,
+  onChange,
+  description,
+  error,
+  isRequired,
+  name,
+  rows = 4,
+}: Omit<TextProps, 'type'> & { rows?: number }) {
+  return (
+    <TextField className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} name={name}>
+      <Label>
+        {label}
+        {isRequired ? <span aria-hidden="true"> *</span> : null}
+      </Label>
+      <TextArea rows={rows} />
+      {description ? <Text slot="description">{description}</Text> : null}
+      <FieldError>{error}</FieldError>
+    </TextField>
+  );
+}
+
+export function RadioChoice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  description,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string; description?: string }[];
+  onChange: (value: T) => void;
+  description?: ReactNode;
+}) {
+  return (
+    <RadioGroup className="field radio-group" value={value} onChange={(v) => onChange(v as T)}>
+      <Label>{label}</Label>
+      {description ? <Text slot="description">{description}</Text> : null}
+      {options.map((o) => (
+        <Radio key={o.value} value={o.value}>
+          <span className="radio-label">{o.label}</span>
+          {o.description ? <span className="radio-help">{o.description}</span> : null}
+        </Radio>
+      ))}
+    </RadioGroup>
+  );
+}
+
+/** A labelled native select: fast with long option lists and read well by screen readers. */
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  description,
+  className = 'field',
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  description?: ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        aria-describedby={description ? `${id}-d` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {description ? (
+        <span id={`${id}-d`} className="field-description">
+          {description}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A labelled native input (time, text, number) with its error tied to it for screen readers. */
+export function NativeField({
+  label,
+  type = 'text',
+  value,
+  onChange,
+  error,
+  required,
+  description,
+  onBlur,
+}: {
+  label: string;
+  type?: 'text' | 'time' | 'url' | 'number';
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  required?: boolean;
+  description?: ReactNode;
+  onBlur?: () => void;
+}) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : '', description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      />
+      {description ? (
+        <span id={`${id}-help`} className="field-help">
+          {description}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first message for each top-level field of a failed zod parse. */
+export function fieldErrors<S extends z.ZodType>(schema: S, value: unknown): Record<string, string> | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
