@@ -5,10 +5,12 @@ import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
 import { meetingsBench } from './meetings';
+import { privacyBench } from './privacy';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
-export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench];
+// privacy runs last: it erases people.
+export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench, privacyBench];

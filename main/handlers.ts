@@ -7,12 +7,18 @@ import type { Handlers } from './ipc/dispatcher';
 import { partnersHandlers } from './partners/handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
-import { registerErasureHook } from './partners/erasure';
+import { partnersErasureHook, registerErasureHook } from './partners/erasure';
+import { privacyErasureHook } from './privacy/erasure';
+import { privacyHandlers } from './privacy/handlers';
+import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
+registerErasureHook(partnersErasureHook);
 registerErasureHook(documentsErasureHook);
 registerErasureHook(meetingsErasureHook);
+registerErasureHook(settingsErasureHook);
+registerErasureHook(privacyErasureHook);
 
 /** Every channel's handler. The type makes a missing handler a build error. */
 export const handlers: Handlers = {
@@ -23,4 +29,5 @@ export const handlers: Handlers = {
   ...partnersHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
+  ...privacyHandlers,
 };

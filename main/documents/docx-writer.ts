@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { longDate } from '../../shared/documents/placeholders';
 import type { Block, DocumentTree, Run, Signatory } from '../../shared/documents/tree';
+import { breakableEmails, fitColumns } from './docx-layout';
 
 /*
  * The .docx renderer of the DocumentTree (the React preview is the other). Everything a reader of
@@ -151,8 +152,13 @@ const tableBorders = { top: line, bottom: line, left: line, right: line, insideH
 const tableMargins = { top: 60, bottom: 60, left: 100, right: 100 };
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' };
 
-function cell(runs: readonly Run[], width: number, opts: { header?: boolean } = {}): TableCell {
-  const text = runsToText(runs);
+// Table text is 10 pt (20 half-points); each cell has 100 twips of margin either side.
+const TABLE_TEXT_SIZE = 20;
+const CELL_PADDING = tableMargins.left + tableMargins.right + 40;
+
+function cell(runs: readonly Run[], width: number, opts: { header?: boolean; keepNext?: boolean } = {}): TableCell {
+  const fitted = breakableEmails(runs, width, TABLE_TEXT_SIZE, CELL_PADDING);
+  const text = runsToText(fitted);
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: opts.header ? HEADER_SHADING : undefined,
@@ -160,28 +166,34 @@ function cell(runs: readonly Run[], width: number, opts: { header?: boolean } = 
       new Paragraph({
         style: 'TableText',
         bidirectional: isRtl(text) || undefined,
-        children: textRuns(runs, { bold: opts.header }),
+        keepNext: opts.keepNext || undefined,
+        children: textRuns(fitted, { bold: opts.header }),
       }),
     ],
   });
 }
 
-function columnWidths(count: number, relative?: readonly number[]): number[] {
-  const rel = relative && relative.length === count ? relative : Array.from({ length: count }, () => 1);
-  const total = rel.reduce((a, b) => a + b, 0);
-  const widths = rel.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  return widths;
+/** Widths from the content: the longest word of each column sets its minimum (see docx-layout.ts). */
+function columnWidths(header: readonly string[], rows: readonly (readonly Run[])[][], relative?: readonly number[]): number[] {
+  const columns = header.map((h, i) => ({
+    cells: [
+      { text: h, bold: true },
+      ...rows.map((r) => ({ text: runsToText(r[i] ?? []), bold: (r[i] ?? []).some((x) => x.bold === true) })),
+    ],
+  }));
+  return fitColumns(columns, TEXT_WIDTH, { relative, halfPoints: TABLE_TEXT_SIZE, padding: CELL_PADDING });
 }
 
 function table(
   header: readonly string[],
   rows: readonly (readonly Run[])[][],
   relative?: readonly number[],
-  opts: { minRowHeight?: number } = {},
+  opts: { minRowHeight?: number; keepTogether?: boolean } = {},
 ): Table {
-  const widths = columnWidths(header.length, relative);
+  const widths = columnWidths(header, rows, relative);
   const height = opts.minRowHeight ? { value: opts.minRowHeight, rule: HeightRule.ATLEAST } : undefined;
+  // Kept together: every row but the last keeps with the next, so the table moves to a new page whole.
+  const keep = (i: number) => opts.keepTogether === true && i < rows.length - 1;
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -192,14 +204,14 @@ function table(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true })),
+        children: header.map((h, i) => cell(plainRuns(h), widths[i]!, { header: true, keepNext: rows.length > 0 })),
       }),
       ...rows.map(
-        (r) =>
+        (r, j) =>
           new TableRow({
             cantSplit: true,
             height,
-            children: header.map((_, i) => cell(r[i] ?? [], widths[i]!)),
+            children: header.map((_, i) => cell(r[i] ?? [], widths[i]!, { keepNext: keep(j) })),
           }),
       ),
     ],
@@ -214,16 +226,22 @@ function signatureTable(signatories: readonly Signatory[]): Table {
       : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
   const rows = people.map((s) => [s.organisation, s.name, s.position, '', s.signedOn].map((t) => plainRuns(t)));
   // Tall rows leave room for a handwritten signature.
-  return table(['Organisation', 'Name', 'Position', 'Signature', 'Date'], rows, [3, 2.5, 2.5, 3, 1.8], { minRowHeight: 800 });
+  // A signature block is kept on one page (a signatory alone on the next page reads as an afterthought),
+  // unless it is too long for one page, when it may break between rows.
+  return table(['Organisation', 'Name', 'Position', 'Signature', 'Date'], rows, [3, 2.5, 2.5, 3, 1.8], {
+    minRowHeight: 800,
+    keepTogether: rows.length <= 12,
+  });
 }
 
-function para(runs: readonly Run[], style?: string): Paragraph {
-  return new Paragraph({ style, bidirectional: isRtl(runsToText(runs)) || undefined, children: textRuns(runs) });
+function para(runs: readonly Run[], keepNext?: boolean): Paragraph {
+  return new Paragraph({ bidirectional: isRtl(runsToText(runs)) || undefined, keepNext, children: textRuns(runs) });
 }
 
 function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfContents)[] {
   const out: (Paragraph | Table | TableOfContents)[] = [];
-  for (const b of blocks) {
+  blocks.forEach((b, index) => {
+    const next = blocks[index + 1];
     switch (b.kind) {
       case 'heading': {
         const heading = b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
@@ -231,7 +249,8 @@ function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfCon
         break;
       }
       case 'paragraph':
-        out.push(para(b.runs));
+        // A paragraph that introduces a table or the signatures stays on the page with it.
+        out.push(para(b.runs, next?.kind === 'table' || next?.kind === 'signatures' || undefined));
         break;
       case 'clause': {
         const numbering = { reference: CLAUSES, level: b.level - 1 };
@@ -305,7 +324,7 @@ function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfCon
         // Guidance is for the person filling in the form; it is never exported.
         break;
     }
-  }
+  });
   return out;
 }
 
@@ -322,8 +341,8 @@ function markingParagraph(marking: string, note?: string): Paragraph {
 
 export type DocxResult = { bytes: Uint8Array; removed: number };
 
-/** Write the tree as .docx and report how many unsafe characters were removed from its text. */
-export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
+/** The docx library's model of the tree's document, and how many unsafe characters were removed from its text. */
+export function buildDocument(input: DocumentTree): { doc: Document; removed: number } {
   const { tree, removed } = sanitiseTree(input);
   const { meta } = tree;
   const dateText = longDate(meta.date);
@@ -502,6 +521,12 @@ export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResu
       },
     ],
   });
+  return { doc, removed };
+}
+
+/** Write the tree as .docx and report how many unsafe characters were removed from its text. */
+export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
+  const { doc, removed } = buildDocument(input);
   const buffer = await Packer.toBuffer(doc);
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), removed };
 }

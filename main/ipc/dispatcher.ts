@@ -38,6 +38,9 @@ function describeIssues(error: z.ZodError): string[] {
  * every outcome, including an unexpected exception, becomes the one reply shape.
  */
 export function createDispatcher(handlers: Handlers, ctx: HandlerContext): Dispatch {
+  // Deleted and overwritten text is zeroed in the file at once, on every write of this connection
+  // (the cipher build does this by default for keyed databases; a plain one needs it said).
+  ctx.db.pragma('secure_delete = ON');
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('unknown_channel', 'That request is not part of this version of Concordat.');
     const parsed = contract[channel].request.safeParse(payload);

@@ -3,7 +3,8 @@ import { safeFileName } from '../../shared/files';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import type { HandlerGroup } from '../ipc/dispatcher';
-import { erasePerson } from './erasure';
+import { ledgerForDataDir, ledgerRecorder } from '../privacy/ledger';
+import { erasePerson, previewErasure } from './erasure';
 import { exportCsv, exportVcards } from './export';
 import { commitImport, previewImport } from './import';
 import {
@@ -41,8 +42,9 @@ export const partnersHandlers: HandlerGroup<PartnersChannel> = {
   'partners.people.create': (req, { db }) => createPerson(db, req.value, req.post),
   'partners.people.update': (req, { db }) => updatePerson(db, req.id, req.value),
   'partners.people.archive': (req, { db }) => setPersonArchived(db, req.id, req.archived),
-  'partners.people.erase': (req, { db }) => {
-    erasePerson(db, req.id, req.confirmName);
+  'partners.people.erasurePreview': (req, { db }) => previewErasure(db, req.id),
+  'partners.people.erase': (req, { db, host }) => {
+    erasePerson(db, req.id, req.confirmName, ledgerRecorder(ledgerForDataDir(host.dataDir)));
     return { erased: true as const };
   },
   'partners.posts.add': (req, { db }) => addPost(db, req.personId, req.value),

@@ -15,6 +15,7 @@ import type {
   Post,
   PostInput,
 } from '../../shared/partners/domain';
+import { uuidv7 } from '../../shared/ids';
 import { verifyCutoff } from '../../shared/partners/domain';
 import { CHECKLIST_SECTORS } from '../../shared/partners/sectors';
 import { AppError } from '../../shared/result';
@@ -266,9 +267,9 @@ export function insertPerson(db: Database, v: PersonInput): number {
   const id = Number(
     stmt(
       db,
-      `INSERT INTO people (name, pronouns, notes, source, lawful_basis, last_verified, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.name, v.pronouns, v.notes, v.source, v.lawfulBasis, v.lastVerified, t, t).lastInsertRowid,
+      `INSERT INTO people (uid, name, pronouns, notes, source, lawful_basis, last_verified, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(uuidv7(), v.name, v.pronouns, v.notes, v.source, v.lawfulBasis, v.lastVerified, t, t).lastInsertRowid,
   );
   recordAudit(db, 'person', id, 'create');
   return id;

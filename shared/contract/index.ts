@@ -8,6 +8,7 @@ import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
+import { privacyChannels } from './privacy';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -24,6 +25,7 @@ export const contract = {
   ...partnersChannels,
   ...meetingsChannels,
   ...examplesChannels,
+  ...privacyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import type {
 } from '../partners/domain';
 import { isoDateOrNull, organisationInput, personInput, postInput } from '../partners/domain';
 import { MEMBERSHIP_KEYS, SECTOR_KEYS } from '../partners/sectors';
+import type { ErasurePreview } from '../privacy/model';
 import { channel, id, shortText } from './common';
 
 const paging = {
@@ -125,6 +126,7 @@ export const partnersChannels = {
   'partners.people.create': channel<typeof personCreate, Person>(personCreate),
   'partners.people.update': channel<typeof personUpdate, Person>(personUpdate),
   'partners.people.archive': channel<typeof archiveRequest, Person>(archiveRequest),
+  'partners.people.erasurePreview': channel<typeof byId, ErasurePreview>(byId),
   'partners.people.erase': channel<typeof eraseRequest, { erased: true }>(eraseRequest),
   'partners.posts.add': channel<typeof postAdd, Post>(postAdd),
   'partners.posts.update': channel<typeof postUpdate, Post>(postUpdate),

@@ -73,7 +73,7 @@ export const STALE_RULES: readonly StaleRule[] = [
   {
     id: 'not-protectively-marked',
     title: 'Not Protectively Marked',
-    pattern: /\bNot Protectively Marked\b|\bNPM\b/gi,
+    pattern: /\b[Nn]ot [Pp]rotectively [Mm]arked\b|\bNOT PROTECTIVELY MARKED\b|\bNPM\b/g,
     message: '"Not Protectively Marked" belongs to the marking scheme retired in 2014.',
     suggestion: 'OFFICIAL',
     severity: 'outdated',

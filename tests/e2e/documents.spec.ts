@@ -53,6 +53,13 @@ test('the information sharing agreement is filled from the example partnership, 
   await expect(preview).toContainText('answers within ten working days');
   await responseTime.pressSequentially(' or fewer');
   await expect(preview).toContainText('answers within ten working days or fewer');
+  // An out-of-date reference is pointed out beside the field as it is typed.
+  await responseTime.fill('ten working days, as the Data Protection Act 1998 requires');
+  const staleNote = page.getByRole('note', { name: 'Out-of-date references' });
+  await expect(staleNote).toContainText('Use instead: UK GDPR and the Data Protection Act 2018.');
+  await page.screenshot({ path: test.info().outputPath('stale-notice.png'), fullPage: false });
+  await responseTime.fill('ten working days or fewer');
+  await expect(staleNote).toHaveCount(0);
 
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('document-form.png'), fullPage: false });
@@ -65,6 +72,13 @@ test('the information sharing agreement is filled from the example partnership, 
   await page.getByRole('button', { name: 'Agree…' }).click();
   const agree = page.getByRole('dialog', { name: 'Agree this document' });
   await agree.getByRole('textbox', { name: 'Note' }).fill('Agreed at the partnership board');
+  // Any out-of-date references the template still holds are listed and must be acknowledged.
+  const acknowledge = agree.getByRole('checkbox', { name: /I have checked these/ });
+  if ((await acknowledge.count()) > 0) {
+    await expect(agree.getByRole('button', { name: 'Agree version' })).toBeDisabled();
+    await page.screenshot({ path: test.info().outputPath('agree-stale.png'), fullPage: false });
+    await acknowledge.check();
+  }
   await agree.getByRole('button', { name: 'Agree version' }).click();
   await expect(page.getByText('The document is now agreed as version 1.0.')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Agreed at the partnership board' })).toBeVisible();
@@ -141,5 +155,37 @@ test('an invalid template file is explained and nothing is imported', async ({ p
   // Only the built-in templates are listed: nothing custom was added.
   await expect(page.getByRole('button', { name: /^New document from / })).toHaveCount(builtIns);
   await expect(page.getByText('Customised', { exact: false })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a Word document is checked for out-of-date references without being kept', async ({ page, host }) => {
+  const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+  const old = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Legal basis', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('Information is shared under the Data Protection Act 1998. Marking: RESTRICTED.'),
+          new Paragraph('Send referrals to msu@northshire.gcsx.gov.uk.'),
+        ],
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(old);
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('link', { name: 'Reference checks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reference checks' })).toBeVisible();
+  await expect(page.getByText('No out-of-date references')).toBeVisible();
+  await page.getByLabel('Word document to check').setInputFiles({
+    name: 'Old agreement.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer,
+  });
+  const result = page.getByRole('region', { name: 'Old agreement.docx' });
+  await expect(result).toContainText('3 references in 3 paragraphs look out of date.');
+  await expect(result).toContainText('Legal basis: “Data Protection Act 1998”');
+  await expect(result).toContainText('Use instead: the organisation');
+  await page.screenshot({ path: test.info().outputPath('reference-checks.png'), fullPage: true });
   await expectAccessible(page);
 });

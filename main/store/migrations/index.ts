@@ -2,9 +2,10 @@ import { migration0001 } from './0001-settings-and-audit';
 import { migration0002 } from './0002-partners';
 import { migration0003 } from './0003-documents';
 import { migration0004 } from './0004-meetings';
+import { migration0005 } from './0005-privacy';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

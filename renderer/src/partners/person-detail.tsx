@@ -1,18 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  Button,
-  ComboBox,
-  Dialog,
-  Heading,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Modal,
-  Popover,
-  TextField,
-} from 'react-aria-components';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
 import { postInput } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
@@ -21,9 +9,11 @@ import { completeSave } from '../api/download';
 import { DateField } from '../ui/date-field';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
+import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
+import { EraseDialog } from './erase-dialog';
 import { navigate } from '../ui/router';
 import { CheckboxField, fieldErrors } from '../ui/fields';
-import { ErrorDetails, errorText } from '../ui/errors';
+import { errorText } from '../ui/errors';
 import { PersonForm, phoneHint } from './forms';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
@@ -57,6 +47,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [erasing, setErasing] = useState(false);
+  const [subjectAccess, setSubjectAccess] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
   const archive = useMutation({
     mutationFn: () => call('partners.people.archive', { id: p.id, archived: p.archivedAt === null }),
@@ -90,6 +81,9 @@ function PersonView({ person: p }: { person: PersonDetail }) {
           </Button>
           <Button className="button" onPress={() => vcard.mutate()}>
             Export vCard
+          </Button>
+          <Button className="button" onPress={() => setSubjectAccess(true)}>
+            Subject access…
           </Button>
           <Button className="button" onPress={() => archive.mutate()}>
             {p.archivedAt ? 'Restore' : 'Archive'}
@@ -128,6 +122,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
         </>
       ) : null}
       {erasing ? <EraseDialog person={p} onClose={() => setErasing(false)} /> : null}
+      {subjectAccess ? <SubjectAccessDialog person={p} onClose={() => setSubjectAccess(false)} /> : null}
     </section>
   );
 }
@@ -308,52 +303,5 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
         </Button>
       </div>
     </form>
-  );
-}
-
-function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [typed, setTyped] = useState('');
-  const erase = useMutation({
-    mutationFn: () => call('partners.people.erase', { id: person.id, confirmName: typed }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['partners', 'person', person.id] });
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      onClose();
-      navigate('/partners/people');
-    },
-  });
-  const matches = typed.trim().toLowerCase() === person.name.trim().toLowerCase();
-  return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
-      <Dialog className="ui-dialog" aria-labelledby="erase-title">
-        <Heading slot="title" id="erase-title">
-          Erase {person.name} permanently?
-        </Heading>
-        <p>
-          This removes the person, their posts and every trace of them from the directory and its search. It cannot be undone. The
-          audit log will record only that an erasure happened. To keep them out of the lists but recoverable, archive them
-          instead.
-        </p>
-        <TextField className="field" value={typed} onChange={setTyped} autoFocus>
-          <Label>Type their name to confirm</Label>
-          <Input />
-        </TextField>
-        {erase.isError ? (
-          <Notice tone="error">
-            {errorText(erase.error, 'Could not erase.')}
-            <ErrorDetails error={erase.error} />
-          </Notice>
-        ) : null}
-        <div className="form-actions">
-          <Button className="button danger" isDisabled={!matches || erase.isPending} onPress={() => erase.mutate()}>
-            Erase permanently
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </Dialog>
-    </Modal>
   );
 }

@@ -11,6 +11,9 @@ import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
+import { ActivitySettings } from './settings-activity';
+import { PrivacyRequestsSettings } from './settings-privacy-requests';
+import { RetentionSettings } from './settings-retention';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -154,6 +157,9 @@ export function SettingsScreen() {
         </p>
         <LoadExampleButton />
       </section>
+      <PrivacyRequestsSettings />
+      <RetentionSettings />
+      <ActivitySettings />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>

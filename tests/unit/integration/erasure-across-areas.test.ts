@@ -121,6 +121,6 @@ describe('erasing a person reaches every area', () => {
     expect(app.db.prepare('SELECT chair_person_id FROM meetings WHERE id = ?').pluck().get(meeting)).toBeNull();
     expect(app.db.prepare('SELECT count(*) FROM attendance WHERE meeting_id = ?').pluck().get(meeting)).toBe(0);
     expect(all).toContain('kept person');
-    expect(all).toContain('[erased] reported on the operation.');
+    expect(all).toContain('[erased person] reported on the operation.');
   });
 });

@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Dialog, Heading, Modal } from 'react-aria-components';
+import { londonToday } from '../../../shared/meetings/time';
+import './privacy.css';
+import { call } from '../api/client';
+import { completeSave } from '../api/download';
+import { Notice } from '../ui/notice';
+import { CheckboxField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+
+/**
+ * Subject access: a Word report and a JSON file of everything held about the person. Optionally
+ * logs the request, so its one-month due date shows in Settings → Privacy requests.
+ */
+export function SubjectAccessDialog({ person, onClose }: { person: { id: number; name: string }; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [redactOthers, setRedactOthers] = useState(true);
+  const [logIt, setLogIt] = useState(true);
+  const [done, setDone] = useState<string | null>(null);
+  const run = useMutation({
+    mutationFn: async () => {
+      if (logIt)
+        await call('privacy.requests.create', {
+          kind: 'subject_access',
+          subject: person.name,
+          personId: person.id,
+          receivedOn: londonToday(new Date()),
+          note: '',
+        });
+      return call('privacy.subjectAccess.export', { personId: person.id, redactOthers });
+    },
+    onSuccess: (out) => {
+      void queryClient.invalidateQueries({ queryKey: ['privacy'] });
+      setDone([completeSave(out.report), out.data.status === 'canceled' ? '' : completeSave(out.data)].join(' ').trim());
+    },
+  });
+  return (
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
+      <Dialog className="ui-dialog sar-dialog" aria-labelledby="sar-title">
+        <Heading slot="title" id="sar-title">
+          Subject access export for {person.name}
+        </Heading>
+        <p>
+          Makes a Word report and a JSON file with everything Concordat holds about {person.name}: their directory record and
+          posts, the documents, meetings, actions and decisions to share that name them, when each was made and changed, and the
+          backups that may still hold them.
+        </p>
+        <CheckboxField label="Replace other people named alongside them" checked={redactOthers} onChange={setRedactOthers} />
+        <CheckboxField label="Add this request to the privacy request log" checked={logIt} onChange={setLogIt} />
+        {run.isError ? <Notice tone="error">{errorText(run.error, 'Could not make the export.')}</Notice> : null}
+        {done ? <Notice tone="success">{done}</Notice> : null}
+        <div className="form-actions">
+          <Button className="button primary" isDisabled={run.isPending} onPress={() => run.mutate()}>
+            {run.isPending ? 'Exporting…' : 'Export report and data'}
+          </Button>
+          <Button className="button" onPress={onClose}>
+            {done ? 'Close' : 'Cancel'}
+          </Button>
+        </div>
+      </Dialog>
+    </Modal>
+  );
+}

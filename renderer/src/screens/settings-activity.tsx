@@ -1,0 +1,118 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { ukDate } from '../../../shared/privacy/dates';
+import { entityLabel } from '../../../shared/privacy/records';
+import '../privacy/privacy.css';
+import { call } from '../api/client';
+import { completeSave } from '../api/download';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+
+const PAGE = 50;
+const ALL = '';
+
+/**
+ * Settings → Activity: the audit log, filtered by what and when, exported as CSV. The log holds
+ * only the kind of record, its id and what happened: never content, so nothing erased shows here.
+ */
+export function ActivitySettings() {
+  const [entity, setEntity] = useState(ALL);
+  const [action, setAction] = useState(ALL);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const filter = {
+    entity: entity || null,
+    action: action || null,
+    from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : null,
+    to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null,
+  };
+  const list = useQuery({
+    queryKey: ['privacy', 'activity', filter, limit],
+    queryFn: () => call('privacy.activity.list', { ...filter, limit }),
+  });
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const exportCsv = useMutation({
+    mutationFn: () => call('privacy.activity.exportCsv', filter),
+    onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the activity log.') }),
+  });
+  const data = list.data;
+  return (
+    <section className="settings-section" aria-labelledby="activity-heading">
+      <h2 id="activity-heading">Activity</h2>
+      <p>
+        What was done to which record, and when. The log never holds the content of a record, so an erased person&rsquo;s details
+        do not appear here: only that an erasure happened.
+      </p>
+      <div className="filters" role="group" aria-label="Filter the activity log">
+        <SelectField
+          label="What"
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setLimit(PAGE);
+          }}
+          options={[
+            { value: ALL, label: 'Everything' },
+            ...(data?.entities ?? []).map((e) => ({ value: e, label: entityLabel(e) })),
+          ]}
+        />
+        <SelectField
+          label="Action"
+          value={action}
+          onChange={(v) => {
+            setAction(v);
+            setLimit(PAGE);
+          }}
+          options={[{ value: ALL, label: 'Any action' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
+        />
+        <DateField label="From" value={from} onChange={setFrom} />
+        <DateField label="To" value={to} onChange={setTo} />
+        <Button className="button" onPress={() => exportCsv.mutate()} isDisabled={exportCsv.isPending}>
+          Export CSV
+        </Button>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {list.isError ? <Notice tone="error">{errorText(list.error, 'Could not load the activity log.')}</Notice> : null}
+      {data ? (
+        <>
+          <p aria-live="polite">
+            {data.total === 1 ? '1 entry' : `${data.total} entries`}
+            {data.rows.length < data.total ? `, newest ${data.rows.length} shown` : ''}.
+          </p>
+          <table className="data-table" aria-label="Activity log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Record</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {ukDate(r.at)} {r.at.slice(11, 16)}
+                  </td>
+                  <td>{entityLabel(r.entity)}</td>
+                  <td>{r.entityId}</td>
+                  <td>{r.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data.rows.length < data.total ? (
+            <Button className="button" onPress={() => setLimit(limit + PAGE)}>
+              Show more
+            </Button>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

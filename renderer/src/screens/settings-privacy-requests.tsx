@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { londonToday } from '../../../shared/meetings/time';
+import { ukDate } from '../../../shared/privacy/dates';
+import type { PrivacyRequest, RequestKind } from '../../../shared/privacy/records';
+import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/privacy/records';
+import '../privacy/privacy.css';
+import { call } from '../api/client';
+import { TextInput } from '../ui/fields';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+
+const KINDS = (Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }));
+
+/** Settings → Privacy requests: subject access and erasure requests, each due a calendar month after receipt. */
+export function PrivacyRequestsSettings() {
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['privacy', 'requests'], queryFn: () => call('privacy.requests.list', {}) });
+  const [kind, setKind] = useState<RequestKind>('subject_access');
+  const [subject, setSubject] = useState('');
+  const [receivedOn, setReceivedOn] = useState(() => londonToday(new Date()));
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['privacy', 'requests'] });
+  const add = useMutation({
+    mutationFn: () => call('privacy.requests.create', { kind, subject, personId: null, receivedOn, note: '' }),
+    onSuccess: () => {
+      setSubject('');
+      setError(null);
+      refresh();
+    },
+    onError: (e) => setError(errorText(e, 'Could not add the request.')),
+  });
+  const close = useMutation({
+    mutationFn: (r: PrivacyRequest) =>
+      call('privacy.requests.update', { id: r.id, version: r.version, status: 'done', completedOn: null, note: r.note }),
+    onSuccess: refresh,
+    onError: (e) => setError(errorText(e, 'Could not update the request.')),
+  });
+  return (
+    <section className="settings-section" aria-labelledby="requests-heading">
+      <h2 id="requests-heading">Privacy requests</h2>
+      <p>Subject access and erasure requests. Each is due one calendar month after the day it was received.</p>
+      <form
+        className="filters"
+        aria-label="Log a request"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />
+        <TextInput label="Who it is about" value={subject} onChange={setSubject} />
+        <DateField label="Received" value={receivedOn} onChange={setReceivedOn} />
+        <Button type="submit" className="button" isDisabled={subject.trim() === '' || add.isPending}>
+          Log request
+        </Button>
+      </form>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      {list.data && list.data.length > 0 ? (
+        <table className="data-table" aria-label="Privacy requests">
+          <thead>
+            <tr>
+              <th scope="col">About</th>
+              <th scope="col">Request</th>
+              <th scope="col">Received</th>
+              <th scope="col">Due</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((r) => (
+              <tr key={r.id}>
+                <td>{r.subject}</td>
+                <td>{REQUEST_KIND_LABELS[r.kind]}</td>
+                <td>{ukDate(r.receivedOn)}</td>
+                <td>
+                  {ukDate(r.dueOn)}
+                  {r.overdue ? <strong> (overdue)</strong> : null}
+                </td>
+                <td>
+                  {REQUEST_STATUS_LABELS[r.status]}
+                  {r.completedOn ? ` ${ukDate(r.completedOn)}` : ''}
+                </td>
+                <td>
+                  {r.status === 'open' ? (
+                    <Button
+                      className="button"
+                      onPress={() => close.mutate(r)}
+                      aria-label={`Mark the request about ${r.subject} done`}
+                    >
+                      Mark done
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No requests logged yet.</p>
+      )}
+    </section>
+  );
+}
