@@ -4,6 +4,7 @@ import { findStaleReferences } from '../../../shared/documents/stale-references'
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
 import { DirectoryPicker } from '../ui/directory-picker';
 import type { DirectoryCache } from './directory-cache';
+import { AddAllMembers, isPartyGroup } from './add-members';
 import { directorySource } from './queries';
 import { StaleNotice } from './stale-notice';
 
@@ -352,10 +353,13 @@ function FieldInput({
             );
           })}
           {readOnly || (field.max !== undefined && items.length >= field.max) ? null : (
-            <div>
+            <div className="field-row">
               <button type="button" className="button" onClick={() => set([...items, {}])}>
                 Add {noun}
               </button>
+              {isPartyGroup(field) ? (
+                <AddAllMembers field={field} items={items} onAdd={(more) => set([...items, ...more])} />
+              ) : null}
             </div>
           )}
         </fieldset>
