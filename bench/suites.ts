@@ -1,16 +1,25 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
+import type { StoreHolder } from '../main/store/holder';
 import { documentsBench } from './documents';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
 import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
+import { storeBench } from './store';
 import type { Scale } from './scale';
 
-export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale };
+export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale; store: StoreHolder };
 export type BenchSuite = { name: string; run: (ctx: BenchContext) => Promise<Measurement[]> };
 
 /** Each feature's benchmarks. Features append their suite here. */
 // privacy runs last: it erases people.
-export const benches: BenchSuite[] = [partnersBench, partnersBrowserBench, documentsBench, meetingsBench, privacyBench];
+export const benches: BenchSuite[] = [
+  partnersBench,
+  partnersBrowserBench,
+  documentsBench,
+  meetingsBench,
+  storeBench,
+  privacyBench,
+];

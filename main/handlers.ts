@@ -12,6 +12,7 @@ import { privacyErasureHook } from './privacy/erasure';
 import { privacyHandlers } from './privacy/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
+import { storeHandlers } from './store/handlers';
 
 // Areas that keep their own copies of a person's details scrub them when the person is erased.
 registerErasureHook(partnersErasureHook);
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...meetingsHandlers,
   ...examplesHandlers,
   ...privacyHandlers,
+  ...storeHandlers,
 };

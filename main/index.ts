@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { IPC_INVOKE } from '../shared/contract';
 import { IPC_MENU_COMMAND } from '../shared/menu-commands';
+import { AppError } from '../shared/result';
 import { resolveDataDir } from './data-dir';
 import { handlers } from './handlers';
 import { createDispatcher } from './ipc/dispatcher';
@@ -23,7 +24,8 @@ import {
   resolveAppAsset,
 } from './shell/security';
 import { restoreBounds, windowOptions } from './shell/window-options';
-import { openDatabase } from './store/database';
+import { StoreHolder } from './store/holder';
+import { createKeychain } from './store/remember';
 
 // Thin wiring only: every decision made here is a tested pure function in main/shell/.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,13 +61,28 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = app.isPackaged
       ? path.join(process.resourcesPath, 'better_sqlite3.node')
       : path.resolve(here, '../../.electron-native/better_sqlite3.node');
-    const db = openDatabase(dataDir, fs.existsSync(nativeBinding) ? { nativeBinding } : {});
-    app.on('will-quit', () => db.close());
+    // The store starts locked; the window shows the set-up or unlock screen first.
+    const store = new StoreHolder({ dataDir, ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}) });
+    app.on('will-quit', () => store.close());
+    const keychain = createKeychain(safeStorage, dataDir, process.platform);
+    const remembered = store.state === 'locked' ? keychain.load() : null;
+    if (remembered) {
+      try {
+        store.unlockWithKey(remembered);
+      } catch (error) {
+        // A stale key is forgotten; any other failure leaves it, and the unlock screen explains.
+        if (error instanceof AppError && error.code === 'wrong_passphrase') keychain.forget();
+        log.warn('the key remembered on this computer did not open the store', error);
+      } finally {
+        remembered.fill(0);
+      }
+    }
 
     const host: HostServices = {
       kind: 'electron',
       appVersion: app.getVersion(),
       dataDir,
+      keychain,
       saveFile: async ({ suggestedName, extension, bytes }) => {
         const options = {
           defaultPath: path.join(app.getPath('documents'), suggestedName),
@@ -77,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
         return { status: 'saved', fileName: path.basename(choice.filePath) };
       },
     };
-    const dispatch = createDispatcher(handlers, { db, host });
+    const dispatch = createDispatcher(handlers, { store, host });
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url))
         return { ok: false, error: { code: 'unauthorised', message: 'Refused.' } };

@@ -1,5 +1,15 @@
 /** Every reply across the process wall has this one shape. */
-export type ErrorCode = 'invalid_request' | 'unknown_channel' | 'not_found' | 'conflict' | 'unauthorised' | 'internal';
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unknown_channel'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthorised'
+  | 'internal'
+  // The store is locked (or not set up yet): unlock it first.
+  | 'locked'
+  // The passphrase or recovery key did not open the store; nothing was changed.
+  | 'wrong_passphrase';
 
 export type AppErrorShape = { code: ErrorCode; message: string; details?: string[] };
 

@@ -18,6 +18,7 @@ export type AppInfo = {
   name: string;
   version: string;
   dataDir: string;
-  schemaVersion: number;
+  /** null while the store is locked. */
+  schemaVersion: number | null;
   host: 'electron' | 'browser';
 };

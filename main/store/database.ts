@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { log } from '../logger';
+import { applyKey } from './cipher';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -37,6 +38,8 @@ export type OpenOptions = {
   migrations?: readonly Migration[];
   /** A prebuilt native binding, used when running under Electron (see README). */
   nativeBinding?: string;
+  /** The raw 32-byte data key of an encrypted store (see keys.ts); without it the file is opened unencrypted. */
+  key?: Buffer;
 };
 
 export function readUserVersion(db: Db): number {
@@ -78,6 +81,7 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
   const latest = migrations.at(-1)?.version ?? 0;
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    if (options.key) applyKey(db, options.key);
     let found: number;
     try {
       found = readUserVersion(db);
@@ -96,6 +100,9 @@ export function openDatabaseFile(file: string, options: OpenOptions = {}): Db {
     const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (!(problems.length === 1 && problems[0] === 'ok')) throw new IntegrityError(problems);
 
+    // Deleted and overwritten text is zeroed in the file at once, on every write of this connection
+    // (the cipher build does this by default for keyed databases; a plain one needs it said).
+    db.pragma('secure_delete = ON');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -5,7 +5,7 @@ import { handlers } from '../handlers';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { HostServices } from '../ipc/dispatcher';
 import { log } from '../logger';
-import { openDatabase } from '../store/database';
+import { PASSPHRASE_ENV, StoreHolder } from '../store/holder';
 import { startWebHost } from './server';
 
 declare const __APP_VERSION__: string;
@@ -24,7 +24,19 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(here, '../renderer');
-  const db = openDatabase(dataDir);
+  // The store opens locked: nothing is read until a passphrase arrives (env or the unlock screen).
+  const store = new StoreHolder({ dataDir });
+  const passphrase = process.env[PASSPHRASE_ENV];
+  if (passphrase) {
+    if (store.state === 'needs-setup') {
+      const { recoveryKey } = store.setUp(passphrase);
+      process.stdout.write(
+        `New encrypted store set up with the passphrase from ${PASSPHRASE_ENV}.\nRecovery key (shown once; keep it somewhere safe): ${recoveryKey}\n`,
+      );
+    } else {
+      store.unlock(passphrase);
+    }
+  }
 
   const host: HostServices = {
     kind: 'browser',
@@ -37,7 +49,7 @@ async function main(): Promise<void> {
       base64: Buffer.from(bytes).toString('base64'),
     }),
   };
-  const web = await startWebHost({ dispatch: createDispatcher(handlers, { db, host }), staticDir, port: portFromArgs(argv) });
+  const web = await startWebHost({ dispatch: createDispatcher(handlers, { store, host }), staticDir, port: portFromArgs(argv) });
   process.stdout.write(`Concordat is running at ${web.url}\nData folder: ${dataDir}\nPress Ctrl-C to stop.\n`);
 
   let stopping = false;
@@ -45,7 +57,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await web.close();
-    db.close();
+    store.close();
     log.info('stopped; database closed');
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { navigate, section, useRoute } from './ui/router';
 import { MeetingsScreen } from './meetings/meetings-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
+import { LockNowButton } from './store/store-gate';
 
 /** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
 type AreaBadge = () => { count: number; label: string } | null;
@@ -128,6 +129,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <LockNowButton />
       </aside>
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         <Screen />

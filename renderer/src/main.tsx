@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureToken } from './api/client';
 import { App } from './app';
+import { StoreGate } from './store/store-gate';
 import './styles.css';
 
 captureToken();
@@ -14,7 +15,9 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <StoreGate>
+        <App />
+      </StoreGate>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { meetingsChannels } from './meetings';
 import { privacyChannels } from './privacy';
+import { storeChannels } from './store';
 
 /**
  * The one contract between renderer and main. Every channel is named here once, with the zod
@@ -26,6 +27,7 @@ export const contract = {
   ...meetingsChannels,
   ...examplesChannels,
   ...privacyChannels,
+  ...storeChannels,
 } as const;
 
 export type Contract = typeof contract;

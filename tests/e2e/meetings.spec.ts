@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import ICAL from 'ical.js';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, fillDate, test } from './fixtures';
+import { expect, expectAccessible, fillDate, openHostDatabase, test } from './fixtures';
 
 /** The partner directory screens live in another area: put an organisation and its people straight into the store. */
 function seedDirectory(dataDir: string): void {
-  const db = new Database(path.join(dataDir, 'concordat.sqlite3'));
+  const db = openHostDatabase(dataDir);
   try {
     const at = new Date().toISOString();
     const org = Number(

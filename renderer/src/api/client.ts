@@ -15,6 +15,8 @@ declare global {
 }
 
 const TOKEN_KEY = 'concordat.token';
+/** Fired on the window when any call finds the store locked. */
+export const STORE_LOCKED_EVENT = 'concordat:store-locked';
 
 /** The browser host prints a URL with #token=…; keep it for this tab so a reload still works. */
 export function captureToken(): void {
@@ -66,6 +68,8 @@ export class ApiError extends Error {
 /** Like invoke, but throws ApiError: convenient inside TanStack Query functions. */
 export async function call<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await invoke(channel, payload);
+  // The store was locked elsewhere (idle, another tab, the host): the gate shows the unlock screen.
+  if (!result.ok && result.error.code === 'locked') window.dispatchEvent(new Event(STORE_LOCKED_EVENT));
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DocumentStatus } from '../../../shared/contract/documents';
 import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/documents';
+import type { TemplateCategory } from '../../../shared/documents/template-schema';
+import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
 import { EmptyState, Page } from '../ui/page';
 import { Notice } from '../ui/notice';
@@ -13,6 +15,29 @@ import { ModalDialog } from '../ui/dialog';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
+
+type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
+
+/** Template options grouped as the governance library groups them, so a long list stays easy to scan. */
+function TemplateOptions({ templates }: { templates: readonly TemplateChoice[] }) {
+  return (
+    <>
+      {TEMPLATE_CATEGORIES.map((c) => {
+        const items = templates.filter((t) => t.category === c);
+        return items.length === 0 ? null : (
+          <optgroup key={c} label={CATEGORY_LABELS[c]}>
+            {items.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.title}
+                {t.source === 'custom' ? ' (customised)' : ''}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
+}
 
 /** Choose a template and a title; the new draft opens in the editor. */
 export function NewDocumentDialog({
@@ -32,7 +57,8 @@ export function NewDocumentDialog({
   });
   const [key, setKey] = useState(templateKey ?? '');
   const [title, setTitle] = useState('');
-  const chosen = key || templateKey || templates.data?.[0]?.key || '';
+  const ordered = TEMPLATE_CATEGORIES.flatMap((c) => (templates.data ?? []).filter((t) => t.category === c));
+  const chosen = key || templateKey || ordered[0]?.key || '';
   const create = useMutation({
     mutationFn: () =>
       call('documents.create', {
@@ -57,12 +83,7 @@ export function NewDocumentDialog({
         <div className="field">
           <label htmlFor="new-template">Template</label>
           <select id="new-template" value={chosen} onChange={(e) => setKey(e.target.value)}>
-            {templates.data?.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.title}
-                {t.source === 'custom' ? ' (customised)' : ''}
-              </option>
-            ))}
+            <TemplateOptions templates={ordered} />
           </select>
         </div>
         <div className="field">
@@ -154,11 +175,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
             <label htmlFor="docs-template">Template</label>
             <select id="docs-template" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
               <option value="">Any template</option>
-              {templates.data?.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.title}
-                </option>
-              ))}
+              <TemplateOptions templates={templates.data ?? []} />
             </select>
           </div>
         </div>

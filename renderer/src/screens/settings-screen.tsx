@@ -14,6 +14,7 @@ import { useShortcut } from '../ui/shortcuts';
 import { ActivitySettings } from './settings-activity';
 import { PrivacyRequestsSettings } from './settings-privacy-requests';
 import { RetentionSettings } from './settings-retention';
+import { SecuritySettings } from './settings-security';
 
 const MARKINGS: { value: ProtectiveMarking; label: string; description: string }[] = [
   { value: 'OFFICIAL', label: 'OFFICIAL', description: 'Routine partnership business.' },
@@ -160,6 +161,7 @@ export function SettingsScreen() {
       <PrivacyRequestsSettings />
       <RetentionSettings />
       <ActivitySettings />
+      <SecuritySettings />
       {info.data ? (
         <dl className="about" aria-label="About this copy of Concordat">
           <dt>Version</dt>
@@ -169,7 +171,7 @@ export function SettingsScreen() {
             <code>{info.data.dataDir}</code>
           </dd>
           <dt>Data version</dt>
-          <dd>{info.data.schemaVersion}</dd>
+          <dd>{info.data.schemaVersion ?? '–'}</dd>
         </dl>
       ) : null}
     </Page>

@@ -10,7 +10,8 @@ type TextProps = {
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password';
+  autoComplete?: string;
   autoFocus?: boolean;
   maxLength?: number;
   name?: string;
@@ -30,6 +31,7 @@ export function TextInput({
   maxLength,
   name,
   placeholder,
+  autoComplete,
 }: TextProps) {
   return (
     <TextField
@@ -42,6 +44,7 @@ export function TextInput({
       autoFocus={autoFocus}
       maxLength={maxLength}
       name={name}
+      autoComplete={autoComplete}
     >
       <Label>
         {label}
@@ -145,11 +148,25 @@ export function SelectField<T extends string>({
   );
 }
 
-export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+/** A native checkbox inside its label: the whole text is the click target and the accessible name. */
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  description,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: string;
+}) {
   return (
-    <label className="checkbox">
+    <label className={description ? 'checkbox-field' : 'checkbox'}>
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>{label}</span>
+      <span>
+        {label}
+        {description ? <span className="checkbox-help">{description}</span> : null}
+      </span>
     </label>
   );
 }

@@ -52,7 +52,9 @@ describe.skipIf(!soffice)('LibreOffice opens the exports', () => {
         expect(fs.existsSync(pdf)).toBe(true);
         const pages = pageCount(pdf);
         // A governance document is more than a title page and less than a book.
-        expect(pages).toBeGreaterThanOrEqual(template.key === 'sample-isa' ? 2 : 3);
+        // Forms and statements in the library may fit on one page; the agreements do not.
+        const long = ['information-sharing-agreement', 'terms-of-reference'].includes(template.key);
+        expect(pages).toBeGreaterThanOrEqual(template.key === 'sample-isa' ? 2 : long ? 3 : 1);
         expect(pages).toBeLessThan(80);
         const keep = process.env.CONCORDAT_KEEP_PDF;
         if (keep) fs.copyFileSync(pdf, path.join(keep, `${template.key}.pdf`));

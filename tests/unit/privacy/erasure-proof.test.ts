@@ -141,7 +141,16 @@ describe('erasure leaves nothing', () => {
         author: canaryPost,
         approver: secondPost,
         distribution: `Circulated to ${NAME} (${EMAIL}, ${PHONE}) and to\nMr ${NAME.toLowerCase()}`,
-        signatories: [canaryPost, otherPost],
+        parties: [
+          {
+            ...(values.parties as Record<string, unknown>[])[0],
+            organisation: council.id,
+            spoc: canaryPost,
+            signatory: canaryPost,
+          },
+          { ...(values.parties as Record<string, unknown>[])[0], organisation: police.id, spoc: otherPost, signatory: otherPost },
+        ],
+        retentionSchedule: [],
       },
     });
     await ok('documents.sign', { id: doc.id, contactId: canaryPost, signedOn: '2026-11-01' });
@@ -157,7 +166,10 @@ describe('erasure leaves nothing', () => {
         owner: otherPost,
         author: secondPost,
         approver: otherPost,
-        signatories: [otherPost],
+        parties: [
+          { ...(values.parties as Record<string, unknown>[])[0], organisation: police.id, spoc: otherPost, signatory: otherPost },
+        ],
+        retentionSchedule: [],
         distribution: `Now ${SECOND_EMAIL}`,
       },
     });

@@ -24,6 +24,7 @@ function load(file: string): Loaded {
 }
 
 const loaded = files.map(load);
+const LONG = new Set(['information-sharing-agreement', 'terms-of-reference']);
 const byKey = (key: string): Template => {
   const t = loaded.find((l) => l.template?.key === key)?.template;
   if (!t) throw new Error(`No valid built-in template with key ${key}`);
@@ -379,8 +380,8 @@ const allBlocks = (t: Template): TemplateBlock[] => {
 };
 
 describe('built-in templates', () => {
-  it('ships the two templates', () => {
-    expect(files.sort()).toEqual(['information-sharing-agreement.json', 'terms-of-reference.json']);
+  it('ships the two long templates, and the library the new-templates test checks', () => {
+    expect(files).toEqual(expect.arrayContaining(['information-sharing-agreement.json', 'terms-of-reference.json']));
   });
 
   describe.each(loaded)('$file', (l) => {
@@ -391,6 +392,8 @@ describe('built-in templates', () => {
 
     const t = l.template;
     if (!t) return;
+    // The ISA and ToR are long agreements; the rest of the library holds shorter forms and statements.
+    const long = LONG.has(t.key);
 
     it('has placeholders, repeats, tables and signatures that name real fields, aliases or context', () => {
       expect(templateProblems(t).join('\n')).toEqual('');
@@ -404,7 +407,7 @@ describe('built-in templates', () => {
     });
 
     it('marks required fields, and required groups ask for at least one item', () => {
-      expect(t.fields.filter((f) => f.required).length).toBeGreaterThanOrEqual(8);
+      expect(t.fields.filter((f) => f.required).length).toBeGreaterThanOrEqual(long ? 8 : 3);
       for (const f of t.fields.filter((x) => x.type === 'group')) expect(f.fields?.some((s) => s.required)).toBe(true);
     });
 
@@ -432,6 +435,7 @@ describe('built-in templates', () => {
 
     it('puts the table of contents after the title matter, before the first main heading', () => {
       const toc = t.blocks.findIndex((b) => b.type === 'toc');
+      if (toc === -1 && !long) return;
       const firstHeading = t.blocks.findIndex((b) => b.type === 'heading' && b.level === 1);
       expect(toc).toBeGreaterThan(0);
       expect(toc).toBeLessThan(firstHeading);
@@ -445,7 +449,7 @@ describe('built-in templates', () => {
 
     it('uses numbered clauses for the operative text and nests them', () => {
       const clauses = allBlocks(t).filter((b) => b.type === 'clause');
-      expect(clauses.length).toBeGreaterThan(30);
+      expect(clauses.length).toBeGreaterThan(long ? 30 : 10);
       expect(t.blocks.some((b) => b.type === 'clause' && (b.children?.length ?? 0) > 0)).toBe(true);
     });
 

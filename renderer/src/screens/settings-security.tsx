@@ -1,0 +1,191 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
+import { call } from '../api/client';
+import { CheckboxField, TextInput } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { Notice } from '../ui/notice';
+import { NewPassphraseFields, passphraseProblem } from '../store/passphrase-fields';
+import { RecoveryKeyPanel } from '../store/recovery-key';
+import { acceptStatus, useStoreStatus } from '../store/store-status';
+
+const idleLabel = (m: number) =>
+  m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
+
+type Message = { tone: 'error' | 'success'; text: string } | null;
+
+/** Settings, Security: lock timing, remembering the key, and changing the passphrase. */
+export function SecuritySettings() {
+  const queryClient = useQueryClient();
+  const status = useStoreStatus(queryClient);
+  const [prefMessage, setPrefMessage] = useState<Message>(null);
+  const preferences = useMutation({
+    mutationFn: (value: { idleLockMinutes?: number; remember?: boolean }) => call('store.setPreferences', value),
+    onSuccess: (next) => {
+      acceptStatus(queryClient, next);
+      setPrefMessage({ tone: 'success', text: 'Security settings saved.' });
+    },
+    onError: (error) => setPrefMessage({ tone: 'error', text: errorText(error, 'Could not save the security settings.') }),
+  });
+  if (!status.data) return null;
+  const s = status.data;
+
+  return (
+    <section className="security-section" aria-labelledby="security-heading">
+      <h2 id="security-heading">Security</h2>
+      <p>
+        The partnership’s records are encrypted on this computer. The key file <code>concordat.keys.json</code> in the data folder
+        holds no secret, but the records cannot be opened without it: keep it with your backups.
+      </p>
+      <div className="field">
+        <label htmlFor="idle-lock">Lock when not in use</label>
+        <select
+          id="idle-lock"
+          value={String(s.idleLockMinutes)}
+          onChange={(e) => preferences.mutate({ idleLockMinutes: Number(e.target.value) })}
+        >
+          {[...new Set([...IDLE_LOCK_CHOICES, s.idleLockMinutes])].map((m) => (
+            <option key={m} value={m}>
+              {idleLabel(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {s.canRemember ? (
+        <CheckboxField
+          label="Remember on this computer"
+          description="Opens without the passphrase when you are signed in to this computer. Leave it off on a shared computer."
+          checked={s.remembered}
+          onChange={(remember) => preferences.mutate({ remember })}
+        />
+      ) : s.rememberUnavailableReason ? (
+        <p className="strength-text">Remember on this computer: not available. {s.rememberUnavailableReason}</p>
+      ) : null}
+      {prefMessage ? <Notice tone={prefMessage.tone}>{prefMessage.text}</Notice> : null}
+      <ChangePassphrase />
+      <NewRecoveryKey />
+    </section>
+  );
+}
+
+function ChangePassphrase() {
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const change = useMutation({
+    mutationFn: () => call('store.changePassphrase', { current, next }),
+    onSuccess: (status) => {
+      acceptStatus(queryClient, status);
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setMessage({
+        tone: 'success',
+        text: 'Passphrase changed. Use the new one from now on. Your recovery key and backups still work.',
+      });
+    },
+    onError: (error) => setMessage({ tone: 'error', text: errorText(error, 'Could not change the passphrase.') }),
+  });
+  return (
+    <Form
+      className="form"
+      aria-label="Change passphrase"
+      validationBehavior="aria"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = current === '' ? 'Enter your current passphrase or the recovery key.' : passphraseProblem(next, confirm);
+        if (problem) setMessage({ tone: 'error', text: problem });
+        else change.mutate();
+      }}
+    >
+      <fieldset>
+        <legend>Change passphrase</legend>
+        <TextInput
+          label="Current passphrase"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          isRequired
+          description="Forgotten it? Enter the recovery key instead."
+        />
+        <NewPassphraseFields
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
+          label="New passphrase"
+        />
+      </fieldset>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isDisabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change passphrase'}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function NewRecoveryKey() {
+  const [current, setCurrent] = useState('');
+  const [saved, setSaved] = useState(false);
+  const make = useMutation({
+    mutationFn: () => call('store.newRecoveryKey', { current }),
+    onSuccess: () => {
+      setCurrent('');
+      setSaved(false);
+    },
+  });
+  if (make.data)
+    return (
+      <section className="security-section" aria-labelledby="new-recovery-heading">
+        <h3 id="new-recovery-heading">Your new recovery key</h3>
+        <p>The old recovery key no longer opens Concordat. This is the only time the new one is shown.</p>
+        <RecoveryKeyPanel recoveryKey={make.data.recoveryKey} />
+        <CheckboxField label="I have saved the new recovery key somewhere safe" checked={saved} onChange={setSaved} />
+        <div className="form-actions">
+          <Button className="button primary" isDisabled={!saved} onPress={() => make.reset()}>
+            Done
+          </Button>
+        </div>
+      </section>
+    );
+  return (
+    <Form
+      className="form"
+      aria-label="New recovery key"
+      validationBehavior="aria"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (current !== '') make.mutate();
+      }}
+    >
+      <fieldset>
+        <legend>Recovery key</legend>
+        <p>
+          Make a new recovery key when you hand over to another coordinator, or if the old one was lost or not saved. The old key
+          stops working.
+        </p>
+        <TextInput
+          label="Current passphrase or recovery key"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          isRequired
+          description="To make sure it is you."
+        />
+      </fieldset>
+      {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
+      <div className="form-actions">
+        <Button type="submit" className="button" isDisabled={make.isPending || current === ''}>
+          {make.isPending ? 'Making…' : 'Make a new recovery key'}
+        </Button>
+      </div>
+    </Form>
+  );
+}

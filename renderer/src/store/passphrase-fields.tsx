@@ -1,0 +1,60 @@
+import { PASSPHRASE_MIN_LENGTH, passphraseStrength } from '../../../shared/store/status';
+import { TextInput } from '../ui/fields';
+
+/** Why a new passphrase cannot be used yet, or null. */
+export function passphraseProblem(passphrase: string, confirm: string): string | null {
+  if (passphrase.length < PASSPHRASE_MIN_LENGTH) return `Use at least ${PASSPHRASE_MIN_LENGTH} characters for the passphrase.`;
+  if (passphrase !== confirm) return 'The two passphrases are not the same. Type it again in both boxes.';
+  return null;
+}
+
+/** A new passphrase typed twice, with a strength hint under the first box. */
+export function NewPassphraseFields({
+  passphrase,
+  confirm,
+  onPassphrase,
+  onConfirm,
+  label = 'Passphrase',
+  autoFocus,
+}: {
+  passphrase: string;
+  confirm: string;
+  onPassphrase: (v: string) => void;
+  onConfirm: (v: string) => void;
+  label?: string;
+  autoFocus?: boolean;
+}) {
+  const strength = passphraseStrength(passphrase);
+  return (
+    <>
+      <TextInput
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        value={passphrase}
+        onChange={onPassphrase}
+        autoFocus={autoFocus}
+        isRequired
+        description="Three or four unrelated words are strong and easy to remember, for example: lantern orchid gravel tuesday."
+      />
+      <div className="strength" aria-live="polite">
+        {passphrase === '' ? null : (
+          <>
+            <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-label="Passphrase strength" />
+            <span className="strength-text">
+              Strength: <strong>{strength.label}</strong>. {strength.hint}
+            </span>
+          </>
+        )}
+      </div>
+      <TextInput
+        label={`Type the ${label.toLowerCase()} again`}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={onConfirm}
+        isRequired
+      />
+    </>
+  );
+}
