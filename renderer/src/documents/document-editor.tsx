@@ -25,6 +25,7 @@ import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
 import { DocumentPreview } from './preview';
 import { StaleList } from './stale-notice';
+import { StillNeeded } from './still-needed';
 import { TemplateRevisionNotice } from './template-revision';
 
 type Values = Record<string, unknown>;
@@ -475,12 +476,7 @@ export function DocumentEditor({ id }: { id: number }) {
             {editable ? (
               <FillExamplesButton template={template} values={draft.values} onFill={(values) => change({ ...draft, values })} />
             ) : null}
-            {missing.length > 0 ? (
-              <p className="help">
-                Still needed before it can be agreed: {missing.join(', ')}. Fields marked <span className="required">*</span> are
-                required, and every gap the document shows must be filled.
-              </p>
-            ) : null}
+            <StillNeeded template={template} missing={missing} />
           </fieldset>
           <GuidedForm
             template={template}

@@ -380,15 +380,16 @@ export function GuidedForm({ template, values, onChange, dir, readOnly }: Props)
             <legend>{section.title}</legend>
             {section.description ? <p className="help">{section.description}</p> : null}
             {fields.map((f) => (
-              <FieldInput
-                key={f.key}
-                field={f}
-                value={values[f.key]}
-                dir={dir}
-                readOnly={readOnly}
-                idPrefix="field"
-                onChange={(v) => onChange({ ...values, [f.key]: v })}
-              />
+              <div key={f.key} data-field-key={f.key}>
+                <FieldInput
+                  field={f}
+                  value={values[f.key]}
+                  dir={dir}
+                  readOnly={readOnly}
+                  idPrefix="field"
+                  onChange={(v) => onChange({ ...values, [f.key]: v })}
+                />
+              </div>
             ))}
           </fieldset>
         );
