@@ -4,6 +4,7 @@ import { documentsHandlers } from './documents/handlers';
 import { documentRevisionHandlers } from './documents/revise';
 import { examplesHandlers } from './examples/handlers';
 import type { Handlers } from './ipc/dispatcher';
+import { directoryHandlers } from './partners/directory-handlers';
 import { partnersHandlers } from './partners/handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...documentRevisionHandlers,
   ...partnersHandlers,
+  ...directoryHandlers,
   ...meetingsHandlers,
   ...examplesHandlers,
   ...privacyHandlers,

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'not_found'
   | 'conflict'
+  /** A save based on an older version of the record than the one stored. */
+  | 'stale'
   | 'unauthorised'
   | 'internal'
   // The store is locked (or not set up yet): unlock it first.

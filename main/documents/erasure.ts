@@ -3,6 +3,7 @@ import { templateSchema } from '../../shared/documents/template-schema';
 import type { Template, TemplateField } from '../../shared/documents/template-schema';
 import { createHash } from 'node:crypto';
 import type { ErasureLink } from '../../shared/privacy/model';
+import { personTraces } from '../partners/directory-api';
 import type { ErasureHook } from '../partners/erasure';
 import type { ScrubColumn } from '../privacy/scrub';
 
@@ -72,7 +73,7 @@ function rehashSnapshots(db: Database, ids: ReadonlySet<number>): void {
 }
 
 function postIdsOf(db: Database, personId: number): Set<number> {
-  return new Set(db.prepare('SELECT id FROM posts WHERE person_id = ?').pluck().all(personId) as number[]);
+  return new Set(personTraces(db, personId).posts.map((p) => p.id));
 }
 
 /**

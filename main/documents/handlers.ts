@@ -3,7 +3,6 @@ import { safeFileName } from '../../shared/files';
 import { recordAudit } from '../audit/repository';
 import type { HandlerGroup } from '../ipc/dispatcher';
 import { checkWordDocument, staleInStoredDocuments, staleInTemplateKey } from './checks';
-import { findByName, resolveDirectory, searchContacts, searchOrganisations } from './directory';
 import { getDetail, getVersion, listDocuments, listVersions } from './repository';
 import {
   agree,
@@ -57,11 +56,7 @@ export const documentsHandlers: HandlerGroup<DocumentsChannel> = {
   'documents.reviewDue': (_req, { db }) => reviewDue(db),
   'documents.matrix': (_req, { db }) => signatoryMatrix(db),
   'documents.export': (req, { db, host }) => exportDocument(db, host, req),
-  'documents.directory.organisations': (req, { db }) => searchOrganisations(db, req.query, req.limit),
-  'documents.directory.contacts': (req, { db }) => searchContacts(db, req.query, req.organisationId, req.limit),
-  'documents.directory.resolve': (req, { db }) => resolveDirectory(db, req.organisationIds, req.contactIds),
   'documents.checks.stored': (_req, { db }) => staleInStoredDocuments(db),
   'documents.checks.template': (req, { db }) => staleInTemplateKey(db, req.key),
   'documents.checks.word': (req) => checkWordDocument(req.name, Buffer.from(req.base64, 'base64')),
-  'documents.directory.findByName': (req, { db }) => findByName(db, req.organisations, req.contacts),
 };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { organisationExists, organisationNames, postExists } from '../partners/directory-api';
 import type { DocumentDetail, DocumentStatus, DocumentSummary, VersionSummary } from '../../shared/contract/documents';
 import type { Template } from '../../shared/documents/template-schema';
 import { templateSchema } from '../../shared/documents/template-schema';
@@ -24,12 +25,21 @@ type Row = {
 const SELECT = `
   SELECT d.id, d.title, d.template_key AS templateKey, d.template_title AS templateTitle, d.status, d.version_label AS versionLabel, d.review_date AS reviewDate,
          d.marking, d.revision, d.updated_at AS updatedAt,
-         (SELECT group_concat(o.name, char(31)) FROM
-            (SELECT o.name FROM document_parties p JOIN organisations o ON o.id = p.organisation_id
-              WHERE p.document_id = d.id ORDER BY o.name COLLATE NOCASE) AS o) AS parties
+         (SELECT group_concat(p.organisation_id) FROM document_parties p WHERE p.document_id = d.id) AS parties
     FROM documents d`;
 
-const summary = (r: Row): DocumentSummary => ({
+const partyIds = (r: Row): number[] => (r.parties ? r.parties.split(',').map(Number) : []);
+
+/** Party names come from the partner directory (it owns organisations), sorted ignoring case. */
+function partyNames(db: Database, rows: readonly Row[]): (r: Row) => string[] {
+  const names = organisationNames(db, rows.flatMap(partyIds));
+  return (r) =>
+    partyIds(r)
+      .flatMap((i) => (names.has(i) ? [names.get(i)!] : []))
+      .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+}
+
+const summary = (r: Row, parties: string[]): DocumentSummary => ({
   id: r.id,
   title: r.title,
   templateKey: r.templateKey,
@@ -38,7 +48,7 @@ const summary = (r: Row): DocumentSummary => ({
   versionLabel: r.versionLabel,
   reviewDate: r.reviewDate,
   marking: r.marking,
-  parties: r.parties ? r.parties.split('\u001f') : [],
+  parties,
   updatedAt: r.updatedAt,
 });
 
@@ -62,7 +72,8 @@ export function listDocuments(db: Database, f: ListFilter = {}): DocumentSummary
   const rows = db
     .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.updated_at DESC LIMIT 5000`)
     .all(...args) as Row[];
-  return rows.map(summary);
+  const names = partyNames(db, rows);
+  return rows.map((r) => summary(r, names(r)));
 }
 
 function row(db: Database, id: number): Row & { templateJson: string; valuesJson: string } {
@@ -83,7 +94,7 @@ export type StoredDocument = DocumentSummary & { template: Template; values: Rec
 export function getStored(db: Database, id: number): StoredDocument {
   const r = row(db, id);
   return {
-    ...summary(r),
+    ...summary(r, partyNames(db, [r])(r)),
     template: templateSchema.parse(JSON.parse(r.templateJson)),
     values: JSON.parse(r.valuesJson) as Record<string, unknown>,
     revision: r.revision,
@@ -134,12 +145,10 @@ export function insertDocument(
 
 /** Keep the party and signatory tables in step with the form's values (they feed the list and the matrix). */
 export function syncPeople(db: Database, id: number, partyIds: readonly number[], signatoryIds: readonly number[]): void {
-  const orgExists = db.prepare('SELECT 1 FROM organisations WHERE id = ?').pluck();
-  const postExists = db.prepare('SELECT 1 FROM posts WHERE id = ?').pluck();
   db.prepare('DELETE FROM document_parties WHERE document_id = ?').run(id);
   const addParty = db.prepare('INSERT OR IGNORE INTO document_parties (document_id, organisation_id) VALUES (?, ?)');
-  for (const p of partyIds) if (orgExists.get(p)) addParty.run(id, p);
-  const keep = signatoryIds.filter((s) => postExists.get(s));
+  for (const p of partyIds) if (organisationExists(db, p)) addParty.run(id, p);
+  const keep = signatoryIds.filter((s) => postExists(db, s));
   if (keep.length === 0) db.prepare('DELETE FROM document_signatories WHERE document_id = ?').run(id);
   else
     db.prepare(

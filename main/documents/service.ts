@@ -17,7 +17,7 @@ import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import type { HostServices } from '../ipc/dispatcher';
 import { getSettings } from '../settings/repository';
-import { resolveDirectory } from './directory';
+import { organisationNames, organisationsOfPosts, resolveDirectory } from '../partners/directory-api';
 import { writeDocxWithReport } from './docx-writer';
 import type { StoredDocument } from './repository';
 import {
@@ -113,7 +113,7 @@ export function updateDocument(
       );
     if (d.revision !== req.revision)
       throw new AppError(
-        'conflict',
+        'stale',
         'This document was changed in another window since you opened it. Reload it to see the latest version.',
       );
     let values = d.values;
@@ -273,22 +273,37 @@ export function signatoryMatrix(db: Database): SignatoryMatrix {
   const marks = docIds.map(() => '?').join(',');
   const parties = db
     .prepare(
-      `SELECT p.document_id AS documentId, o.id AS organisationId, o.name,
-              EXISTS (SELECT 1 FROM document_signatories s JOIN posts ON posts.id = s.post_id
-                       WHERE s.document_id = p.document_id AND posts.organisation_id = o.id AND s.signed_on IS NOT NULL) AS signed
-         FROM document_parties p JOIN organisations o ON o.id = p.organisation_id
+      `SELECT p.document_id AS documentId, p.organisation_id AS organisationId FROM document_parties p
         WHERE p.document_id IN (${marks})`,
     )
-    .all(...docIds) as { documentId: number; organisationId: number; name: string; signed: number }[];
+    .all(...docIds) as { documentId: number; organisationId: number }[];
+  const signedRows = db
+    .prepare(
+      `SELECT s.document_id AS documentId, s.post_id AS postId FROM document_signatories s
+        WHERE s.document_id IN (${marks}) AND s.signed_on IS NOT NULL`,
+    )
+    .all(...docIds) as { documentId: number; postId: number }[];
+  // Which organisation each signatory's post is at, and the parties' names: the directory owns both.
+  const postOrg = organisationsOfPosts(
+    db,
+    signedRows.map((r) => r.postId),
+  );
+  const signedBy = new Set(signedRows.map((r) => `${r.documentId}:${postOrg.get(r.postId)}`));
+  const names = organisationNames(
+    db,
+    parties.map((p) => p.organisationId),
+  );
   const orgs = new Map<number, { id: number; name: string; cells: SignatoryMatrix['organisations'][number]['cells'] }>();
   const column = new Map(docIds.map((d, i) => [d, i]));
   for (const p of parties) {
+    const name = names.get(p.organisationId);
+    if (name === undefined) continue;
     let o = orgs.get(p.organisationId);
     if (!o) {
-      o = { id: p.organisationId, name: p.name, cells: docIds.map(() => 'not_party' as const) };
+      o = { id: p.organisationId, name, cells: docIds.map(() => 'not_party' as const) };
       orgs.set(p.organisationId, o);
     }
-    o.cells[column.get(p.documentId)!] = p.signed ? 'signed' : 'not_signed';
+    o.cells[column.get(p.documentId)!] = signedBy.has(`${p.documentId}:${p.organisationId}`) ? 'signed' : 'not_signed';
   }
   return { documents, organisations: [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ExampleLoadResult, ExamplePartnership } from '../../shared/examples/example-partnership';
 import { DEFAULT_PARTNERSHIP_NAME, examplePartnershipSchema } from '../../shared/examples/example-partnership';
 import { recordAudit } from '../audit/repository';
+import { organisationIdByName, personNameExists } from '../partners/directory-api';
 import { createOrganisation, createPerson } from '../partners/repository';
 import { getSettings, updateSettings } from '../settings/repository';
 import northshire from '../../resources/examples/northshire.json';
@@ -25,10 +26,6 @@ const PERSON_NOTE = 'Example record: invented for the example partnership. Archi
  */
 export function loadExamplePartnership(db: Database, example: ExamplePartnership = examplePartnership()): ExampleLoadResult {
   return db.transaction((): ExampleLoadResult => {
-    const orgId = db.prepare(
-      'SELECT id FROM organisations WHERE name = ? COLLATE NOCASE ORDER BY archived_at IS NOT NULL, id LIMIT 1',
-    );
-    const personExists = db.prepare('SELECT 1 FROM people WHERE name = ? COLLATE NOCASE LIMIT 1');
     const result: ExampleLoadResult = {
       organisationsAdded: 0,
       organisationsSkipped: 0,
@@ -38,7 +35,7 @@ export function loadExamplePartnership(db: Database, example: ExamplePartnership
     };
 
     for (const org of example.organisations) {
-      if (orgId.get(org.name)) {
+      if (organisationIdByName(db, org.name) !== null) {
         result.organisationsSkipped++;
         continue;
       }
@@ -47,15 +44,15 @@ export function loadExamplePartnership(db: Database, example: ExamplePartnership
     }
 
     for (const p of example.people) {
-      const org = orgId.get(p.organisation) as { id: number } | undefined;
-      if (personExists.get(p.name) || !org) {
+      const orgId = organisationIdByName(db, p.organisation);
+      if (personNameExists(db, p.name) || orgId === null) {
         result.peopleSkipped++;
         continue;
       }
       createPerson(
         db,
         { name: p.name, pronouns: p.pronouns, notes: PERSON_NOTE, source: EXAMPLE_SOURCE, lawfulBasis: '', lastVerified: null },
-        { organisationId: org.id, jobTitle: p.jobTitle, email: p.email, phone: p.phone, isSpoc: p.isSpoc, startedOn: null },
+        { organisationId: orgId, jobTitle: p.jobTitle, email: p.email, phone: p.phone, isSpoc: p.isSpoc, startedOn: null },
       );
       result.peopleAdded++;
     }

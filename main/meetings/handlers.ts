@@ -62,8 +62,8 @@ export const meetingsHandlers: HandlerGroup<MeetingChannel> = {
   'meetings.list': (req, { db }) => repo.listMeetings(db, req, new Date()),
   'meetings.get': (req, { db }) => repo.meetingDetail(db, req.id, new Date()),
   'meetings.create': (req, { db }) => repo.meetingDetail(db, repo.createMeeting(db, req), new Date()),
-  'meetings.update': ({ id, ...rest }, { db }) => {
-    repo.updateMeeting(db, id, rest);
+  'meetings.update': ({ id, version, ...rest }, { db }) => {
+    repo.updateMeeting(db, id, rest, version);
     return repo.meetingDetail(db, id, new Date());
   },
   'meetings.delete': (req, { db }) => {
@@ -76,8 +76,6 @@ export const meetingsHandlers: HandlerGroup<MeetingChannel> = {
   'meetings.agenda.reorder': (req, { db }) => repo.reorderAgenda(db, req.meetingId, req.itemIds),
   'meetings.agenda.addPaper': (req, { db }) => repo.addPaper(db, req),
   'meetings.agenda.removePaper': (req, { db }) => repo.removePaper(db, req.id),
-  'meetings.people.search': (req, { db }) => repo.searchPeople(db, req.query),
-  'meetings.organisations.search': (req, { db }) => repo.searchOrganisations(db, req.query),
   'meetings.attendance.invite': (req, { db }) => repo.invite(db, req.meetingId, req.personIds, req.organisationId),
   'meetings.attendance.mark': (req, { db }) => repo.markAttendance(db, req),
   'meetings.attendance.remove': (req, { db }) => repo.removeAttendance(db, req.id),
@@ -86,7 +84,7 @@ export const meetingsHandlers: HandlerGroup<MeetingChannel> = {
   'meetings.actions.overdueCount': (_req, { db }) => ({ count: repo.overdueCount(db, new Date()) }),
   'meetings.actions.get': (req, { db }) => repo.actionDetail(db, req.id, new Date()),
   'meetings.actions.create': (req, { db }) => repo.createAction(db, req, new Date()),
-  'meetings.actions.update': ({ id, ...rest }, { db }) => repo.updateAction(db, id, rest, new Date()),
+  'meetings.actions.update': ({ id, version, ...rest }, { db }) => repo.updateAction(db, id, rest, new Date(), version),
   'meetings.actions.delete': (req, { db }) => {
     repo.deleteAction(db, req.id, new Date());
     return { deleted: true };
@@ -99,7 +97,7 @@ export const meetingsHandlers: HandlerGroup<MeetingChannel> = {
   },
   'meetings.share.list': (_req, { db }) => repo.listShareDecisions(db),
   'meetings.share.create': (req, { db }) => repo.createShareDecision(db, req),
-  'meetings.share.update': ({ id, ...rest }, { db }) => repo.updateShareDecision(db, id, rest),
+  'meetings.share.update': ({ id, version, ...rest }, { db }) => repo.updateShareDecision(db, id, rest, version),
   'meetings.share.delete': (req, { db }) => {
     repo.deleteShareDecision(db, req.id);
     return { deleted: true };

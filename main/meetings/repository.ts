@@ -5,8 +5,6 @@ import type {
   ActionInput,
   ActionPage,
   MeetingInput,
-  OrganisationOption,
-  PersonOption,
   ShareInput,
 } from '../../shared/contract/meetings';
 import type { AttendanceFact, OrganisationAttendance } from '../../shared/meetings/logic';
@@ -30,6 +28,16 @@ import { FOUR_PS, STANDARD_AGENDA } from '../../shared/meetings/model';
 import { londonToday, toUtcIso } from '../../shared/meetings/time';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
+import { checkVersion } from '../store/versioning';
+import {
+  currentEmailOf,
+  currentPeopleAt,
+  mainOrganisationOf,
+  organisationExists,
+  organisationNames,
+  personExists,
+  personNames,
+} from '../partners/directory-api';
 
 const nowIso = () => new Date().toISOString();
 
@@ -68,16 +76,21 @@ export function createGroup(db: Database, name: string, kind: GroupKind): Meetin
 const MEETING_SELECT = `
   SELECT m.id, m.title, m.group_id AS groupId, g.name AS groupName, m.type, m.starts_at AS startsAt, m.ends_at AS endsAt,
          m.status, m.location, m.marking, m.time_zone AS timeZone, m.online_link AS onlineLink,
-         m.chair_person_id AS chairPersonId, COALESCE(c.name, '') AS chairName,
-         m.minute_taker_person_id AS minuteTakerPersonId, COALESCE(t.name, '') AS minuteTakerName,
-         m.sequence, m.created_at AS createdAt, m.updated_at AS updatedAt
+         m.chair_person_id AS chairPersonId, '' AS chairName,
+         m.minute_taker_person_id AS minuteTakerPersonId, '' AS minuteTakerName,
+         m.sequence, m.created_at AS createdAt, m.updated_at AS updatedAt, m.version
     FROM meetings m
-    JOIN meeting_groups g ON g.id = m.group_id
-    LEFT JOIN people c ON c.id = m.chair_person_id
-    LEFT JOIN people t ON t.id = m.minute_taker_person_id`;
+    JOIN meeting_groups g ON g.id = m.group_id`;
 
 export function getMeeting(db: Database, id: number): Meeting {
-  return (db.prepare(`${MEETING_SELECT} WHERE m.id = ?`).get(id) as Meeting | undefined) ?? notFound('meeting');
+  const m = (db.prepare(`${MEETING_SELECT} WHERE m.id = ?`).get(id) as Meeting | undefined) ?? notFound('meeting');
+  // Names come from the partner directory, which owns people.
+  const names = personNames(db, [m.chairPersonId, m.minuteTakerPersonId]);
+  return {
+    ...m,
+    chairName: m.chairPersonId === null ? '' : (names.get(m.chairPersonId) ?? ''),
+    minuteTakerName: m.minuteTakerPersonId === null ? '' : (names.get(m.minuteTakerPersonId) ?? ''),
+  };
 }
 
 export function listMeetings(
@@ -113,7 +126,7 @@ export function listMeetings(
 
 function checkPeople(db: Database, ...ids: (number | null)[]): void {
   for (const id of ids) {
-    if (id !== null && !db.prepare('SELECT 1 FROM people WHERE id = ?').get(id)) notFound('person');
+    if (id !== null && !personExists(db, id)) notFound('person');
   }
 }
 
@@ -159,15 +172,16 @@ export function createMeeting(db: Database, input: MeetingInput): number {
   })();
 }
 
-export function updateMeeting(db: Database, id: number, input: MeetingInput): void {
+export function updateMeeting(db: Database, id: number, input: MeetingInput, expectedVersion?: number): void {
   getMeeting(db, id);
   checkGroup(db, input.groupId);
   checkPeople(db, input.chairPersonId, input.minuteTakerPersonId);
   db.transaction(() => {
+    checkVersion(db, 'meetings', id, expectedVersion, 'meeting');
     db.prepare(
       `UPDATE meetings SET group_id = ?, title = ?, type = ?, starts_at = ?, ends_at = ?, start_utc = ?, location = ?,
               online_link = ?, chair_person_id = ?, minute_taker_person_id = ?, marking = ?, status = ?,
-              sequence = sequence + 1, updated_at = ?
+              sequence = sequence + 1, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(
       input.groupId,
@@ -207,11 +221,15 @@ export function listAgenda(db: Database, meetingId: number): AgendaItem[] {
   const items = db
     .prepare(
       `SELECT a.id, a.meeting_id AS meetingId, a.position, a.kind, a.title, a.lead_person_id AS leadPersonId,
-              COALESCE(p.name, '') AS leadName, a.minutes_allowed AS minutesAllowed, a.minutes
-         FROM agenda_items a LEFT JOIN people p ON p.id = a.lead_person_id
+              '' AS leadName, a.minutes_allowed AS minutesAllowed, a.minutes, a.version
+         FROM agenda_items a
         WHERE a.meeting_id = ? ORDER BY a.position, a.id`,
     )
     .all(meetingId) as Omit<AgendaItem, 'papers'>[];
+  const leads = personNames(
+    db,
+    items.map((i) => i.leadPersonId),
+  );
   const papers = db
     .prepare(
       `SELECT pa.id, pa.agenda_item_id AS itemId, pa.kind, pa.title, pa.url
@@ -221,6 +239,7 @@ export function listAgenda(db: Database, meetingId: number): AgendaItem[] {
     .all(meetingId) as (Paper & { itemId: number })[];
   return items.map((i) => ({
     ...i,
+    leadName: i.leadPersonId === null ? '' : (leads.get(i.leadPersonId) ?? ''),
     papers: papers.filter((p) => p.itemId === i.id).map(({ itemId: _itemId, ...p }) => p),
   }));
 }
@@ -266,13 +285,22 @@ function writeOrder(db: Database, ids: number[]): void {
 
 export function updateAgendaItem(
   db: Database,
-  r: { id: number; title: string; leadPersonId: number | null; minutesAllowed: number | null; minutes: string },
+  r: {
+    id: number;
+    title: string;
+    leadPersonId: number | null;
+    minutesAllowed: number | null;
+    minutes: string;
+    version?: number | undefined;
+  },
 ): AgendaItem {
   const item = agendaItem(db, r.id);
   checkPeople(db, r.leadPersonId);
   db.transaction(() => {
+    checkVersion(db, 'agenda_items', r.id, r.version, 'agenda item');
     db.prepare(
-      'UPDATE agenda_items SET title = ?, lead_person_id = ?, minutes_allowed = ?, minutes = ?, updated_at = ? WHERE id = ?',
+      `UPDATE agenda_items SET title = ?, lead_person_id = ?, minutes_allowed = ?, minutes = ?, updated_at = ?,
+              version = version + 1 WHERE id = ?`,
     ).run(r.title, r.leadPersonId, r.minutesAllowed, r.minutes, nowIso(), r.id);
     touchMeeting(db, item.meetingId);
     recordAudit(db, 'agenda_item', r.id, 'update');
@@ -331,81 +359,61 @@ export function removePaper(db: Database, id: number): AgendaItem {
   return listAgenda(db, item.meetingId).find((i) => i.id === item.id)!;
 }
 
-// ---------- people and organisations (read directly from the partner directory) ----------
-
-export function searchPeople(db: Database, query: string): PersonOption[] {
-  return db
-    .prepare(
-      `SELECT p.id, p.name, po.organisation_id AS organisationId, COALESCE(o.name, '') AS organisationName,
-              COALESCE(po.job_title, '') AS jobTitle, COALESCE(po.email, '') AS email
-         FROM people p
-         LEFT JOIN posts po ON po.id = (SELECT x.id FROM posts x WHERE x.person_id = p.id AND x.ended_on IS NULL ORDER BY x.is_spoc DESC, x.id LIMIT 1)
-         LEFT JOIN organisations o ON o.id = po.organisation_id
-        WHERE p.archived_at IS NULL AND (? = '' OR p.name LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\')
-        ORDER BY p.name COLLATE NOCASE LIMIT 50`,
-    )
-    .all(query, likePattern(query), likePattern(query)) as PersonOption[];
-}
-
-export function searchOrganisations(db: Database, query: string): OrganisationOption[] {
-  return db
-    .prepare(
-      `SELECT o.id, o.name,
-              (SELECT COUNT(*) FROM posts po JOIN people p ON p.id = po.person_id
-                WHERE po.organisation_id = o.id AND po.ended_on IS NULL AND p.archived_at IS NULL) AS currentPeople
-         FROM organisations o
-        WHERE o.archived_at IS NULL AND (? = '' OR o.name LIKE ? ESCAPE '\\')
-        ORDER BY o.name COLLATE NOCASE LIMIT 50`,
-    )
-    .all(query, likePattern(query)) as OrganisationOption[];
-}
-
 // ---------- attendance ----------
 
+const byNameNoCase = (a: string, b: string) => {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 export function listAttendance(db: Database, meetingId: number): AttendanceRecord[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT at.id, at.meeting_id AS meetingId, at.person_id AS personId, p.name AS personName,
-              at.organisation_id AS organisationId, COALESCE(o.name, '') AS organisationName,
-              COALESCE((SELECT po.email FROM posts po WHERE po.person_id = at.person_id AND po.ended_on IS NULL AND po.email <> ''
-                         ORDER BY (po.organisation_id IS at.organisation_id) DESC, po.id LIMIT 1), '') AS email,
+      `SELECT at.id, at.meeting_id AS meetingId, at.person_id AS personId, '' AS personName,
+              at.organisation_id AS organisationId, '' AS organisationName, '' AS email,
               at.status, at.deputy_person_id AS deputyPersonId, at.deputy_name AS deputyName
          FROM attendance at
-         JOIN people p ON p.id = at.person_id
-         LEFT JOIN organisations o ON o.id = at.organisation_id
-        WHERE at.meeting_id = ?
-        ORDER BY o.name COLLATE NOCASE, p.name COLLATE NOCASE`,
+        WHERE at.meeting_id = ?`,
     )
     .all(meetingId) as AttendanceRecord[];
+  const people = personNames(
+    db,
+    rows.map((r) => r.personId),
+  );
+  const orgs = organisationNames(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  return rows
+    .filter((r) => people.has(r.personId))
+    .map((r) => ({
+      ...r,
+      personName: people.get(r.personId)!,
+      organisationName: r.organisationId === null ? '' : (orgs.get(r.organisationId) ?? ''),
+      email: currentEmailOf(db, r.personId, r.organisationId),
+    }))
+    .sort(
+      (a, b) =>
+        (a.organisationId === null ? -1 : 0) - (b.organisationId === null ? -1 : 0) ||
+        byNameNoCase(a.organisationName, b.organisationName) ||
+        byNameNoCase(a.personName, b.personName),
+    );
 }
 
 export function invite(db: Database, meetingId: number, personIds: number[], organisationId: number | null): AttendanceRecord[] {
   getMeeting(db, meetingId);
   checkPeople(db, ...personIds);
-  if (organisationId !== null && !db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(organisationId)) {
-    notFound('organisation');
-  }
+  if (organisationId !== null && !organisationExists(db, organisationId)) notFound('organisation');
   db.transaction(() => {
     const at = nowIso();
     const insert = db.prepare(
       `INSERT INTO attendance (meeting_id, person_id, organisation_id, status, created_at, updated_at)
        VALUES (?, ?, ?, 'invited', ?, ?) ON CONFLICT (meeting_id, person_id) DO NOTHING`,
     );
-    const orgOf = db.prepare(
-      'SELECT organisation_id AS id FROM posts WHERE person_id = ? AND ended_on IS NULL ORDER BY is_spoc DESC, id LIMIT 1',
-    );
-    for (const personId of personIds) {
-      const org = orgOf.get(personId) as { id: number } | undefined;
-      insert.run(meetingId, personId, org?.id ?? null, at, at);
-    }
+    for (const personId of personIds) insert.run(meetingId, personId, mainOrganisationOf(db, personId), at, at);
     if (organisationId !== null) {
-      const people = db
-        .prepare(
-          `SELECT DISTINCT po.person_id AS id FROM posts po JOIN people p ON p.id = po.person_id
-            WHERE po.organisation_id = ? AND po.ended_on IS NULL AND p.archived_at IS NULL`,
-        )
-        .all(organisationId) as { id: number }[];
-      for (const p of people) insert.run(meetingId, p.id, organisationId, at, at);
+      for (const personId of currentPeopleAt(db, organisationId)) insert.run(meetingId, personId, organisationId, at, at);
     }
     touchMeeting(db, meetingId);
     recordAudit(db, 'meeting', meetingId, 'update');
@@ -451,13 +459,19 @@ export function organisationAttendance(db: Database, now: Date): OrganisationAtt
   const facts = db
     .prepare(
       `SELECT at.meeting_id AS meetingId, m.starts_at AS meetingStartsAt, m.status AS meetingStatus,
-              at.organisation_id AS organisationId, COALESCE(o.name, '') AS organisationName, at.status
+              at.organisation_id AS organisationId, '' AS organisationName, at.status
          FROM attendance at JOIN meetings m ON m.id = at.meeting_id
-         LEFT JOIN organisations o ON o.id = at.organisation_id
         WHERE m.start_utc >= ? AND at.organisation_id IS NOT NULL`,
     )
     .all(since) as AttendanceFact[];
-  return attendanceRates(facts, now);
+  const names = organisationNames(
+    db,
+    facts.map((f) => f.organisationId),
+  );
+  return attendanceRates(
+    facts.map((f) => ({ ...f, organisationName: names.get(f.organisationId!) ?? '' })),
+    now,
+  );
 }
 
 // ---------- actions ----------
@@ -465,15 +479,13 @@ export function organisationAttendance(db: Database, now: Date): OrganisationAtt
 const ACTION_FROM = `
     FROM actions a
     LEFT JOIN meetings m ON m.id = a.meeting_id
-    LEFT JOIN meeting_groups g ON g.id = m.group_id
-    LEFT JOIN organisations o ON o.id = a.owner_organisation_id
-    LEFT JOIN people p ON p.id = a.owner_person_id`;
+    LEFT JOIN meeting_groups g ON g.id = m.group_id`;
 const ACTION_COLUMNS = `
   SELECT a.id, a.meeting_id AS meetingId, COALESCE(m.title, '') AS meetingTitle, m.starts_at AS meetingStartsAt,
          m.group_id AS groupId, COALESCE(g.name, '') AS groupName, a.agenda_item_id AS agendaItemId, a.description,
-         a.owner_organisation_id AS ownerOrganisationId, COALESCE(o.name, '') AS ownerOrganisationName,
-         a.owner_person_id AS ownerPersonId, COALESCE(p.name, '') AS ownerPersonName, a.due_on AS dueOn, a.status,
-         a.pursue, a.prevent, a.protect, a.prepare, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+         a.owner_organisation_id AS ownerOrganisationId, '' AS ownerOrganisationName,
+         a.owner_person_id AS ownerPersonId, '' AS ownerPersonName, a.due_on AS dueOn, a.status,
+         a.pursue, a.prevent, a.protect, a.prepare, a.created_at AS createdAt, a.updated_at AS updatedAt, a.version`;
 
 type ActionRow = Omit<Action, 'fourPs' | 'overdue'> & Record<FourP, number>;
 
@@ -483,9 +495,31 @@ function toAction(row: ActionRow, now: Date): Action {
   return { ...rest, fourPs: FOUR_PS.filter((p) => flags[p] === 1), overdue: isOverdue(row, now) };
 }
 
+/** Actions with their owners' names, read from the partner directory. */
+function toActions(db: Database, rows: readonly ActionRow[], now: Date): Action[] {
+  const orgs = organisationNames(
+    db,
+    rows.map((r) => r.ownerOrganisationId),
+  );
+  const people = personNames(
+    db,
+    rows.map((r) => r.ownerPersonId),
+  );
+  return rows.map((r) =>
+    toAction(
+      {
+        ...r,
+        ownerOrganisationName: r.ownerOrganisationId === null ? '' : (orgs.get(r.ownerOrganisationId) ?? ''),
+        ownerPersonName: r.ownerPersonId === null ? '' : (people.get(r.ownerPersonId) ?? ''),
+      },
+      now,
+    ),
+  );
+}
+
 export function getAction(db: Database, id: number, now: Date): Action {
   const row = db.prepare(`${ACTION_COLUMNS} ${ACTION_FROM} WHERE a.id = ?`).get(id) as ActionRow | undefined;
-  return row ? toAction(row, now) : notFound('action');
+  return row ? toActions(db, [row], now)[0]! : notFound('action');
 }
 
 function actionWhere(f: ActionFilter, now: Date): { sql: string; params: unknown[] } {
@@ -541,7 +575,7 @@ export function listActions(db: Database, f: ActionFilter, now: Date): ActionPag
         LIMIT ? OFFSET ?`,
     )
     .all(...params, f.limit, f.offset) as ActionRow[];
-  return { items: rows.map((r) => toAction(r, now)), total: counts.total, overdue: counts.overdue };
+  return { items: toActions(db, rows, now), total: counts.total, overdue: counts.overdue };
 }
 
 export function overdueCount(db: Database, now: Date): number {
@@ -558,9 +592,7 @@ function checkActionRefs(db: Database, r: ActionInput): void {
     const item = agendaItem(db, r.agendaItemId);
     if (item.meetingId !== r.meetingId) throw new AppError('invalid_request', 'That agenda item belongs to another meeting.');
   }
-  if (r.ownerOrganisationId !== null && !db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(r.ownerOrganisationId)) {
-    notFound('organisation');
-  }
+  if (r.ownerOrganisationId !== null && !organisationExists(db, r.ownerOrganisationId)) notFound('organisation');
   checkPeople(db, r.ownerPersonId);
 }
 
@@ -597,13 +629,14 @@ export function createAction(db: Database, r: ActionInput, now: Date): Action {
   return getAction(db, id, now);
 }
 
-export function updateAction(db: Database, id: number, r: ActionInput, now: Date): Action {
+export function updateAction(db: Database, id: number, r: ActionInput, now: Date, expectedVersion?: number): Action {
   const before = getAction(db, id, now);
   checkActionRefs(db, r);
   db.transaction(() => {
+    checkVersion(db, 'actions', id, expectedVersion, 'action');
     db.prepare(
       `UPDATE actions SET meeting_id = ?, agenda_item_id = ?, description = ?, owner_organisation_id = ?, owner_person_id = ?,
-              due_on = ?, status = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?, updated_at = ?
+              due_on = ?, status = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(
       r.meetingId,
@@ -667,7 +700,7 @@ export function mattersArisingFor(db: Database, meeting: Meeting, now: Date): Ac
         ORDER BY m.start_utc, a.id`,
     )
     .all(meeting.groupId, toUtcIso(meeting.startsAt)) as ActionRow[];
-  const actions = rows.map((r) => toAction(r, now));
+  const actions = toActions(db, rows, now);
   const meetings = new Map<number, { id: number; groupId: number; startsAt: string }>();
   for (const a of actions) {
     if (a.meetingId !== null && a.groupId !== null && a.meetingStartsAt !== null) {
@@ -752,7 +785,7 @@ export function meetingDetail(db: Database, id: number, now: Date): MeetingDetai
 const SHARE_SELECT = `
   SELECT s.id, s.meeting_id AS meetingId, COALESCE(m.title, '') AS meetingTitle, s.information, s.purpose, s.recipients,
          s.shared_on AS sharedOn, s.justification, s.consent_sought AS consentSought, s.no_consent_reason AS noConsentReason,
-         s.decided_by AS decidedBy, s.created_at AS createdAt, s.updated_at AS updatedAt
+         s.decided_by AS decidedBy, s.created_at AS createdAt, s.updated_at AS updatedAt, s.version
     FROM share_decisions s LEFT JOIN meetings m ON m.id = s.meeting_id`;
 
 type ShareRow = Omit<ShareDecision, 'consentSought'> & { consentSought: number };
@@ -798,13 +831,14 @@ export function createShareDecision(db: Database, r: ShareInput): ShareDecision 
   return getShare(db, id);
 }
 
-export function updateShareDecision(db: Database, id: number, r: ShareInput): ShareDecision {
+export function updateShareDecision(db: Database, id: number, r: ShareInput, expectedVersion?: number): ShareDecision {
   getShare(db, id);
   if (r.meetingId !== null) getMeeting(db, r.meetingId);
   db.transaction(() => {
+    checkVersion(db, 'share_decisions', id, expectedVersion, 'decision to share');
     db.prepare(
       `UPDATE share_decisions SET meeting_id = ?, information = ?, purpose = ?, recipients = ?, shared_on = ?, justification = ?,
-              consent_sought = ?, no_consent_reason = ?, decided_by = ?, updated_at = ?
+              consent_sought = ?, no_consent_reason = ?, decided_by = ?, updated_at = ?, version = version + 1
         WHERE id = ?`,
     ).run(...shareValues(r), nowIso(), id);
     recordAudit(db, 'share_decision', id, 'update');

@@ -20,6 +20,7 @@ import { verifyCutoff } from '../../shared/partners/domain';
 import { CHECKLIST_SECTORS } from '../../shared/partners/sectors';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
+import { checkVersion } from '../store/versioning';
 import { reindexOrganisation, reindexPerson } from './search-index';
 import { now, stmt, today } from './statements';
 
@@ -40,6 +41,7 @@ type OrgDbRow = {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 };
 
 const toOrganisation = (r: OrgDbRow): Organisation => ({
@@ -59,6 +61,7 @@ const toOrganisation = (r: OrgDbRow): Organisation => ({
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 type PersonDbRow = {
@@ -72,6 +75,7 @@ type PersonDbRow = {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 };
 
 const toPerson = (r: PersonDbRow): Person => ({
@@ -85,11 +89,12 @@ const toPerson = (r: PersonDbRow): Person => ({
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 const POST_SELECT = `SELECT po.id, po.person_id AS personId, p.name AS personName, po.organisation_id AS organisationId,
         o.name AS organisationName, po.job_title AS jobTitle, po.email, po.phone, po.is_spoc AS isSpoc,
-        po.started_on AS startedOn, po.ended_on AS endedOn
+        po.started_on AS startedOn, po.ended_on AS endedOn, po.version
    FROM posts po JOIN people p ON p.id = po.person_id JOIN organisations o ON o.id = po.organisation_id`;
 const POST_ORDER = 'ORDER BY po.ended_on IS NOT NULL, po.ended_on DESC, po.started_on DESC, po.id DESC';
 const toPost = (r: Post): Post => ({ ...r, isSpoc: (r.isSpoc as unknown) === 1 });
@@ -144,13 +149,14 @@ export function createOrganisation(db: Database, v: OrganisationInput): Organisa
   return getOrganisation(db, id);
 }
 
-export function updateOrganisation(db: Database, id: number, v: OrganisationInput): Organisation {
+export function updateOrganisation(db: Database, id: number, v: OrganisationInput, expectedVersion?: number): Organisation {
   db.transaction(() => {
     const before = getOrganisation(db, id);
+    checkVersion(db, 'organisations', id, expectedVersion, 'organisation');
     stmt(
       db,
       `UPDATE organisations SET name = ?, sector = ?, membership = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?,
-              address = ?, website = ?, email = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?`,
+              address = ?, website = ?, email = ?, phone = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
     ).run(
       v.name,
       v.sector,
@@ -177,7 +183,11 @@ export function setOrganisationArchived(db: Database, id: number, archived: bool
   db.transaction(() => {
     getOrganisation(db, id);
     const t = now();
-    stmt(db, 'UPDATE organisations SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? t : null, t, id);
+    stmt(db, 'UPDATE organisations SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
+      archived ? t : null,
+      t,
+      id,
+    );
     reindexOrganisation(db, id);
     recordAudit(db, 'organisation', id, archived ? 'archive' : 'restore');
   })();
@@ -285,12 +295,14 @@ export function createPerson(db: Database, v: PersonInput, post: PostInput | nul
   return getPerson(db, id);
 }
 
-export function updatePerson(db: Database, id: number, v: PersonInput): Person {
+export function updatePerson(db: Database, id: number, v: PersonInput, expectedVersion?: number): Person {
   db.transaction(() => {
     getPerson(db, id);
+    checkVersion(db, 'people', id, expectedVersion, 'person');
     stmt(
       db,
-      `UPDATE people SET name = ?, pronouns = ?, notes = ?, source = ?, lawful_basis = ?, last_verified = ?, updated_at = ?
+      `UPDATE people SET name = ?, pronouns = ?, notes = ?, source = ?, lawful_basis = ?, last_verified = ?, updated_at = ?,
+              version = version + 1
         WHERE id = ?`,
     ).run(v.name, v.pronouns, v.notes, v.source, v.lawfulBasis, v.lastVerified, now(), id);
     reindexPerson(db, id);
@@ -303,7 +315,11 @@ export function setPersonArchived(db: Database, id: number, archived: boolean): 
   db.transaction(() => {
     getPerson(db, id);
     const t = now();
-    stmt(db, 'UPDATE people SET archived_at = ?, updated_at = ? WHERE id = ?').run(archived ? t : null, t, id);
+    stmt(db, 'UPDATE people SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
+      archived ? t : null,
+      t,
+      id,
+    );
     reindexPerson(db, id);
     recordAudit(db, 'person', id, archived ? 'archive' : 'restore');
   })();
@@ -390,17 +406,14 @@ function touchPerson(db: Database, personId: number): void {
   stmt(db, 'UPDATE people SET updated_at = ? WHERE id = ?').run(now(), personId);
 }
 
-export function updatePost(db: Database, id: number, v: Omit<PostInput, 'organisationId'>): Post {
+export function updatePost(db: Database, id: number, v: Omit<PostInput, 'organisationId'>, expectedVersion?: number): Post {
   db.transaction(() => {
     const post = getPost(db, id);
-    stmt(db, 'UPDATE posts SET job_title = ?, email = ?, phone = ?, is_spoc = ?, started_on = ? WHERE id = ?').run(
-      v.jobTitle,
-      v.email,
-      v.phone,
-      b(v.isSpoc),
-      v.startedOn,
-      id,
-    );
+    checkVersion(db, 'posts', id, expectedVersion, 'post');
+    stmt(
+      db,
+      'UPDATE posts SET job_title = ?, email = ?, phone = ?, is_spoc = ?, started_on = ?, version = version + 1 WHERE id = ?',
+    ).run(v.jobTitle, v.email, v.phone, b(v.isSpoc), v.startedOn, id);
     touchPerson(db, post.personId);
     reindexPerson(db, post.personId);
     recordAudit(db, 'post', id, 'update');
@@ -415,7 +428,7 @@ export function endPost(db: Database, id: number, endedOn: string | null): Post 
     if (post.endedOn) throw new AppError('conflict', 'That post has already ended.');
     const end = endedOn ?? today();
     if (post.startedOn && end < post.startedOn) throw new AppError('invalid_request', 'A post cannot end before it started.');
-    stmt(db, 'UPDATE posts SET ended_on = ? WHERE id = ?').run(end, id);
+    stmt(db, 'UPDATE posts SET ended_on = ?, version = version + 1 WHERE id = ?').run(end, id);
     touchPerson(db, post.personId);
     reindexPerson(db, post.personId);
     recordAudit(db, 'post', id, 'update');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { buildMatcher } from '../../shared/privacy/matcher';
 import type { MatchTerms } from '../../shared/privacy/matcher';
 import { log } from '../logger';
+import { allPeopleNames, personIdByUid } from '../partners/directory-api';
 import type { ErasureRecorder } from '../partners/erasure';
 import { compactAfterErasure, erasePersonRows, matchTermsFor, scrubEverywhere } from '../partners/erasure';
 import { writeFileAtomic } from '../shell/save-file';
@@ -124,14 +125,12 @@ export function reapplyErasures(db: Database, ledger: ErasureLedger): number {
  * emails or phones, or the same name alone when the erased person had neither.
  */
 function findErasedPerson(db: Database, e: LedgerEntry): number | undefined {
-  const byUid = db.prepare('SELECT id FROM people WHERE uid = ?').pluck().get(e.uid) as number | undefined;
-  if (byUid !== undefined) return byUid;
+  const byUid = personIdByUid(db, e.uid);
+  if (byUid !== null) return byUid;
   const names = new Set(e.terms.names.map((n) => n.trim().toLowerCase()));
   const emails = new Set(e.terms.emails.map((x) => x.trim().toLowerCase()));
   const phones = new Set(e.terms.phones.map((x) => x.replace(/\D/g, '')));
-  const candidates = (db.prepare('SELECT id, name FROM people').all() as { id: number; name: string }[]).filter((p) =>
-    names.has(p.name.trim().toLowerCase()),
-  );
+  const candidates = allPeopleNames(db).filter((p) => names.has(p.name.trim().toLowerCase()));
   for (const c of candidates) {
     if (emails.size === 0 && phones.size === 0) return c.id;
     const t = matchTermsFor(db, c.id);

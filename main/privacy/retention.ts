@@ -5,6 +5,7 @@ import { monthsBefore } from '../../shared/privacy/dates';
 import type { RetentionDue, RetentionKind, RetentionRule } from '../../shared/privacy/records';
 import { RETENTION_KINDS } from '../../shared/privacy/records';
 import { recordAudit } from '../audit/repository';
+import { archivedPeopleSince } from '../partners/directory-api';
 
 export function getRetentionRules(db: Database): RetentionRule[] {
   const rows = db.prepare('SELECT kind, months, action, version FROM retention_rules').all() as RetentionRule[];
@@ -35,10 +36,13 @@ type Candidate = { recordId: number; title: string; since: string };
  * The records each rule reaches. Read-only queries over the partners and meetings tables: those
  * areas have no "older than" listing of their own yet.
  */
-const CANDIDATES: Record<RetentionKind, { sql: string; route: (id: number) => string }> = {
+const CANDIDATES: Record<
+  RetentionKind,
+  { sql?: string; read?: (db: Database, cutoff: string) => Candidate[]; route: (id: number) => string }
+> = {
   archived_people: {
-    sql: `SELECT id AS recordId, name AS title, substr(archived_at, 1, 10) AS since FROM people
-           WHERE archived_at IS NOT NULL AND substr(archived_at, 1, 10) <= ?`,
+    // People belong to the partner directory: read through its API.
+    read: (db, cutoff) => archivedPeopleSince(db, cutoff),
     route: (id) => `/partners/people/${id}`,
   },
   minutes: {
@@ -70,7 +74,8 @@ export function retentionDue(db: Database, now = new Date()): RetentionDue[] {
   for (const rule of getRetentionRules(db)) {
     const cutoff = monthsBefore(today, rule.months);
     const spec = CANDIDATES[rule.kind];
-    for (const c of db.prepare(spec.sql).all(cutoff) as Candidate[]) {
+    const candidates = spec.read ? spec.read(db, cutoff) : (db.prepare(spec.sql!).all(cutoff) as Candidate[]);
+    for (const c of candidates) {
       const last = reviewed.get(`${rule.kind}:${c.recordId}`);
       if (last && last > cutoff) continue;
       const from = last && last > c.since ? last : c.since;

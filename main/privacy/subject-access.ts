@@ -3,6 +3,7 @@ import { buildMatcher } from '../../shared/privacy/matcher';
 import type { SubjectAccessData } from '../../shared/privacy/subject-access';
 import { getSettings } from '../settings/repository';
 import { matchTermsFor, personUid, previewErasure } from '../partners/erasure';
+import { allPersonIds } from '../partners/directory-api';
 import { getPersonDetail } from '../partners/repository';
 import { listBackups } from './backups';
 
@@ -24,7 +25,7 @@ export function collectSubjectAccess(
   const settings = getSettings(db);
   let redact = (s: string) => s;
   if (redactOthers) {
-    const others = db.prepare('SELECT id FROM people WHERE id <> ?').pluck().all(personId) as number[];
+    const others = allPersonIds(db).filter((id) => id !== personId);
     const terms = others.map((id) => matchTermsFor(db, id));
     const own = matchTermsFor(db, personId);
     const notOwn = (xs: string[], mine: readonly string[]) =>

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { DirectoryContact, DirectoryOrganisation } from '../documents/resolve';
 import type { Template, TemplateCategory } from '../documents/template-schema';
 import type { DocumentTree } from '../documents/tree';
 import type { SaveOutcome } from '../files';
@@ -127,21 +126,6 @@ const exportReq = z.object({ id, version: z.number().int().positive().optional()
 const keyReq = z.object({ key: templateKey }).strict();
 const saveTemplateReq = z.object({ key: templateKey, json: z.string().max(LIMITS.longText * 5) }).strict();
 const importTemplateReq = z.object({ text: z.string().max(LIMITS.longText * 5) }).strict();
-const orgSearchReq = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(100).optional() }).strict();
-const contactSearchReq = z
-  .object({ query: shortText('Search'), organisationId: id.optional(), limit: z.number().int().min(1).max(100).optional() })
-  .strict();
-const resolveReq = z
-  .object({ organisationIds: z.array(id).max(LIMITS.listItems), contactIds: z.array(id).max(LIMITS.listItems) })
-  .strict();
-
-const byNameReq = z
-  .object({
-    organisations: z.array(shortText('Organisation name')).max(LIMITS.listItems),
-    contacts: z.array(shortText('Contact name')).max(LIMITS.listItems),
-  })
-  .strict();
-
 export const documentsChannels = {
   'documents.templates.list': channel<typeof emptyRequest, TemplateSummary[]>(emptyRequest),
   'documents.templates.get': channel<typeof keyReq, { summary: TemplateSummary; template: Template; json: string }>(keyReq),
@@ -163,15 +147,4 @@ export const documentsChannels = {
   'documents.reviewDue': channel<typeof emptyRequest, (DocumentSummary & { daysUntilReview: number })[]>(emptyRequest),
   'documents.matrix': channel<typeof emptyRequest, SignatoryMatrix>(emptyRequest),
   'documents.export': channel<typeof exportReq, { outcome: SaveOutcome; removedCharacters: number }>(exportReq),
-  'documents.directory.organisations': channel<typeof orgSearchReq, DirectoryOrganisation[]>(orgSearchReq),
-  'documents.directory.contacts': channel<typeof contactSearchReq, DirectoryContact[]>(contactSearchReq),
-  'documents.directory.resolve': channel<
-    typeof resolveReq,
-    { organisations: DirectoryOrganisation[]; contacts: DirectoryContact[] }
-  >(resolveReq),
-  /** Directory ids for names (example values name records; documents store ids). Unknown names are left out. */
-  'documents.directory.findByName': channel<
-    typeof byNameReq,
-    { organisations: { name: string; id: number }[]; contacts: { name: string; id: number }[] }
-  >(byNameReq),
 } as const;

@@ -4,6 +4,7 @@ import { partnershipSettingsSchema } from '../settings';
 import { channel, emptyRequest } from './common';
 import { documentRevisionsChannels } from './document-revisions';
 import { documentChecksChannels } from './document-checks';
+import { directoryChannels } from './directory';
 import { documentsChannels } from './documents';
 import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
@@ -24,6 +25,7 @@ export const contract = {
   ...documentRevisionsChannels,
   ...documentChecksChannels,
   ...partnersChannels,
+  ...directoryChannels,
   ...meetingsChannels,
   ...examplesChannels,
   ...privacyChannels,

@@ -48,7 +48,7 @@ const endMessage = { message: 'The meeting must end after it starts', path: ['en
 
 export const meetingCreateReq = z.object(meetingFields).strict().refine(endAfterStart, endMessage);
 export const meetingUpdateReq = z
-  .object({ id, ...meetingFields })
+  .object({ id, version: z.number().int().min(1), ...meetingFields })
   .strict()
   .refine(endAfterStart, endMessage);
 export type MeetingInput = z.output<typeof meetingCreateReq>;
@@ -72,6 +72,8 @@ const agendaAddReq = z
 const agendaUpdateReq = z
   .object({
     id,
+    /** The version of the item the edit is based on: two views of the same minutes cannot overwrite each other. */
+    version: z.number().int().min(1),
     title: shortText('Title').min(1, 'Enter a title for the item'),
     leadPersonId: optionalId,
     minutesAllowed: z.number().int().min(0).max(1440).nullable(),
@@ -132,7 +134,7 @@ const actionFields = {
 };
 export const actionCreateReq = z.object(actionFields).strict();
 export type ActionInput = z.output<typeof actionCreateReq>;
-const actionUpdateReq = z.object({ id, ...actionFields }).strict();
+const actionUpdateReq = z.object({ id, version: z.number().int().min(1), ...actionFields }).strict();
 
 const shareFields = {
   meetingId: optionalId.default(null),
@@ -150,29 +152,19 @@ const consentMessage = { message: 'Say why consent was not sought', path: ['noCo
 export const shareCreateReq = z.object(shareFields).strict().refine(consentRule, consentMessage);
 export type ShareInput = z.output<typeof shareCreateReq>;
 const shareUpdateReq = z
-  .object({ id, ...shareFields })
+  .object({ id, version: z.number().int().min(1), ...shareFields })
   .strict()
   .refine(consentRule, consentMessage);
 
 const byId = z.object({ id }).strict();
 const byMeeting = z.object({ meetingId: id }).strict();
 
-export type PersonOption = {
-  id: number;
-  name: string;
-  organisationId: number | null;
-  organisationName: string;
-  jobTitle: string;
-  email: string;
-};
-export type OrganisationOption = { id: number; name: string; currentPeople: number };
 export type ActionPage = { items: Action[]; total: number; overdue: number };
 export type ActionDetail = { action: Action; updates: ActionUpdate[] };
 
 const emptyReq = z.object({}).strict();
 const groupCreateReq = z.object({ name: shortText('Group name').min(1, 'Name the group'), kind: z.enum(GROUP_KINDS) }).strict();
 const reorderReq = z.object({ meetingId: id, itemIds: z.array(id).min(1).max(200) }).strict();
-const searchReq = z.object({ query: shortText('Search').default('') }).strict();
 const actionUpdateNoteReq = z
   .object({ actionId: id, notedOn: isoDate, note: mediumText('Update').trim().min(1, 'Write the update') })
   .strict();
@@ -200,8 +192,6 @@ export const meetingsChannels = {
   'meetings.agenda.reorder': channel<typeof reorderReq, AgendaItem[]>(reorderReq),
   'meetings.agenda.addPaper': channel<typeof paperReq, AgendaItem>(paperReq),
   'meetings.agenda.removePaper': channel<typeof byId, AgendaItem>(byId),
-  'meetings.people.search': channel<typeof searchReq, PersonOption[]>(searchReq),
-  'meetings.organisations.search': channel<typeof searchReq, OrganisationOption[]>(searchReq),
   'meetings.attendance.invite': channel<typeof attendanceInviteReq, AttendanceRecord[]>(attendanceInviteReq),
   'meetings.attendance.mark': channel<typeof attendanceMarkReq, AttendanceRecord>(attendanceMarkReq),
   'meetings.attendance.remove': channel<typeof byId, AttendanceRecord[]>(byId),

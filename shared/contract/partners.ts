@@ -93,13 +93,13 @@ export type ImportSummary = {
   skipped: number;
 };
 
-const organisationUpdate = z.object({ id, value: organisationInput }).strict();
-const lookupRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(50).default(20) }).strict();
+const version = z.number().int().min(1);
+const organisationUpdate = z.object({ id, version, value: organisationInput }).strict();
 const personCreate = z.object({ value: personInput, post: postInput.nullable().default(null) }).strict();
-const personUpdate = z.object({ id, value: personInput }).strict();
+const personUpdate = z.object({ id, version, value: personInput }).strict();
 const eraseRequest = z.object({ id, confirmName: shortText('Confirmation') }).strict();
 const postAdd = z.object({ personId: id, value: postInput }).strict();
-const postUpdate = z.object({ id, value: postInput.omit({ organisationId: true }) }).strict();
+const postUpdate = z.object({ id, version, value: postInput.omit({ organisationId: true }) }).strict();
 const postEnd = z.object({ id, endedOn: isoDateOrNull }).strict();
 const searchRequest = z.object({ query: shortText('Search'), limit: z.number().int().min(1).max(200).default(30) }).strict();
 const emptyObject = z.object({}).strict();
@@ -120,7 +120,6 @@ export const partnersChannels = {
   'partners.organisations.create': channel<typeof organisationInput, Organisation>(organisationInput),
   'partners.organisations.update': channel<typeof organisationUpdate, Organisation>(organisationUpdate),
   'partners.organisations.archive': channel<typeof archiveRequest, Organisation>(archiveRequest),
-  'partners.organisations.lookup': channel<typeof lookupRequest, { id: number; name: string }[]>(lookupRequest),
   'partners.people.list': channel<typeof personListRequest, Page<PersonRow>>(personListRequest),
   'partners.people.get': channel<typeof byId, PersonDetail>(byId),
   'partners.people.create': channel<typeof personCreate, Person>(personCreate),

@@ -69,6 +69,8 @@ export type AgendaItem = {
   minutesAllowed: number | null;
   minutes: string;
   papers: Paper[];
+  /** Bumped on every save of the item; an update carries the version it was based on. */
+  version: number;
 };
 
 export type AttendanceRecord = {
@@ -107,6 +109,7 @@ export type Action = {
   overdue: boolean;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 
 export type MeetingSummary = {
@@ -132,6 +135,7 @@ export type Meeting = MeetingSummary & {
   sequence: number;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 
 export type MeetingDetail = {
@@ -160,4 +164,5 @@ export type ShareDecision = {
   decidedBy: string;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };

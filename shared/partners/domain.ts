@@ -71,6 +71,8 @@ export type Organisation = OrganisationInput & {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped on every save; an update must carry the version it was based on. */
+  version: number;
 };
 
 export type Person = PersonInput & {
@@ -78,6 +80,7 @@ export type Person = PersonInput & {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  version: number;
 };
 
 export type Post = {
@@ -92,6 +95,7 @@ export type Post = {
   isSpoc: boolean;
   startedOn: string | null;
   endedOn: string | null;
+  version: number;
 };
 
 export type OrganisationRow = {

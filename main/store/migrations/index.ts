@@ -3,9 +3,17 @@ import { migration0002 } from './0002-partners';
 import { migration0003 } from './0003-documents';
 import { migration0004 } from './0004-meetings';
 import { migration0005 } from './0005-privacy';
+import { migration0011 } from './0011-versions-and-coordinator';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0011,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

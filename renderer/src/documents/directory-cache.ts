@@ -33,7 +33,7 @@ export function useDirectoryCache(template: Template | undefined, values: Record
   useQuery({
     queryKey: documentKeys.resolve(key),
     queryFn: async () => {
-      const found = await call('documents.directory.resolve', missing);
+      const found = await call('directory.resolve', missing);
       remember(found.organisations, found.contacts);
       return found;
     },

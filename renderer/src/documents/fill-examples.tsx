@@ -32,7 +32,7 @@ export function FillExamplesButton({
     setError(null);
     try {
       const names = exampleNames(template);
-      const found = await call('documents.directory.findByName', names);
+      const found = await call('directory.findByName', names);
       const mapped = mapExampleValues(template, {
         organisations: new Map(found.organisations.map((o) => [o.name, o.id])),
         contacts: new Map(found.contacts.map((c) => [c.name, c.id])),

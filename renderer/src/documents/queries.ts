@@ -20,11 +20,11 @@ export function directorySource(kind: 'organisations' | 'contacts', dir: Pick<Di
     key: documentKeys.directory(kind),
     search: async (query) => {
       if (kind === 'organisations') {
-        const orgs = await call('documents.directory.organisations', { query, limit: 20 });
+        const orgs = await call('directory.organisations.search', { query, limit: 20 });
         dir.remember(orgs, []);
         return orgs.map((o) => ({ id: o.id, name: o.name, detail: '' }));
       }
-      const cs = await call('documents.directory.contacts', { query, limit: 20 });
+      const cs = await call('directory.contacts.search', { query, limit: 20 });
       dir.remember([], cs);
       return cs.map((c) => ({ id: c.id, name: c.name, detail: [c.jobTitle || 'no job title', c.organisation].join(', ') }));
     },

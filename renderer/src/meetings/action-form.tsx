@@ -69,7 +69,9 @@ export function ActionForm({
         status: draft.status,
         fourPs: draft.fourPs,
       };
-      return action ? call('meetings.actions.update', { id: action.id, ...payload }) : call('meetings.actions.create', payload);
+      return action
+        ? call('meetings.actions.update', { id: action.id, version: action.version, ...payload })
+        : call('meetings.actions.create', payload);
     },
     onSuccess: async (saved) => {
       await refresh();

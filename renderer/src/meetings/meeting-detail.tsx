@@ -328,6 +328,8 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
   const [title, setTitle] = useState(item.title);
   const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
   const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
+  // The version this editor's fields were read from: a save based on it is refused if the item changed since.
+  const [baseVersion, setBaseVersion] = useState(item.version);
   const [link, setLink] = useState({ title: '', url: '' });
   const [message, setMessage] = useState<Message>(null);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
@@ -335,12 +337,14 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
     mutationFn: () =>
       call('meetings.agenda.update', {
         id: item.id,
+        version: baseVersion,
         title: title.trim(),
         leadPersonId: lead?.id ?? null,
         minutesAllowed: minutes === '' ? null : Number(minutes),
         minutes: item.minutes,
       }),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
+      setBaseVersion(saved.version);
       await refresh();
       setMessage({ tone: 'success', text: 'Item saved.' });
     },
@@ -604,6 +608,8 @@ function MinutesTab({ detail }: { detail: MeetingDetail }) {
 function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
   const refresh = useRefresh();
   const [text, setText] = useState(item.minutes);
+  // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
+  const [baseVersion, setBaseVersion] = useState(item.version);
   const [decision, setDecision] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
@@ -611,12 +617,14 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
     mutationFn: () =>
       call('meetings.agenda.update', {
         id: item.id,
+        version: baseVersion,
         title: item.title,
         leadPersonId: item.leadPersonId,
         minutesAllowed: item.minutesAllowed,
         minutes: text,
       }),
-    onSuccess: async () => {
+    onSuccess: async (saved) => {
+      setBaseVersion(saved.version);
       await refresh();
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },

@@ -83,10 +83,17 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
   }
   if (!settings.data) return <Page title="Schedule a meeting">Loading…</Page>;
   const initial = existing.data ? fromMeeting(existing.data.meeting) : blank(settings.data.defaultMarking);
-  return <MeetingFormBody key={meetingId ?? 'new'} meetingId={meetingId} initial={initial} />;
+  return (
+    <MeetingFormBody
+      key={meetingId ?? 'new'}
+      meetingId={meetingId}
+      version={existing.data?.meeting.version ?? 1}
+      initial={initial}
+    />
+  );
 }
 
-function MeetingFormBody({ meetingId, initial }: { meetingId: number | null; initial: Draft }) {
+function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
   const refresh = useRefresh();
   const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
   const [draft, setDraft] = useState<Draft>(initial);
@@ -114,7 +121,7 @@ function MeetingFormBody({ meetingId, initial }: { meetingId: number | null; ini
 
   const save = useMutation({
     mutationFn: (payload: Parameters<typeof call<'meetings.create'>>[1]) =>
-      meetingId === null ? call('meetings.create', payload) : call('meetings.update', { id: meetingId, ...payload }),
+      meetingId === null ? call('meetings.create', payload) : call('meetings.update', { id: meetingId, version, ...payload }),
     onSuccess: async (d) => {
       await refresh();
       navigate(`/meetings/${d.meeting.id}`, { force: true });

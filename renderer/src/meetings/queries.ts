@@ -22,7 +22,7 @@ export const peopleSource: PickerSource & { organisationOf: Map<number, Picked> 
   key: meetingKeys.directory('person'),
   organisationOf: new Map(),
   search: async (query) =>
-    (await call('meetings.people.search', { query })).map((p) => {
+    (await call('directory.people.search', { query })).map((p) => {
       peopleSource.organisationOf.set(p.id, p.organisationId ? { id: p.organisationId, name: p.organisationName } : null);
       return { id: p.id, name: p.name, detail: [p.jobTitle, p.organisationName].filter(Boolean).join(', ') };
     }),
@@ -32,7 +32,7 @@ export const organisationSource: PickerSource = {
   noun: 'organisations',
   key: meetingKeys.directory('organisation'),
   search: async (query) =>
-    (await call('meetings.organisations.search', { query })).map((o) => ({
+    (await call('directory.organisations.search', { query })).map((o) => ({
       id: o.id,
       name: o.name,
       detail: `${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,

@@ -13,7 +13,7 @@ import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useRefresh } from './queries';
 
-type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt'>;
+type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
 const blank = (): Draft => ({
   information: '',
   purpose: '',
@@ -66,6 +66,8 @@ export function ShareLog() {
   const list = useQuery({ queryKey: ['meetings', 'share'], queryFn: () => call('meetings.share.list', {}) });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
+  // The stored version the open edit is based on.
+  const [baseVersion, setBaseVersion] = useState(1);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [message, setMessage] = useState<Message>(null);
   const set =
@@ -77,7 +79,7 @@ export function ShareLog() {
       const payload = { ...draft, meetingId: null };
       return editing === 'new' || editing === null
         ? call('meetings.share.create', payload)
-        : call('meetings.share.update', { id: editing, ...payload });
+        : call('meetings.share.update', { id: editing, version: baseVersion, ...payload });
     },
     onSuccess: async () => {
       await refresh();
@@ -94,7 +96,11 @@ export function ShareLog() {
     },
   });
   const open = (s: ShareDecision | null) => {
-    setDraft(s ? { ...s } : blank());
+    if (s) {
+      const { id: _id, meetingId: _m, meetingTitle: _t, createdAt: _c, updatedAt: _u, version, ...fields } = s;
+      setDraft(fields);
+      setBaseVersion(version);
+    } else setDraft(blank());
     setErrors({});
     setMessage(null);
     setEditing(s ? s.id : 'new');

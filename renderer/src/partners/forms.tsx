@@ -72,10 +72,13 @@ const prefixed = (errors: Record<string, string> | null) =>
 
 export function OrganisationForm({
   id,
+  version = 1,
   stored,
   done,
 }: {
   id: number | null;
+  /** The stored version the edit is based on (a save based on an older one is refused). */
+  version?: number;
   stored?: OrganisationInput;
   done: (id: number) => void;
 }) {
@@ -90,7 +93,7 @@ export function OrganisationForm({
   useLeaveGuard(draft.dirty || contactDraft.dirty, { inApp: false });
   const save = useMutation({
     mutationFn: async (v: OrganisationInput) => {
-      if (id !== null) return call('partners.organisations.update', { id, value: v });
+      if (id !== null) return call('partners.organisations.update', { id, version, value: v });
       const created = await call('partners.organisations.create', v);
       if (contact.name.trim() !== '') {
         await call('partners.people.create', {
@@ -204,11 +207,13 @@ export function OrganisationForm({
 
 export function PersonForm({
   id,
+  version = 1,
   stored,
   organisation,
   done,
 }: {
   id: number | null;
+  version?: number;
   stored?: PersonInput;
   /** Creating someone from an organisation's page: their first post there. */
   organisation?: { id: number; name: string };
@@ -224,7 +229,7 @@ export function PersonForm({
   const save = useMutation({
     mutationFn: (v: Value) => {
       const { jobTitle, email, phone, isSpoc, ...person } = v;
-      if (id !== null) return call('partners.people.update', { id, value: person });
+      if (id !== null) return call('partners.people.update', { id, version, value: person });
       return call('partners.people.create', {
         value: person,
         post: organisation ? { organisationId: organisation.id, jobTitle, email, phone, isSpoc, startedOn: null } : null,

@@ -20,11 +20,16 @@ export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edi
   if (!detail.data) return <p>Loading…</p>;
   const o = detail.data;
   if (mode === 'edit') {
-    const { id: _id, posts: _posts, archivedAt: _a, createdAt: _c, updatedAt: _u, ...stored } = o;
+    const { id: _id, posts: _posts, archivedAt: _a, createdAt: _c, updatedAt: _u, version, ...stored } = o;
     return (
       <section className="detail" aria-labelledby="detail-title">
         <h2 id="detail-title">Edit {o.name}</h2>
-        <OrganisationForm id={o.id} stored={stored} done={(oid) => navigate(`/partners/organisations/${oid}`)} />
+        <OrganisationForm
+          id={o.id}
+          version={version}
+          stored={stored}
+          done={(oid) => navigate(`/partners/organisations/${oid}`)}
+        />
       </section>
     );
   }

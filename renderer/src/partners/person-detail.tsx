@@ -27,6 +27,7 @@ export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
         <h2 id="detail-title">Edit {p.name}</h2>
         <PersonForm
           id={p.id}
+          version={p.version}
           stored={{
             name: p.name,
             pronouns: p.pronouns,
@@ -143,6 +144,7 @@ function PostItem({ post, personView, onChanged }: { post: Post; personView: boo
     mutationFn: () =>
       call('partners.posts.update', {
         id: post.id,
+        version: post.version,
         value: { jobTitle: post.jobTitle, email: post.email, phone: post.phone, isSpoc: !post.isSpoc, startedOn: post.startedOn },
       }),
     onSuccess: onChanged,
@@ -199,7 +201,7 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const options = useQuery({
     queryKey: ['partners', 'lookup', query],
-    queryFn: () => call('partners.organisations.lookup', { query, limit: 20 }),
+    queryFn: () => call('directory.organisations.search', { query, limit: 20 }),
     enabled: open,
   });
   const add = useMutation({

@@ -128,7 +128,7 @@ describe('documents handlers', () => {
     const saved = await ok<{ revision: number }>(app, 'documents.update', { id: doc.id, revision: 0, values: values() });
     expect(saved.revision).toBe(1);
     // A stale autosave is refused rather than overwriting newer work.
-    expect((await fails(app, 'documents.update', { id: doc.id, revision: 0, values: {} })).code).toBe('conflict');
+    expect((await fails(app, 'documents.update', { id: doc.id, revision: 0, values: {} })).code).toBe('stale');
     // Values must fit their fields.
     const bad = await fails(app, 'documents.update', { id: doc.id, revision: 1, values: { startDate: 'tomorrow', nope: 1 } });
     expect(bad.code).toBe('invalid_request');
@@ -307,17 +307,17 @@ describe('documents handlers', () => {
   });
 
   it('looks up the directory: current posts only, archived organisations hidden', async () => {
-    const orgs = await ok<{ name: string }[]>(app, 'documents.directory.organisations', { query: 'north' });
+    const orgs = await ok<{ name: string }[]>(app, 'directory.organisations.search', { query: 'north' });
     expect(orgs.map((o) => o.name)).toEqual(['Northshire County Council', 'Northshire Police']);
     app.db.prepare("UPDATE organisations SET archived_at = '2026-01-01' WHERE id = ?").run(dir.orgs[1]);
     app.db.prepare("UPDATE posts SET ended_on = '2026-01-01' WHERE id = ?").run(dir.contacts[0]);
-    expect((await ok<unknown[]>(app, 'documents.directory.organisations', { query: '' })).length).toBe(1);
-    expect(await ok<unknown[]>(app, 'documents.directory.contacts', { query: '' })).toEqual([]);
-    const resolved = await ok<{ contacts: { name: string }[] }>(app, 'documents.directory.resolve', {
+    expect((await ok<unknown[]>(app, 'directory.organisations.search', { query: '' })).length).toBe(1);
+    expect(await ok<unknown[]>(app, 'directory.contacts.search', { query: '' })).toEqual([]);
+    const resolved = await ok<{ contacts: { name: string }[] }>(app, 'directory.resolve', {
       organisationIds: dir.orgs,
       contactIds: dir.contacts,
     });
     expect(resolved.contacts.map((c) => c.name)).toEqual(['Alex Morgan', 'Jo Williams']);
-    expect((await fails(app, 'documents.directory.contacts', { query: 'x', limit: 5000 })).code).toBe('invalid_request');
+    expect((await fails(app, 'directory.contacts.search', { query: 'x', limit: 5000 })).code).toBe('invalid_request');
   });
 });

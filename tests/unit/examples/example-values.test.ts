@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentSummary } from '../../../shared/contract/documents';
-import { findByName } from '../../../main/documents/directory';
+import { findByName } from '../../../main/partners/directory-api';
 import { getTemplate } from '../../../main/documents/templates';
 import { loadExamplePartnership } from '../../../main/examples/load';
 import { exampleNames, mapExampleValues } from '../../../shared/documents/example-values';

@@ -101,6 +101,6 @@ describe('examples.loadPartnership', () => {
     updateSettings(app.db, mine);
     const r = loadExamplePartnership(app.db);
     expect(r.settingsUpdated).toBe(false);
-    expect(getSettings(app.db)).toEqual(mine);
+    expect(getSettings(app.db)).toEqual({ ...mine, version: mine.version + 1 });
   });
 });

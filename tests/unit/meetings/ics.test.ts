@@ -91,6 +91,7 @@ describe('.ics invitations', () => {
         coordinatorName: 'Sam',
         coordinatorEmail: 'sam@partnership.example',
         defaultMarking: 'OFFICIAL',
+        version: 1,
       });
       const g = (await app.dispatch('meetings.groups.create', { name: 'Board', kind: 'strategic_board' })) as {
         ok: true;

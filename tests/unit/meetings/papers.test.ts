@@ -50,7 +50,7 @@ beforeAll(async () => {
       status: 'planned',
     });
   first = await make('2026-03-04T10:00:00+00:00', '2026-03-04T12:00:00+00:00', 'OFFICIAL-SENSITIVE');
-  const items = await ok<{ id: number; title: string }[]>('meetings.agenda.add', {
+  const items = await ok<{ id: number; title: string; version: number }[]>('meetings.agenda.add', {
     meetingId: first.meeting.id,
     title: 'Labour exploitation at car washes',
     leadPersonId: asha,
@@ -59,6 +59,7 @@ beforeAll(async () => {
   const item = items.find((i) => i.title.startsWith('Labour'))!;
   await ok('meetings.agenda.update', {
     id: item.id,
+    version: item.version,
     title: 'Labour exploitation at car washes',
     leadPersonId: asha,
     minutesAllowed: 20,

@@ -122,6 +122,7 @@ describe('search index stays in step', () => {
     expect(find('greyhav')).toEqual([`organisation:${o.id}:false`, `person:${p.id}:false`]);
     await app.dispatch('partners.organisations.update', {
       id: o.id,
+      version: o.version,
       value: { ...emptyOrganisation(), name: 'Lowfield Refuge', sector: 'ngo-local' },
     });
     expect(find('greyhav')).toEqual([]);
@@ -131,6 +132,7 @@ describe('search index stays in step', () => {
     expect(find('noor')).toEqual([`person:${p.id}:true`]);
     await app.dispatch('partners.people.update', {
       id: p.id,
+      version: p.version + 1, // archived since
       value: { name: 'Noor Haddad-Smith', pronouns: '', notes: '', source: '', lawfulBasis: '', lastVerified: null },
     });
     expect(find('smith')).toEqual([`person:${p.id}:true`]);

@@ -204,7 +204,7 @@ describe('erasure leaves nothing', () => {
       deputyPersonId: canary.id,
       deputyName: NAME,
     });
-    const items = await ok<{ id: number; title: string }[]>('meetings.agenda.add', {
+    const items = await ok<{ id: number; title: string; version: number }[]>('meetings.agenda.add', {
       meetingId,
       title: `Update from ${NAME}`,
       leadPersonId: canary.id,
@@ -215,6 +215,7 @@ describe('erasure leaves nothing', () => {
     for (let i = 0; i < 5; i++)
       await ok('meetings.agenda.update', {
         id: item.id,
+        version: item.version + i,
         title: `Update from ${NAME}`,
         leadPersonId: canary.id,
         minutesAllowed: 10,
@@ -255,6 +256,7 @@ describe('erasure leaves nothing', () => {
       coordinatorName: NAME,
       coordinatorEmail: EMAIL,
       defaultMarking: 'OFFICIAL',
+      version: 1,
     });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(scanDataFolder(app.dataDir).length).toBeGreaterThan(0);

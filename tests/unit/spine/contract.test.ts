@@ -22,6 +22,8 @@ const valid = {
   coordinatorName: 'Sam Lee',
   coordinatorEmail: 'sam@example.org',
   defaultMarking: 'OFFICIAL',
+  coordinatorPersonId: null,
+  version: 1,
 };
 
 describe('the contract', () => {
@@ -31,8 +33,8 @@ describe('the contract', () => {
 
   it('round-trips settings and records an audit entry without content', async () => {
     const saved = await app.dispatch('settings.update', valid);
-    expect(saved).toEqual({ ok: true, value: valid });
-    expect(await app.dispatch('settings.get', {})).toEqual({ ok: true, value: valid });
+    expect(saved).toEqual({ ok: true, value: { ...valid, version: 2 } });
+    expect(await app.dispatch('settings.get', {})).toEqual({ ok: true, value: { ...valid, version: 2 } });
     const audit = app.db.prepare('SELECT entity, entity_id, action FROM audit_log').all();
     expect(audit).toEqual([{ entity: 'partnership_settings', entity_id: '1', action: 'update' }]);
     expect(JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all())).not.toContain('Northshire');
