@@ -16,7 +16,9 @@ import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
-import { errorText } from '../ui/errors';
+import { errorText, isStale } from '../ui/errors';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { StaleWriteNotice } from '../ui/stale-write';
 import { useExport } from '../ui/use-export';
 import { useRefresh, organisationSource, peopleSource } from './queries';
 
@@ -610,6 +612,16 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
   const [text, setText] = useState(item.minutes);
   // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
   const [baseVersion, setBaseVersion] = useState(item.version);
+  const [baseText, setBaseText] = useState(item.minutes);
+  const [stale, setStale] = useState(false);
+  const dirty = text !== baseText;
+  // Coming back to the meeting (or another window saving) brings a newer version: show it unless
+  // this box holds typing of its own, which is then saved on that version or merged by choice.
+  if (!dirty && !stale && item.version !== baseVersion) {
+    setBaseVersion(item.version);
+    setBaseText(item.minutes);
+    setText(item.minutes);
+  }
   const [decision, setDecision] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
@@ -625,11 +637,20 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
       }),
     onSuccess: async (saved) => {
       setBaseVersion(saved.version);
+      setBaseText(saved.minutes);
+      setStale(false);
       await refresh();
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
-    onError,
+    onError: async (e) => {
+      if (!isStale(e)) return onError(e);
+      setMessage(null);
+      setStale(true);
+      await refresh();
+    },
   });
+  // A save already under way (leaving the box starts one) finishes even if the screen changes.
+  useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
   const addDecision = useMutation({
     mutationFn: () =>
       call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
@@ -659,11 +680,30 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           rows={4}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => text !== item.minutes && save.mutate()}
+          onBlur={() => dirty && !stale && save.mutate()}
         />
       </div>
+      {stale ? (
+        <StaleWriteNotice
+          what={`The minutes for item ${number}`}
+          onMerge={() => {
+            // Their text first, then what this box added, for the minute-taker to tidy and save.
+            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
+            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+          onReload={() => {
+            setText(item.minutes);
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+        />
+      ) : null}
       <div className="form-actions">
-        <Button className="button" isDisabled={text === item.minutes || save.isPending} onPress={() => save.mutate()}>
+        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
           Save minutes for item {number}
         </Button>
       </div>

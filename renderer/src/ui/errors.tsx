@@ -16,7 +16,7 @@ export function errorWithDetails(error: unknown, fallback = 'Something went wron
 }
 
 /** True when main refused a save because the record changed since the screen read it. */
-export const isStale = (error: unknown): boolean => error instanceof ApiError && (error.code as string) === 'stale';
+export const isStale = (error: unknown): boolean => error instanceof ApiError && error.code === 'stale';
 
 export function ErrorDetails({ error }: { error: unknown }) {
   if (!(error instanceof ApiError) || error.details.length === 0) return null;

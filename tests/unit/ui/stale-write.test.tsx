@@ -15,8 +15,7 @@ function makeStore(initial: Minutes) {
   return {
     read: (): Stored => structuredClone(row),
     save: async (version: number, value: Minutes): Promise<Stored> => {
-      if (version !== row.version)
-        throw new ApiError({ code: 'stale' as never, message: 'These minutes changed since you opened them.' });
+      if (version !== row.version) throw new ApiError({ code: 'stale', message: 'These minutes changed since you opened them.' });
       row = { version: row.version + 1, value };
       return structuredClone(row);
     },
