@@ -153,6 +153,20 @@ if (!app.requestSingleInstanceLock()) {
     win.on('closed', () => {
       win = null;
     });
+    // The renderer's leave guard cancels unload while a form holds unsaved work; Electron then asks
+    // nothing by itself, so ask here, and close only if the person chooses to.
+    win.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(win!, {
+        type: 'question',
+        buttons: ['Leave and lose changes', 'Stay'],
+        defaultId: 1,
+        cancelId: 1,
+        title: 'Leave without saving?',
+        message: 'You have changes that are not saved.',
+        detail: 'Leave and lose them, or stay and save them first.',
+      });
+      if (choice === 0) event.preventDefault();
+    });
 
     const toElectron = (items: MenuItem[]): MenuItemConstructorOptions[] =>
       items.map((item) => {
