@@ -6,7 +6,7 @@ import { entityLabel } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { DateField } from '../ui/date-field';
+import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
@@ -70,8 +70,8 @@ export function ActivitySettings() {
           }}
           options={[{ value: ALL, label: 'Any action' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
         />
-        <DateField label="From" value={from} onChange={setFrom} />
-        <DateField label="To" value={to} onChange={setTo} />
+        <TextInput label="From" type="date" value={from} onChange={setFrom} />
+        <TextInput label="To" type="date" value={to} onChange={setTo} />
         <Button className="button" onPress={() => exportCsv.mutate()} isDisabled={exportCsv.isPending}>
           Export CSV
         </Button>

@@ -8,7 +8,6 @@ import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/priv
 import '../privacy/privacy.css';
 import { call } from '../api/client';
 import { TextInput } from '../ui/fields';
-import { DateField } from '../ui/date-field';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
@@ -53,7 +52,7 @@ export function PrivacyRequestsSettings() {
       >
         <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />
         <TextInput label="Who it is about" value={subject} onChange={setSubject} />
-        <DateField label="Received" value={receivedOn} onChange={setReceivedOn} />
+        <TextInput label="Received" type="date" value={receivedOn} onChange={setReceivedOn} />
         <Button type="submit" className="button" isDisabled={subject.trim() === '' || add.isPending}>
           Log request
         </Button>

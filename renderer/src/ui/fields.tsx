@@ -10,7 +10,8 @@ type TextProps = {
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password';
+  // 'date' only where the UK DateField is not used yet (Settings → Activity and privacy requests).
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password' | 'date';
   autoComplete?: string;
   autoFocus?: boolean;
   maxLength?: number;
