@@ -5,8 +5,8 @@ import type { BackupReason, BackupSummary, BackupsOverview, RestoreReply } from 
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
 import '../components/load-example.css';
 import './settings-backups.css';
 
