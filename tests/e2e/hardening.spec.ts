@@ -22,6 +22,8 @@ test('an Outlook (Windows-1252) CSV is read, its encoding shown, and imported as
   await expect(page.getByText(/read as Windows-1252 \(Outlook and older Excel\)/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'The first rows as they will be imported' })).toContainText('Siobhán O’Neill');
   await expectAccessible(page);
+  // Two new organisations: the coordinator chooses their membership before Import is offered.
+  await page.getByLabel('Set every membership to').selectOption('associate');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('2 new people');
   await page.getByRole('button', { name: 'See the people' }).click();
