@@ -181,7 +181,6 @@ if (!app.requestSingleInstanceLock()) {
     win.on('closed', () => {
       win = null;
     });
-
     const toElectron = (items: MenuItem[]): MenuItemConstructorOptions[] =>
       items.map((item) => {
         if ('submenu' in item)

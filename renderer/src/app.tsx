@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useEffect, useRef } from 'react';
 import { call } from './api/client';
+import { LeaveGuardHost } from './ui/leave-guard';
+import { ToastRegion } from './ui/toasts';
 import { DocumentsScreen } from './documents/documents-screen';
 import { PartnersScreen } from './partners/partners-screen';
-import { navigate, section, useRoute } from './router';
+import { navigate, section, useRoute } from './ui/router';
 import { MeetingsScreen } from './meetings/meetings-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
@@ -63,6 +65,23 @@ export function App() {
     document.title = `${current.label} – Concordat`;
   }, [current.label]);
 
+  // After navigating, focus moves to the new page's heading (not left on the link that was pressed),
+  // unless the screen has put it somewhere on purpose, such as a form's first field.
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    const id = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      const inSidebar = active instanceof HTMLElement && active.closest('.sidebar, .subnav, .docs-tabs');
+      if (active && active !== document.body && !inSidebar) return;
+      document.getElementById('page-title')?.focus();
+    });
+    return () => cancelAnimationFrame(id);
+  }, [route]);
+
   const Screen = current.screen;
   return (
     <div className="app">
@@ -101,6 +120,8 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
         <Screen />
       </main>
+      <LeaveGuardHost />
+      <ToastRegion />
     </div>
   );
 }

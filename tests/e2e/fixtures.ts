@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
 import { setLogLevel } from '../../main/logger';
 import { StoreHolder } from '../../main/store/holder';
@@ -99,3 +99,20 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 export { expect };
+
+/** Type an ISO date into a UK-order date field (day, month, year segments), as a person would. */
+export async function fillDate(scope: Page | Locator, label: string, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  const page = 'keyboard' in scope ? scope : scope.page();
+  await scope.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
+  await page.keyboard.type(`${d}${m}${y}`);
+}
+
+/** Empty a date field, segment by segment, with Backspace. */
+export async function clearDate(scope: Page | Locator, label: string): Promise<void> {
+  const segments = scope.getByRole('group', { name: label, exact: true }).getByRole('spinbutton');
+  for (const segment of await segments.all()) {
+    await segment.click();
+    for (let i = 0; i < 4; i++) await segment.press('Backspace');
+  }
+}

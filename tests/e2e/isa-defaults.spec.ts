@@ -28,8 +28,8 @@ test("a party picked from the directory takes its sector's defaults in the form 
   ] as const) {
     await page.getByRole('button', { name: 'Add party' }).click();
     const party = page.getByRole('group', { name: `party ${n}`, exact: true });
-    await party.getByRole('searchbox', { name: /^Search organisations for Organisation/ }).fill(org.split(' ').at(-1)!);
-    await party.getByRole('button', { name: `Add ${org} to Organisation, party ${n}` }).click();
+    await party.getByRole('combobox', { name: /^Search organisations for Organisation/ }).fill(org.split(' ').at(-1)!);
+    await page.getByRole('option', { name: org }).click();
   }
   const police = page.getByRole('group', { name: 'party 1', exact: true });
   await expect(police).toContainText(

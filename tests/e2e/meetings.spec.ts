@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ICAL from 'ical.js';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, openHostDatabase, test } from './fixtures';
+import { expect, expectAccessible, fillDate, openHostDatabase, test } from './fixtures';
 
 /** The partner directory screens live in another area: put an organisation and its people straight into the store. */
 function seedDirectory(dataDir: string): void {
@@ -45,7 +45,7 @@ async function scheduleMeeting(page: Page, date: string, newGroup: string | null
     await page.getByRole('combobox', { name: 'Group', exact: true }).selectOption({ label: 'Strategic Board' });
   }
   await expect(page.getByLabel('Title')).toHaveValue('Strategic Board');
-  await page.getByLabel('Date').fill(date);
+  await fillDate(page, 'Date', date);
   await page.getByLabel('Start time').fill('10:00');
   await page.getByLabel('End time').fill('12:00');
   await page.getByLabel('Location').fill('Town Hall, Committee Room 2');
@@ -68,7 +68,7 @@ test('schedule, invite, minute and chase an action into the next meeting', async
   await page.getByRole('button', { name: 'Schedule the first meeting' }).click();
 
   // The end must come after the start.
-  await page.getByLabel('Date').fill(`${nextYear}-07-01`);
+  await fillDate(page, 'Date', `${nextYear}-07-01`);
   await page.getByLabel('Start time').fill('11:00');
   await page.getByLabel('End time').fill('10:00');
   await page.getByRole('button', { name: 'Schedule meeting' }).click();
@@ -127,7 +127,7 @@ test('schedule, invite, minute and chase an action into the next meeting', async
   await page.getByLabel('Agenda item').selectOption({ label: '4. Car wash visits' });
   await page.getByRole('combobox', { name: 'Owner', exact: true }).fill('Asha');
   await page.getByRole('option', { name: /Asha Patel/ }).click();
-  await page.getByLabel('Due date').fill('2020-01-31');
+  await fillDate(page, 'Due date', '2020-01-31');
   await page.getByLabel('Pursue').check();
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('cell', { name: 'Share the car wash list with trading standards' })).toBeVisible();

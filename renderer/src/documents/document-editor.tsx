@@ -10,25 +10,22 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { ApiError, call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { useShortcut, useUnsavedWarning } from '../hooks';
-import { navigate } from '../router';
-import {
-  ConfirmDialog,
-  DocumentsTabs,
-  ModalDialog,
-  StatusBadge,
-  errorText,
-  previewContext,
-  ukDate,
-  useDirectoryCache,
-  usePartnership,
-} from './common';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import { ConfirmDialog, ModalDialog } from '../ui/dialog';
+import { DocumentsTabs } from './tabs';
+import { StatusBadge } from './status-badge';
+import { errorWithDetails } from '../ui/errors';
+import { previewContext, useDirectoryCache, usePartnership } from './directory-cache';
+import { ukDate } from '../ui/format';
 import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
 import { DocumentPreview } from './preview';
 import { StaleList } from './stale-notice';
+import { StillNeeded } from './still-needed';
 import { TemplateRevisionNotice } from './template-revision';
 
 type Values = Record<string, unknown>;
@@ -115,7 +112,7 @@ function Versions({
       const r = await call('documents.export', { id: doc.id, version: number, publicSafe });
       onMessage({ tone: 'success', text: completeSave(r.outcome) });
     } catch (e) {
-      onMessage({ tone: 'error', text: errorText(e) });
+      onMessage({ tone: 'error', text: errorWithDetails(e) });
     }
   };
   if (!versions.data?.length)
@@ -210,7 +207,7 @@ function Versions({
         {diff.data ? (
           <Diff parts={diff.data} />
         ) : diff.isError ? (
-          <Notice tone="error">{errorText(diff.error)}</Notice>
+          <Notice tone="error">{errorWithDetails(diff.error)}</Notice>
         ) : (
           <p>Comparing…</p>
         )}
@@ -276,7 +273,7 @@ export function DocumentEditor({ id }: { id: number }) {
     } catch (e) {
       pending.current ??= next;
       setSaveState('error');
-      setMessage({ tone: 'error', text: `Not saved: ${errorText(e)}` });
+      setMessage({ tone: 'error', text: `Not saved: ${errorWithDetails(e)}` });
     }
   }, [id, queryClient]);
 
@@ -295,7 +292,7 @@ export function DocumentEditor({ id }: { id: number }) {
     },
     [flush],
   );
-  useUnsavedWarning(saveState === 'unsaved' || saveState === 'saving' || saveState === 'error');
+  useLeaveGuard(saveState === 'unsaved' || saveState === 'saving' || saveState === 'error', { inApp: false });
   useShortcut('s', () => void flush(), editable);
 
   const template = doc.data?.template;
@@ -342,7 +339,7 @@ export function DocumentEditor({ id }: { id: number }) {
       });
       setAgreeOpen(false);
     },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+    onError: (e) => setMessage({ tone: 'error', text: errorWithDetails(e) }),
   });
 
   const exportDoc = useCallback(
@@ -356,7 +353,7 @@ export function DocumentEditor({ id }: { id: number }) {
             : '';
         setMessage({ tone: 'success', text: `${completeSave(r.outcome)}${removed}` });
       } catch (e) {
-        setMessage({ tone: 'error', text: errorText(e) });
+        setMessage({ tone: 'error', text: errorWithDetails(e) });
       }
     },
     [flush, id],
@@ -366,7 +363,7 @@ export function DocumentEditor({ id }: { id: number }) {
   const sign = useMutation({
     mutationFn: (a: { contactId: number; signedOn: string | null }) => call('documents.sign', { id, ...a }),
     onSuccess: refresh,
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+    onError: (e) => setMessage({ tone: 'error', text: errorWithDetails(e) }),
   });
 
   if (doc.isError)
@@ -479,12 +476,7 @@ export function DocumentEditor({ id }: { id: number }) {
             {editable ? (
               <FillExamplesButton template={template} values={draft.values} onFill={(values) => change({ ...draft, values })} />
             ) : null}
-            {missing.length > 0 ? (
-              <p className="help">
-                Still needed before it can be agreed: {missing.join(', ')}. Fields marked <span className="required">*</span> are
-                required, and every gap the document shows must be filled.
-              </p>
-            ) : null}
+            <StillNeeded template={template} missing={missing} />
           </fieldset>
           <GuidedForm
             template={template}

@@ -6,11 +6,15 @@ import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/docum
 import type { TemplateCategory } from '../../../shared/documents/template-schema';
 import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
-import { EmptyState, Page } from '../components/page';
-import { Notice } from '../components/notice';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
-import { DocumentsTabs, ModalDialog, StatusBadge, errorText, ukDate } from './common';
+import { EmptyState, Page } from '../ui/page';
+import { Notice } from '../ui/notice';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import { DocumentsTabs } from './tabs';
+import { ModalDialog } from '../ui/dialog';
+import { StatusBadge } from './status-badge';
+import { errorWithDetails } from '../ui/errors';
+import { ukDate } from '../ui/format';
 
 type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
 
@@ -95,7 +99,7 @@ export function NewDocumentDialog({
         {templates.data?.length === 0 ? (
           <Notice tone="info">There are no templates yet. Import one from the Templates tab.</Notice>
         ) : null}
-        {create.isError ? <Notice tone="error">{errorText(create.error)}</Notice> : null}
+        {create.isError ? <Notice tone="error">{errorWithDetails(create.error)}</Notice> : null}
         <div className="form-actions">
           <Button type="submit" className="button primary" isDisabled={!chosen || create.isPending}>
             Create draft
@@ -176,7 +180,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           </div>
         </div>
       )}
-      {list.isError ? <Notice tone="error">{errorText(list.error)}</Notice> : null}
+      {list.isError ? <Notice tone="error">{errorWithDetails(list.error)}</Notice> : null}
       {list.isSuccess && rows.length === 0 ? (
         reviewDue ? (
           <EmptyState title="Nothing due for review">
@@ -257,7 +261,7 @@ export function SignatoryMatrixScreen() {
     <Page title="Signatory matrix">
       <DocumentsTabs />
       <p className="help">Organisations against agreed documents: who has signed, who has not yet, and who is not a party.</p>
-      {matrix.isError ? <Notice tone="error">{errorText(matrix.error)}</Notice> : null}
+      {matrix.isError ? <Notice tone="error">{errorWithDetails(matrix.error)}</Notice> : null}
       {matrix.data && matrix.data.documents.length === 0 ? (
         <EmptyState title="No agreed documents yet">
           <p>The matrix fills in as documents are agreed.</p>

@@ -1,4 +1,4 @@
-import { useRoute } from '../router';
+import { useRoute } from '../ui/router';
 import { DocumentEditor } from './document-editor';
 import { DocumentsList, SignatoryMatrixScreen } from './documents-list';
 import { ReferenceChecks } from './reference-checks';

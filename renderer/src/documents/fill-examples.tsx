@@ -3,8 +3,8 @@ import { Button } from 'react-aria-components';
 import { exampleNames, mapExampleValues } from '../../../shared/documents/example-values';
 import type { Template } from '../../../shared/documents/template-schema';
 import { ApiError, call } from '../api/client';
-import { LoadExampleButton } from '../components/load-example';
-import { Notice } from '../components/notice';
+import { LoadExampleButton } from '../ui/load-example';
+import { Notice } from '../ui/notice';
 
 type Values = Record<string, unknown>;
 const isEmpty = (v: unknown) => v === undefined || v === '' || v === null || (Array.isArray(v) && v.length === 0);

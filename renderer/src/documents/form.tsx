@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useId, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { describeDefault, fillItem } from '../../../shared/documents/defaults';
 import { findStaleReferences } from '../../../shared/documents/stale-references';
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
-import { call } from '../api/client';
-import type { DirectoryCache } from './common';
+import { DirectoryPicker } from '../ui/directory-picker';
+import type { DirectoryCache } from './directory-cache';
+import { AddAllMembers, isPartyGroup } from './add-members';
+import { directorySource } from './queries';
 import { StaleNotice } from './stale-notice';
 
 type Values = Record<string, unknown>;
@@ -50,7 +51,7 @@ function Help({ field, id }: { field: TemplateField; id: string }) {
 }
 
 /** Search the directory and add organisations or contacts; chosen ones are listed with Remove buttons. */
-function DirectoryPicker({
+function DirectoryField({
   field,
   value,
   onChange,
@@ -76,23 +77,8 @@ function DirectoryPicker({
     : typeof value === 'number'
       ? [value]
       : [];
-  const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query);
-  const [open, setOpen] = useState(false);
-  const results = useQuery({
-    queryKey: ['documents', 'directory', kind, deferred],
-    queryFn: async () => {
-      if (kind === 'organisations') {
-        const orgs = await call('directory.organisations.search', { query: deferred, limit: 20 });
-        dir.remember(orgs, []);
-        return orgs.map((o) => ({ id: o.id, label: o.name }));
-      }
-      const cs = await call('directory.contacts.search', { query: deferred, limit: 20 });
-      dir.remember([], cs);
-      return cs.map((c) => ({ id: c.id, label: `${c.name}, ${c.jobTitle || 'no job title'}, ${c.organisation}` }));
-    },
-    enabled: open && !readOnly,
-  });
+  const { remember } = dir;
+  const source = useMemo(() => directorySource(kind, { remember }), [kind, remember]);
   const name = (i: number) => {
     if (kind === 'organisations') return dir.organisations.get(i)?.name ?? `Organisation ${i}`;
     const c = dir.contacts.get(i);
@@ -100,8 +86,6 @@ function DirectoryPicker({
   };
   const add = (i: number) => {
     onChange(multiple ? (selected.includes(i) ? selected : [...selected, i]) : i);
-    setQuery('');
-    if (!multiple) setOpen(false);
   };
   const remove = (i: number) => onChange(multiple ? selected.filter((x) => x !== i) : null);
   const noun = kind === 'organisations' ? 'organisations' : 'contacts';
@@ -131,35 +115,15 @@ function DirectoryPicker({
         <p className="help">None chosen yet.</p>
       )}
       {readOnly ? null : (
-        <>
-          <input
-            type="search"
-            className="search-input"
-            aria-label={`Search ${noun} for ${fieldName}`}
-            placeholder={`Search ${noun}…`}
-            value={query}
-            onFocus={() => setOpen(true)}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setOpen(true);
-            }}
-          />
-          {open ? (
-            <ul className="picker-results" aria-label={`Matching ${noun}`}>
-              {results.isLoading ? <li className="help">Searching…</li> : null}
-              {results.data?.length === 0 ? <li className="help">No matches in the directory.</li> : null}
-              {results.data
-                ?.filter((r) => !selected.includes(r.id))
-                .map((r) => (
-                  <li key={r.id}>
-                    <button type="button" onClick={() => add(r.id)} aria-label={`Add ${r.label} to ${fieldName}`}>
-                      {r.label}
-                    </button>
-                  </li>
-                ))}
-            </ul>
-          ) : null}
-        </>
+        <DirectoryPicker
+          label={`Search ${noun} for ${fieldName}`}
+          hideLabel
+          placeholder={`Search ${noun}…`}
+          source={source}
+          clearOnPick
+          exclude={selected}
+          onPick={(item) => item && add(item.id)}
+        />
       )}
     </div>
   );
@@ -315,7 +279,7 @@ function FieldInput({
     case 'organisations':
     case 'contact':
     case 'contacts':
-      return <DirectoryPicker field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} context={context} />;
+      return <DirectoryField field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} context={context} />;
     case 'group': {
       const items = Array.isArray(value) ? (value as Values[]) : [];
       const noun = field.itemLabel ?? 'item';
@@ -389,10 +353,13 @@ function FieldInput({
             );
           })}
           {readOnly || (field.max !== undefined && items.length >= field.max) ? null : (
-            <div>
+            <div className="field-row">
               <button type="button" className="button" onClick={() => set([...items, {}])}>
                 Add {noun}
               </button>
+              {isPartyGroup(field) ? (
+                <AddAllMembers field={field} items={items} onAdd={(more) => set([...items, ...more])} />
+              ) : null}
             </div>
           )}
         </fieldset>
@@ -413,15 +380,16 @@ export function GuidedForm({ template, values, onChange, dir, readOnly }: Props)
             <legend>{section.title}</legend>
             {section.description ? <p className="help">{section.description}</p> : null}
             {fields.map((f) => (
-              <FieldInput
-                key={f.key}
-                field={f}
-                value={values[f.key]}
-                dir={dir}
-                readOnly={readOnly}
-                idPrefix="field"
-                onChange={(v) => onChange({ ...values, [f.key]: v })}
-              />
+              <div key={f.key} data-field-key={f.key}>
+                <FieldInput
+                  field={f}
+                  value={values[f.key]}
+                  dir={dir}
+                  readOnly={readOnly}
+                  idPrefix="field"
+                  onChange={(v) => onChange({ ...values, [f.key]: v })}
+                />
+              </div>
             ))}
           </fieldset>
         );

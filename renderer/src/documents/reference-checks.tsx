@@ -3,9 +3,11 @@ import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { StaleFinding } from '../../../shared/documents/stale-references';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { EmptyState, Page } from '../components/page';
-import { DocumentsTabs, StatusBadge, errorText } from './common';
+import { Notice } from '../ui/notice';
+import { EmptyState, Page } from '../ui/page';
+import { DocumentsTabs } from './tabs';
+import { StatusBadge } from './status-badge';
+import { errorWithDetails } from '../ui/errors';
 import { StaleList } from './stale-notice';
 
 /** Bytes as base64, in chunks so a large file does not overflow the call stack. */
@@ -33,7 +35,7 @@ export function ReferenceChecks() {
       const bytes = new Uint8Array(await f.arrayBuffer());
       setWord(await call('documents.checks.word', { name: f.name.slice(0, 200), base64: toBase64(bytes) }));
     } catch (e) {
-      setError(errorText(e));
+      setError(errorWithDetails(e));
     } finally {
       setBusy(false);
     }
@@ -88,7 +90,7 @@ export function ReferenceChecks() {
       ) : null}
       <section aria-labelledby="stored-check-heading">
         <h2 id="stored-check-heading">Your documents</h2>
-        {stored.isError ? <Notice tone="error">{errorText(stored.error)}</Notice> : null}
+        {stored.isError ? <Notice tone="error">{errorWithDetails(stored.error)}</Notice> : null}
         {stored.isSuccess && stored.data.length === 0 ? (
           <EmptyState title="No out-of-date references">
             <p>None of your current documents cites anything on the list of retired law, markings or bodies.</p>

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { navigate } from '../router';
-import { errorText } from './common';
+import { Notice } from '../ui/notice';
+import { navigate } from '../ui/router';
+import { errorWithDetails } from '../ui/errors';
 
 /**
  * A document keeps the template it was made on. When that template has a newer version, say so
@@ -23,7 +23,7 @@ export function TemplateRevisionNotice({ id, templateTitle }: { id: number; temp
       await queryClient.invalidateQueries({ queryKey: ['documents'] });
       navigate(`/documents/${doc.id}`);
     },
-    onError: (e) => setError(errorText(e)),
+    onError: (e) => setError(errorWithDetails(e)),
   });
   const s = status.data;
   if (!s?.newer) return null;

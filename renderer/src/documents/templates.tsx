@@ -10,12 +10,16 @@ import { validateTemplateText } from '../../../shared/documents/values';
 import { describeFinding } from '../../../shared/documents/stale-references';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { EmptyState, Page } from '../components/page';
-import { useShortcut, useUnsavedWarning } from '../hooks';
-import { navigate } from '../router';
+import { Notice } from '../ui/notice';
+import { EmptyState, Page } from '../ui/page';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
 import { ApiError } from '../api/client';
-import { ConfirmDialog, DocumentsTabs, errorText, previewContext, useLeaveGuard, usePartnership } from './common';
+import { ConfirmDialog } from '../ui/dialog';
+import { DocumentsTabs } from './tabs';
+import { errorWithDetails } from '../ui/errors';
+import { previewContext, usePartnership } from './directory-cache';
+import { useLeaveGuard } from '../ui/leave-guard';
 import { NewDocumentDialog } from './documents-list';
 import { DocumentPreview } from './preview';
 
@@ -38,7 +42,7 @@ function MessageView({ message }: { message: Message | null }) {
 }
 
 const toMessage = (e: unknown): Message =>
-  e instanceof ApiError ? { tone: 'error', text: e.message, details: e.details } : { tone: 'error', text: errorText(e) };
+  e instanceof ApiError ? { tone: 'error', text: e.message, details: e.details } : { tone: 'error', text: errorWithDetails(e) };
 
 /** An example review date for previews: a year from today. */
 function aYearFromToday(): string {
@@ -257,8 +261,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
     [shown, examples, partnership.data],
   );
   const dirty = text !== null && got.data !== undefined && text !== got.data.json;
-  useUnsavedWarning(dirty);
-  useLeaveGuard(dirty, 'This template has changes that are not saved. Leave and lose them?');
+  useLeaveGuard(dirty, { message: 'This template has changes that are not saved. Leave and lose them?' });
 
   const save = useMutation({
     mutationFn: () => call('documents.templates.save', { key: templateKey, json: text ?? '' }),
@@ -288,7 +291,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
     return (
       <Page title="Template">
         <DocumentsTabs />
-        <Notice tone="error">{errorText(got.error)}</Notice>
+        <Notice tone="error">{errorWithDetails(got.error)}</Notice>
       </Page>
     );
   if (!got.data || text === null) return <Page title="Template">Loading…</Page>;

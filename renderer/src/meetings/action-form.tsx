@@ -4,9 +4,14 @@ import { Button } from 'react-aria-components';
 import type { Action, ActionStatus, AgendaItem, FourP } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import type { Message, Picked } from './common';
-import { DirectoryPicker, NativeField, SelectField, errorText, useRefresh } from './common';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import type { Message } from '../ui/notice';
+import type { Picked } from './queries';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { useRefresh, organisationSource, peopleSource } from './queries';
 
 type Draft = {
   description: string;
@@ -122,23 +127,27 @@ export function ActionForm({
       ) : null}
       <div className="inline-row">
         <DirectoryPicker
-          kind="organisation"
+          source={organisationSource}
           label="Owner organisation"
           value={draft.organisation}
-          onChange={set('organisation')}
+          onPick={set('organisation')}
         />
         <DirectoryPicker
-          kind="person"
+          source={peopleSource}
           label="Owner"
           value={draft.person}
-          onChange={(person, organisation) =>
+          onPick={(person) =>
             // Picking an owner fills in their organisation unless one was chosen already.
-            setDraft((d) => ({ ...d, person, organisation: d.organisation ?? organisation ?? null }))
+            setDraft((d) => ({
+              ...d,
+              person,
+              organisation: d.organisation ?? (person ? (peopleSource.organisationOf.get(person.id) ?? null) : null),
+            }))
           }
         />
       </div>
       <div className="inline-row">
-        <NativeField label="Due date" type="date" value={draft.dueOn} onChange={set('dueOn')} />
+        <DateField label="Due date" value={draft.dueOn} onChange={set('dueOn')} />
         <SelectField
           label="Status"
           value={draft.status}

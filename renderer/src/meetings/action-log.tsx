@@ -5,13 +5,20 @@ import type { ActionStatus } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { EmptyState, Page } from '../components/page';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import { EmptyState, Page } from '../ui/page';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Message, Picked } from './common';
-import { ConfirmButton, DirectoryPicker, NativeField, SelectField, errorText, useExport, useRefresh } from './common';
+import type { Message } from '../ui/notice';
+import type { Picked } from './queries';
+import { ConfirmButton } from '../ui/dialog';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { NativeField, SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { useExport } from '../ui/use-export';
+import { useRefresh, organisationSource, peopleSource } from './queries';
 
 type StatusFilter = 'open_any' | 'all' | ActionStatus;
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
@@ -90,8 +97,8 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
             ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name })),
           ]}
         />
-        <DirectoryPicker kind="organisation" label="Owner organisation" value={organisation} onChange={setOrganisation} />
-        <DirectoryPicker kind="person" label="Owner" value={owner} onChange={setOwner} />
+        <DirectoryPicker source={organisationSource} label="Owner organisation" value={organisation} onPick={setOrganisation} />
+        <DirectoryPicker source={peopleSource} label="Owner" value={owner} onPick={setOwner} />
         <NativeField label="Search actions" value={search} onChange={setSearch} />
       </div>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
@@ -232,7 +239,7 @@ function ActionPanel({ id }: { id: number }) {
         }}
       >
         <NativeField label="Update" value={note} onChange={setNote} />
-        <NativeField label="Date of update" type="date" value={notedOn} onChange={setNotedOn} />
+        <DateField label="Date of update" value={notedOn} onChange={setNotedOn} />
         <Button type="submit" className="button" isDisabled={note.trim() === '' || addUpdate.isPending}>
           Add update
         </Button>

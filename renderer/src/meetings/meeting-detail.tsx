@@ -6,14 +6,22 @@ import type { Action, AgendaItem, AttendanceStatus, MeetingDetail } from '../../
 import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import { describeDate, describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Message, Picked } from './common';
-import { ConfirmButton, DirectoryPicker, NativeField, errorText, useExport, useRefresh } from './common';
-import { ExternalLink } from '../components/external-link';
+import { ExternalLink } from '../ui/external-link';
+import type { Message } from '../ui/notice';
+import type { Picked } from './queries';
+import { ConfirmButton } from '../ui/dialog';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { NativeField } from '../ui/fields';
+import { errorText, isStale } from '../ui/errors';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { StaleWriteNotice } from '../ui/stale-write';
+import { useExport } from '../ui/use-export';
+import { useRefresh, organisationSource, peopleSource } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
 
@@ -302,7 +310,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
         <h2>Add an agenda item</h2>
         <NativeField label="Item title" value={title} onChange={setTitle} required />
         <div className="inline-row">
-          <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+          <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
           <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
         </div>
         <div className="form-actions">
@@ -370,7 +378,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
       <h2>Edit “{item.title}”</h2>
       <NativeField label="Item title" value={title} onChange={setTitle} required />
       <div className="inline-row">
-        <DirectoryPicker kind="person" label="Lead" value={lead} onChange={setLead} />
+        <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
         <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
       </div>
       <h3>Papers</h3>
@@ -472,10 +480,10 @@ function AttendanceTab({ detail }: { detail: MeetingDetail }) {
       <div className="invite-bar">
         <div className="inline-row">
           <DirectoryPicker
-            kind="organisation"
+            source={organisationSource}
             label="Invite an organisation"
             value={org}
-            onChange={setOrg}
+            onPick={setOrg}
             description="Invites everyone in a current post there."
           />
           <Button
@@ -487,7 +495,7 @@ function AttendanceTab({ detail }: { detail: MeetingDetail }) {
           </Button>
         </div>
         <div className="inline-row">
-          <DirectoryPicker kind="person" label="Invite a person" value={person} onChange={setPerson} />
+          <DirectoryPicker source={peopleSource} label="Invite a person" value={person} onPick={setPerson} />
           <Button
             className="button"
             isDisabled={!person || invite.isPending}
@@ -596,6 +604,16 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
   const [text, setText] = useState(item.minutes);
   // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
   const [baseVersion, setBaseVersion] = useState(item.version);
+  const [baseText, setBaseText] = useState(item.minutes);
+  const [stale, setStale] = useState(false);
+  const dirty = text !== baseText;
+  // Coming back to the meeting (or another window saving) brings a newer version: show it unless
+  // this box holds typing of its own, which is then saved on that version or merged by choice.
+  if (!dirty && !stale && item.version !== baseVersion) {
+    setBaseVersion(item.version);
+    setBaseText(item.minutes);
+    setText(item.minutes);
+  }
   const [decision, setDecision] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
@@ -611,11 +629,20 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
       }),
     onSuccess: async (saved) => {
       setBaseVersion(saved.version);
+      setBaseText(saved.minutes);
+      setStale(false);
       await refresh();
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
-    onError,
+    onError: async (e) => {
+      if (!isStale(e)) return onError(e);
+      setMessage(null);
+      setStale(true);
+      await refresh();
+    },
   });
+  // A save already under way (leaving the box starts one) finishes even if the screen changes.
+  useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
   const addDecision = useMutation({
     mutationFn: () =>
       call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
@@ -645,11 +672,30 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           rows={4}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => text !== item.minutes && save.mutate()}
+          onBlur={() => dirty && !stale && save.mutate()}
         />
       </div>
+      {stale ? (
+        <StaleWriteNotice
+          what={`The minutes for item ${number}`}
+          onMerge={() => {
+            // Their text first, then what this box added, for the minute-taker to tidy and save.
+            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
+            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+          onReload={() => {
+            setText(item.minutes);
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+        />
+      ) : null}
       <div className="form-actions">
-        <Button className="button" isDisabled={text === item.minutes || save.isPending} onPress={() => save.mutate()}>
+        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
           Save minutes for item {number}
         </Button>
       </div>

@@ -7,12 +7,18 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { useShortcut, useUnsavedWarning } from '../hooks';
-import { navigate } from '../router';
-import type { Message, Picked } from './common';
-import { DirectoryPicker, NativeField, SelectField, errorText, useRefresh } from './common';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import type { Message } from '../ui/notice';
+import type { Picked } from './queries';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { NativeField, SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { useRefresh, peopleSource } from './queries';
 
 type Draft = {
   title: string;
@@ -95,7 +101,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
   const [message, setMessage] = useState<Message>(null);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
-  useUnsavedWarning(dirty);
+  useLeaveGuard(dirty, { message: 'This meeting has changes that are not saved. Leave and lose them?' });
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -118,7 +124,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       meetingId === null ? call('meetings.create', payload) : call('meetings.update', { id: meetingId, version, ...payload }),
     onSuccess: async (d) => {
       await refresh();
-      navigate(`/meetings/${d.meeting.id}`);
+      navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the meeting.') }),
   });
@@ -247,7 +253,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         </fieldset>
         <fieldset>
           <legend>When (UK time)</legend>
-          <NativeField label="Date" type="date" value={draft.date} onChange={set('date')} error={errors.date} required />
+          <DateField label="Date" value={draft.date} onChange={set('date')} error={errors.date} isRequired />
           <div className="inline-row">
             <NativeField
               label="Start time"
@@ -285,8 +291,8 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         </fieldset>
         <fieldset>
           <legend>People and handling</legend>
-          <DirectoryPicker kind="person" label="Chair" value={draft.chair} onChange={set('chair')} />
-          <DirectoryPicker kind="person" label="Minute-taker" value={draft.minuteTaker} onChange={set('minuteTaker')} />
+          <DirectoryPicker source={peopleSource} label="Chair" value={draft.chair} onPick={set('chair')} />
+          <DirectoryPicker source={peopleSource} label="Minute-taker" value={draft.minuteTaker} onPick={set('minuteTaker')} />
           <SelectField
             label="Protective marking"
             value={draft.marking}

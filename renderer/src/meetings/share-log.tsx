@@ -4,10 +4,14 @@ import { Button } from 'react-aria-components';
 import type { ShareDecision } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { EmptyState, Page } from '../components/page';
-import type { Message } from './common';
-import { ConfirmButton, NativeField, errorText, useRefresh } from './common';
+import { DateField } from '../ui/date-field';
+import { Notice } from '../ui/notice';
+import { EmptyState, Page } from '../ui/page';
+import type { Message } from '../ui/notice';
+import { ConfirmButton } from '../ui/dialog';
+import { NativeField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { useRefresh } from './queries';
 
 type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
 const blank = (): Draft => ({
@@ -177,7 +181,7 @@ export function ShareLog() {
               />
               <LongField label="Why it is shared" value={draft.purpose} onChange={set('purpose')} error={errors.purpose} />
               <LongField label="With whom" value={draft.recipients} onChange={set('recipients')} error={errors.recipients} />
-              <NativeField label="Date shared" type="date" value={draft.sharedOn} onChange={set('sharedOn')} required />
+              <DateField label="Date shared" value={draft.sharedOn} onChange={set('sharedOn')} isRequired />
               <LongField
                 label="Justification"
                 value={draft.justification}

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { errorText } from './controls';
+import { Notice } from '../ui/notice';
+import { errorText } from '../ui/errors';
 
 export function CoverageView() {
   const report = useQuery({ queryKey: ['partners', 'coverage'], queryFn: () => call('partners.coverage', {}) });

@@ -6,10 +6,11 @@ import type { PersonDetail } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import type { ErasurePreview } from '../../../shared/privacy/model';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
+import { Notice } from '../ui/notice';
 import '../privacy/privacy.css';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, errorText } from './controls';
+import { navigate } from '../ui/router';
+import { CheckboxField } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 
 /**
  * Erasing a person: the preview of where they appear and what will change, then the confirmation
@@ -57,8 +58,8 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
   });
   const matches = typed.trim().toLowerCase() === person.name.trim().toLowerCase();
   return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="privacy-modal">
-      <Dialog className="dialog erase-dialog" aria-labelledby="erase-title">
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
+      <Dialog className="ui-dialog erase-dialog" aria-labelledby="erase-title">
         <Heading slot="title" id="erase-title">
           Erase {person.name} permanently?
         </Heading>

@@ -8,11 +8,14 @@ import { emptyOrganisation, emptyPerson, organisationInput, personInput, phoneOr
 import { normalisePhone } from '../../../shared/partners/phone';
 import { FOUR_PS, MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
-import { LongTextInput, TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { useShortcut, useUnsavedWarning } from '../hooks';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, SelectField, errorText, fieldErrors } from './controls';
+import { DateField } from '../ui/date-field';
+import { LongTextInput, TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
+import { CheckboxField, SelectField, fieldErrors } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 import { useDraft } from './use-draft';
 
 const contactSchema = z.object({ email: emailOrEmpty, phone: phoneOrEmpty });
@@ -63,6 +66,10 @@ function FormActions({
   );
 }
 
+type ContactDraft = { name: string; jobTitle: string; email: string; phone: string };
+const prefixed = (errors: Record<string, string> | null) =>
+  errors ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [`contact${k[0]!.toUpperCase()}${k.slice(1)}`, v])) : null;
+
 export function OrganisationForm({
   id,
   version = 1,
@@ -79,28 +86,56 @@ export function OrganisationForm({
   const draft = useDraft<OrganisationInput>(`organisation.${id ?? 'new'}`, stored ?? emptyOrganisation());
   const value = draft.value ?? emptyOrganisation();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useUnsavedWarning(draft.dirty);
+  // A new organisation can bring its single point of contact in the same form.
+  const noContact: ContactDraft = { name: '', jobTitle: '', email: '', phone: '' };
+  const contactDraft = useDraft<ContactDraft>('organisation.new.contact', noContact);
+  const contact = contactDraft.value ?? noContact;
+  useLeaveGuard(draft.dirty || contactDraft.dirty, { inApp: false });
   const save = useMutation({
-    mutationFn: (v: OrganisationInput) =>
-      id === null ? call('partners.organisations.create', v) : call('partners.organisations.update', { id, version, value: v }),
+    mutationFn: async (v: OrganisationInput) => {
+      if (id !== null) return call('partners.organisations.update', { id, version, value: v });
+      const created = await call('partners.organisations.create', v);
+      if (contact.name.trim() !== '') {
+        await call('partners.people.create', {
+          value: { ...emptyPerson(), name: contact.name.trim() },
+          post: {
+            organisationId: created.id,
+            jobTitle: contact.jobTitle.trim(),
+            email: contact.email.trim(),
+            phone: contact.phone.trim(),
+            isSpoc: true,
+            startedOn: null,
+          },
+        });
+      }
+      return created;
+    },
     onSuccess: (saved) => {
       draft.clear();
+      contactDraft.clear();
       void queryClient.invalidateQueries({ queryKey: ['partners'] });
       done(saved.id);
     },
   });
   const submit = useCallback(() => {
-    const problems = fieldErrors(organisationInput, value);
-    setErrors(problems ?? {});
-    if (!problems) save.mutate(organisationInput.parse(value));
-  }, [value, save]);
+    const problems = {
+      ...fieldErrors(organisationInput, value),
+      ...(contact.name.trim() !== ''
+        ? prefixed(fieldErrors(contactSchema, { email: contact.email, phone: contact.phone }))
+        : null),
+    };
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) save.mutate(organisationInput.parse(value));
+  }, [value, contact, save]);
   useShortcut('s', submit);
   const set =
     <K extends keyof OrganisationInput>(k: K) =>
     (v: OrganisationInput[K]) =>
       draft.set({ ...value, [k]: v });
+  const setContact = (k: keyof ContactDraft) => (v: string) => contactDraft.set({ ...contact, [k]: v });
   const cancel = () => {
     draft.clear();
+    contactDraft.clear();
     if (id === null) navigate('/partners/organisations');
     else done(id);
   };
@@ -135,6 +170,29 @@ export function OrganisationForm({
       <TextInput label="Website" value={value.website} onChange={set('website')} error={errors.website} />
       <LongTextInput label="Address" value={value.address} onChange={set('address')} error={errors.address} rows={3} />
       <LongTextInput label="Notes" value={value.notes} onChange={set('notes')} error={errors.notes} rows={3} />
+      {id === null ? (
+        <fieldset>
+          <legend>Single point of contact (optional)</legend>
+          <p className="field-description">Saved as a person in a current post here, marked as the organisation’s SPOC.</p>
+          <TextInput label="Contact’s name" value={contact.name} onChange={setContact('name')} />
+          <TextInput label="Contact’s job title" value={contact.jobTitle} onChange={setContact('jobTitle')} />
+          <TextInput
+            label="Contact’s email"
+            type="email"
+            value={contact.email}
+            onChange={setContact('email')}
+            error={errors.contactEmail}
+          />
+          <TextInput
+            label="Contact’s phone"
+            type="tel"
+            value={contact.phone}
+            onChange={setContact('phone')}
+            error={errors.contactPhone}
+            description={phoneHint(contact.phone)}
+          />
+        </fieldset>
+      ) : null}
       {Object.keys(errors).length > 0 ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
       {save.isError ? (
         <Notice tone="error">
@@ -167,7 +225,7 @@ export function PersonForm({
   const draft = useDraft<Value>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, initial);
   const value = draft.value ?? initial;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useUnsavedWarning(draft.dirty);
+  useLeaveGuard(draft.dirty, { inApp: false });
   const save = useMutation({
     mutationFn: (v: Value) => {
       const { jobTitle, email, phone, isSpoc, ...person } = v;
@@ -252,9 +310,8 @@ export function PersonForm({
           description="Where these details came from, for example ‘Introduced at the March meeting’."
         />
         <LongTextInput label="Lawful basis for holding it" value={value.lawfulBasis} onChange={set('lawfulBasis')} rows={2} />
-        <TextInput
+        <DateField
           label="Last verified"
-          type="date"
           value={value.lastVerified ?? ''}
           onChange={(v) => set('lastVerified')(v === '' ? null : v)}
           error={errors.lastVerified}

@@ -15,9 +15,10 @@ import {
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
 import { ApiError, call } from '../api/client';
-import { Notice } from '../components/notice';
-import { navigate } from '../router';
-import { CheckboxField, ErrorDetails, errorText } from './controls';
+import { Notice } from '../ui/notice';
+import { navigate } from '../ui/router';
+import { CheckboxField } from '../ui/fields';
+import { ErrorDetails, errorText } from '../ui/errors';
 import type { OrganisationChoices } from './import-organisations';
 import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
 

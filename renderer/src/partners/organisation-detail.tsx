@@ -5,9 +5,9 @@ import type { OrganisationDetail } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { FOUR_PS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { navigate } from '../router';
-import { errorText } from './controls';
+import { Notice } from '../ui/notice';
+import { navigate } from '../ui/router';
+import { errorText } from '../ui/errors';
 import { OrganisationForm, PersonForm } from './forms';
 import { PostList } from './person-detail';
 

@@ -6,18 +6,19 @@ import type { OrganisationRow, PersonRow } from '../../../shared/partners/domain
 import { MEMBERSHIPS, SECTORS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { LoadExampleButton } from '../components/load-example';
-import { EmptyState, Page } from '../components/page';
-import { Notice } from '../components/notice';
-import { useShortcut } from '../hooks';
-import { navigate, useRoute } from '../router';
-import { CheckboxField, SelectField, errorText } from './controls';
+import { LoadExampleButton } from '../ui/load-example';
+import { EmptyState, Page } from '../ui/page';
+import { Notice } from '../ui/notice';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate, useRoute } from '../ui/router';
+import { CheckboxField, SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
 import { CoverageView } from './coverage-view';
 import { OrganisationForm, PersonForm } from './forms';
 import { ImportWizard } from './import-wizard';
 import { OrganisationPane } from './organisation-detail';
-import type { Column } from './paged-list';
-import { PagedList } from './paged-list';
+import type { Column } from '../ui/data-table';
+import { PagedList } from '../ui/data-table';
 import { PersonPane } from './person-detail';
 import './partners.css';
 

@@ -6,12 +6,14 @@ import { postInput } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
+import { DateField } from '../ui/date-field';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
 import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
 import { EraseDialog } from './erase-dialog';
-import { navigate } from '../router';
-import { CheckboxField, errorText, fieldErrors } from './controls';
+import { navigate } from '../ui/router';
+import { CheckboxField, fieldErrors } from '../ui/fields';
+import { errorText } from '../ui/errors';
 import { PersonForm, phoneHint } from './forms';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
@@ -287,7 +289,7 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
         error={errors.phone}
         description={phoneHint(value.phone)}
       />
-      <TextInput label="Started" type="date" value={value.startedOn} onChange={(v) => setValue({ ...value, startedOn: v })} />
+      <DateField label="Started" value={value.startedOn} onChange={(v) => setValue({ ...value, startedOn: v })} />
       <CheckboxField
         label="Modern slavery single point of contact (SPOC)"
         checked={value.isSpoc}

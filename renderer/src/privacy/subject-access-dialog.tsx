@@ -5,8 +5,9 @@ import { londonToday } from '../../../shared/meetings/time';
 import './privacy.css';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { CheckboxField, errorText } from '../partners/controls';
+import { Notice } from '../ui/notice';
+import { CheckboxField } from '../ui/fields';
+import { errorText } from '../ui/errors';
 
 /**
  * Subject access: a Word report and a JSON file of everything held about the person. Optionally
@@ -35,8 +36,8 @@ export function SubjectAccessDialog({ person, onClose }: { person: { id: number;
     },
   });
   return (
-    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="privacy-modal">
-      <Dialog className="dialog sar-dialog" aria-labelledby="sar-title">
+    <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
+      <Dialog className="ui-dialog sar-dialog" aria-labelledby="sar-title">
         <Heading slot="title" id="sar-title">
           Subject access export for {person.name}
         </Heading>

@@ -6,9 +6,10 @@ import { entityLabel } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { SelectField, errorText } from '../partners/controls';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
 
 const PAGE = 50;
 const ALL = '';

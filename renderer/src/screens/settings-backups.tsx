@@ -5,9 +5,8 @@ import type { BackupReason, BackupSummary, BackupsOverview, RestoreReply } from 
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import '../components/load-example.css';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
 import './settings-backups.css';
 
 const REASONS: Record<BackupReason, string> = {
@@ -266,13 +265,13 @@ export function SettingsBackups() {
       ) : null}
 
       <ModalOverlay
-        className="example-overlay"
+        className="ui-modal-overlay"
         isOpen={pending !== null}
         onOpenChange={(open) => (!open && !restore.isPending ? setPending(null) : undefined)}
         isDismissable={!restore.isPending}
       >
-        <Modal className="example-modal">
-          <Dialog className="example-dialog">
+        <Modal className="ui-modal">
+          <Dialog className="ui-dialog">
             <Heading slot="title">Restore {pendingWhen}?</Heading>
             <p>
               Everything in Concordat will be replaced by what was saved in {pendingWhen}. Anything entered after that backup was
@@ -282,7 +281,7 @@ export function SettingsBackups() {
               First, Concordat backs up what you have now, so you can undo this by restoring that backup. Concordat keeps running;
               you do not need to restart it.
             </p>
-            <div className="example-actions">
+            <div className="ui-dialog-actions">
               <Button
                 className="button primary"
                 isDisabled={restore.isPending}

@@ -3,8 +3,8 @@ import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DirectoryPerson } from '../../../shared/directory/types';
 import { ApiError, call } from '../api/client';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
 
 type Chosen = { id: number; name: string; email: string };
 

@@ -7,9 +7,10 @@ import type { PrivacyRequest, RequestKind } from '../../../shared/privacy/record
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { SelectField, errorText } from '../partners/controls';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
 
 const KINDS = (Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }));
 

@@ -6,10 +6,11 @@ import type { RetentionKind, RetentionRule } from '../../../shared/privacy/recor
 import { RETENTION_KIND_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
-import { TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
-import { SelectField, errorText } from '../partners/controls';
-import { navigate } from '../router';
+import { TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
+import { SelectField } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { navigate } from '../ui/router';
 
 type Draft = Record<RetentionKind, { months: string; action: 'review' | 'delete' }>;
 

@@ -5,12 +5,13 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import type { PartnershipSettings } from '../../../shared/settings';
 import { partnershipSettingsSchema } from '../../../shared/settings';
 import { ApiError, call } from '../api/client';
-import { RadioChoice, TextInput } from '../components/fields';
-import { LoadExampleButton } from '../components/load-example';
+import { RadioChoice, TextInput } from '../ui/fields';
+import { LoadExampleButton } from '../ui/load-example';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { useShortcut } from '../ui/shortcuts';
 import { CoordinatorInDirectory } from './settings-coordinator';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { useShortcut, useUnsavedWarning } from '../hooks';
 import { ActivitySettings } from './settings-activity';
 import { PrivacyRequestsSettings } from './settings-privacy-requests';
 import { RetentionSettings } from './settings-retention';
@@ -39,7 +40,7 @@ export function SettingsScreen() {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
   const dirty = edits !== null && JSON.stringify(edits) !== JSON.stringify(settings.data);
-  useUnsavedWarning(dirty);
+  useLeaveGuard(dirty, { message: 'Your settings have changes that are not saved. Leave and lose them?' });
 
   const save = useMutation({
     mutationFn: (value: PartnershipSettings) => call('settings.update', value),

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
-import { ApiError, call } from '../api/client';
-import { CheckboxField, TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
+import { call } from '../api/client';
+import { CheckboxField, TextInput } from '../ui/fields';
+import { errorText } from '../ui/errors';
+import { Notice } from '../ui/notice';
 import { NewPassphraseFields, passphraseProblem } from '../store/passphrase-fields';
 import { RecoveryKeyPanel } from '../store/recovery-key';
 import { acceptStatus, useStoreStatus } from '../store/store-status';
@@ -13,7 +14,6 @@ const idleLabel = (m: number) =>
   m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
 
 type Message = { tone: 'error' | 'success'; text: string } | null;
-const errorText = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
 /** Settings, Security: lock timing, remembering the key, and changing the passphrase. */
 export function SecuritySettings() {

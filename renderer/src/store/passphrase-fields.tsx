@@ -1,5 +1,5 @@
 import { PASSPHRASE_MIN_LENGTH, passphraseStrength } from '../../../shared/store/status';
-import { TextInput } from '../components/fields';
+import { TextInput } from '../ui/fields';
 
 /** Why a new passphrase cannot be used yet, or null. */
 export function passphraseProblem(passphrase: string, confirm: string): string | null {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { Notice } from '../components/notice';
+import { Notice } from '../ui/notice';
 
 function recoveryText(key: string): string {
   return [

@@ -4,8 +4,8 @@ import { Button, Form } from 'react-aria-components';
 import type { StoreStatus } from '../../../shared/store/status';
 import { PASSPHRASE_MIN_LENGTH } from '../../../shared/store/status';
 import { ApiError, call } from '../api/client';
-import { CheckboxField } from '../components/fields';
-import { Notice } from '../components/notice';
+import { CheckboxField } from '../ui/fields';
+import { Notice } from '../ui/notice';
 import { NewPassphraseFields, passphraseProblem } from './passphrase-fields';
 import { RecoveryKeyPanel } from './recovery-key';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useCallback, useEffect } from 'react';
 import { Button } from 'react-aria-components';
 import { STORE_LOCKED_EVENT } from '../api/client';
-import { Notice } from '../components/notice';
+import { Notice } from '../ui/notice';
 import { SetupScreen } from './setup-screen';
 import {
   STORE_STATUS_KEY,

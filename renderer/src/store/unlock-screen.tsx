@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { StoreStatus } from '../../../shared/store/status';
 import { ApiError, call } from '../api/client';
-import { CheckboxField, TextInput } from '../components/fields';
-import { Notice } from '../components/notice';
+import { CheckboxField, TextInput } from '../ui/fields';
+import { Notice } from '../ui/notice';
 import { acceptStatus } from './store-status';
 
 /** Every start (and after a lock): the passphrase or the recovery key opens the store. */

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { ModalDialog } from '../documents/common';
+import { Notice } from '../ui/notice';
+import { ModalDialog } from '../ui/dialog';
 import { errorText, ukDate } from './common';
 
 /** Resources attached to a checklist answer: listed by title, with a search to add more. */

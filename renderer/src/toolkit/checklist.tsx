@@ -6,12 +6,12 @@ import type { AnswerEntry, Answer, Comparison, EvidenceItem } from '../../../sha
 import { ANSWERS, ANSWER_LABELS, QUESTIONS, THEMES, emptyAnswers } from '../../../shared/toolkit/checklist';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
 import { NewDocumentDialog } from '../documents/documents-list';
-import { ModalDialog } from '../documents/common';
-import { useShortcut } from '../hooks';
-import { navigate } from '../router';
+import { ModalDialog } from '../ui/dialog';
+import { useShortcut } from '../ui/shortcuts';
+import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
 import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
 

@@ -5,8 +5,8 @@ import type { Jurisdiction } from '../../../shared/documents/citable-law';
 import type { LawEntry } from '../../../shared/toolkit/law';
 import { JURISDICTION_LABELS, KIND_LABELS } from '../../../shared/toolkit/law';
 import { call } from '../api/client';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
 import { errorText, ukDate } from './common';
 import { OpenLinkDialog } from './resources';
 

@@ -6,8 +6,8 @@ import { DEFAULT_CALL_FOR_EXAMPLES, DEFAULT_INTRODUCTION } from '../../../shared
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;

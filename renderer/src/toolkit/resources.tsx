@@ -14,10 +14,10 @@ import {
 } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import { ModalDialog } from '../documents/common';
-import { useShortcut } from '../hooks';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import { ModalDialog } from '../ui/dialog';
+import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 

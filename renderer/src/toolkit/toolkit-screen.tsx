@@ -1,4 +1,4 @@
-import { useRoute } from '../router';
+import { useRoute } from '../ui/router';
 import { AssessmentScreen, ChecklistScreen } from './checklist';
 import { LawScreen } from './law';
 import { NewsletterScreen } from './newsletter';

@@ -4,10 +4,12 @@ import { Button } from 'react-aria-components';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../components/notice';
-import { Page } from '../components/page';
-import type { Picked } from '../meetings/common';
-import { ConfirmButton, DirectoryPicker } from '../meetings/common';
+import { Notice } from '../ui/notice';
+import { Page } from '../ui/page';
+import type { Picked } from '../meetings/queries';
+import { organisationSource, peopleSource } from '../meetings/queries';
+import { ConfirmButton } from '../ui/dialog';
+import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
@@ -149,7 +151,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         }}
       >
         <h2 id="record-heading">Record a person’s training</h2>
-        <DirectoryPicker kind="person" label="Person" value={person} onChange={(p) => setPerson(p)} />
+        <DirectoryPicker source={peopleSource} label="Person" value={person} onPick={setPerson} />
         <CourseSelect id="record-course" value={course} onChange={setCourse} />
         <div className="field">
           <label htmlFor="record-date">Date trained</label>
@@ -171,7 +173,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
       >
         <h2 id="count-heading">Count delegates without naming them</h2>
         <p className="field-help">For large sessions, keep only how many came from each organisation.</p>
-        <DirectoryPicker kind="organisation" label="Organisation" value={org} onChange={(o) => setOrg(o)} />
+        <DirectoryPicker source={organisationSource} label="Organisation" value={org} onPick={setOrg} />
         <CourseSelect id="count-course" value={countCourse} onChange={setCountCourse} />
         <div className="inline-row">
           <div className="field">

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useId } from 'react';
+import type { z } from 'zod';
 import { FieldError, Input, Label, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
 
 type TextProps = {
@@ -8,7 +10,8 @@ type TextProps = {
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'date' | 'number' | 'password';
+  // 'date' only where the UK DateField is not used yet (Settings → Activity and privacy requests).
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password' | 'date';
   autoComplete?: string;
   autoFocus?: boolean;
   maxLength?: number;
@@ -105,6 +108,47 @@ export function RadioChoice<T extends string>({
   );
 }
 
+/** A labelled native select: fast with long option lists and read well by screen readers. */
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  description,
+  className = 'field',
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  description?: ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        aria-describedby={description ? `${id}-d` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {description ? (
+        <span id={`${id}-d`} className="field-description">
+          {description}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 /** A native checkbox inside its label: the whole text is the click target and the accessible name. */
 export function CheckboxField({
   label,
@@ -118,7 +162,7 @@ export function CheckboxField({
   description?: string;
 }) {
   return (
-    <label className="checkbox-field">
+    <label className={description ? 'checkbox-field' : 'checkbox'}>
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       <span>
         {label}
@@ -126,4 +170,68 @@ export function CheckboxField({
       </span>
     </label>
   );
+}
+
+/** A labelled native input (time, text, number) with its error tied to it for screen readers. */
+export function NativeField({
+  label,
+  type = 'text',
+  value,
+  onChange,
+  error,
+  required,
+  description,
+  onBlur,
+}: {
+  label: string;
+  type?: 'text' | 'time' | 'url' | 'number';
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  required?: boolean;
+  description?: ReactNode;
+  onBlur?: () => void;
+}) {
+  const id = useId();
+  const describedBy = [error ? `${id}-error` : '', description ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      />
+      {description ? (
+        <span id={`${id}-help`} className="field-help">
+          {description}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The first message for each top-level field of a failed zod parse. */
+export function fieldErrors<S extends z.ZodType>(schema: S, value: unknown): Record<string, string> | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    errors[key] ??= issue.message;
+  }
+  return errors;
 }

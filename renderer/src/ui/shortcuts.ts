@@ -1,17 +1,5 @@
 import { useEffect } from 'react';
 
-/** Warn before the window closes or reloads while a form has unsaved changes. */
-export function useUnsavedWarning(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
-}
-
 /** Ctrl/Cmd + key shortcuts for a screen. */
 export function useShortcut(key: string, handler: () => void, enabled = true): void {
   useEffect(() => {

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+export type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
+
 /** A message that screen readers announce: errors assertively, confirmations politely. */
 export function Notice({ tone, children }: { tone: 'error' | 'success' | 'info'; children: ReactNode }) {
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { checkExternalUrl } from '../../../shared/links';
-import './load-example.css';
+import './external-link.css';
 
 /**
  * A link whose address came from what someone typed or imported. It opens nothing by itself: it
@@ -31,9 +31,9 @@ export function ExternalLink({ url, children }: { url: string; children: ReactNo
       >
         {children}
       </a>
-      <ModalOverlay className="example-overlay" isOpen={open} onOpenChange={setOpen} isDismissable>
-        <Modal className="example-modal">
-          <Dialog className="example-dialog">
+      <ModalOverlay className="ui-modal-overlay" isOpen={open} onOpenChange={setOpen} isDismissable>
+        <Modal className="ui-modal">
+          <Dialog className="ui-dialog">
             <Heading slot="title">{link.kind === 'email' ? 'Write an email?' : 'Open this address in your browser?'}</Heading>
             <p>It came from text entered in Concordat. Check it is the address you expect:</p>
             <p className="external-link-address">
@@ -42,7 +42,7 @@ export function ExternalLink({ url, children }: { url: string; children: ReactNo
             <p>
               {link.kind === 'email' ? 'Email to' : 'Site'}: <strong>{link.host}</strong>
             </p>
-            <div className="example-actions">
+            <div className="ui-dialog-actions">
               <Button
                 className="button primary"
                 onPress={() => {

@@ -1,0 +1,124 @@
+import type { CalendarDate } from '@internationalized/date';
+import { parseDate } from '@internationalized/date';
+import { useState } from 'react';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  I18nProvider,
+  Label,
+  Popover,
+  Text,
+} from 'react-aria-components';
+import './date-field.css';
+
+/** Dates a partnership works with: nothing before 1990 (no partnership is older) or past 2100. */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+const MIN = parseDate(`${MIN_YEAR}-01-01`);
+const MAX = parseDate(`${MAX_YEAR}-12-31`);
+
+const toCalendar = (iso: string): CalendarDate | null => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  try {
+    return parseDate(iso);
+  } catch {
+    return null;
+  }
+};
+
+/** What is wrong with a date, in words, or null. The screen shows this; main checks again. */
+export function dateProblem(iso: string, required = false): string | null {
+  if (iso === '') return required ? 'Enter a date.' : null;
+  const d = toCalendar(iso);
+  if (!d) return 'Enter a whole date: day, month and year.';
+  if (d.year < MIN_YEAR || d.year > MAX_YEAR) return `Enter a year between ${MIN_YEAR} and ${MAX_YEAR}.`;
+  return null;
+}
+
+/**
+ * A date in UK order (day, month, year) whatever the browser's language, with a calendar button.
+ * The value is an ISO date string ('' when empty), like the contract's.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  isRequired,
+  description,
+  error,
+  isReadOnly,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  isRequired?: boolean;
+  description?: string;
+  error?: string | undefined;
+  isReadOnly?: boolean;
+}) {
+  const [partial, setPartial] = useState(false);
+  const problem = error ?? (partial ? 'Enter a whole date: day, month and year.' : dateProblem(value));
+  return (
+    <I18nProvider locale="en-GB">
+      <DatePicker
+        className="field date-field"
+        value={toCalendar(value)}
+        onChange={(d) => {
+          setPartial(false);
+          onChange(d ? d.toString() : '');
+        }}
+        onBlur={(e) => {
+          const group = (e.target as HTMLElement).closest('.date-field');
+          const segments = group ? [...group.querySelectorAll('[data-type]')] : [];
+          const typed = segments.filter((s) => !s.hasAttribute('data-placeholder')).length;
+          setPartial(typed > 0 && typed < segments.filter((s) => s.getAttribute('data-type') !== 'literal').length);
+        }}
+        minValue={MIN}
+        maxValue={MAX}
+        isRequired={isRequired}
+        isInvalid={Boolean(problem)}
+        isReadOnly={isReadOnly}
+        shouldForceLeadingZeros
+        validationBehavior="aria"
+      >
+        <Label>
+          {label}
+          {isRequired ? <span aria-hidden="true"> *</span> : null}
+        </Label>
+        <Group className="date-group">
+          <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
+          <Button className="picker-button" aria-label={`Choose ${label.toLowerCase()} from a calendar`}>
+            ▾
+          </Button>
+        </Group>
+        {description ? <Text slot="description">{description}</Text> : null}
+        <FieldError>{problem}</FieldError>
+        <Popover className="date-popover">
+          <Dialog className="date-dialog" aria-label={`${label} calendar`}>
+            <Calendar>
+              <header className="date-calendar-head">
+                <Button slot="previous" aria-label="Previous month">
+                  ‹
+                </Button>
+                <Heading />
+                <Button slot="next" aria-label="Next month">
+                  ›
+                </Button>
+              </header>
+              <CalendarGrid>{(date) => <CalendarCell date={date} className="date-cell" />}</CalendarGrid>
+            </Calendar>
+          </Dialog>
+        </Popover>
+      </DatePicker>
+    </I18nProvider>
+  );
+}

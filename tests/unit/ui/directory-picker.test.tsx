@@ -1,0 +1,84 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { PickerItem, PickerSource } from '../../../renderer/src/ui/directory-picker';
+import { DirectoryPicker } from '../../../renderer/src/ui/directory-picker';
+
+const PEOPLE: PickerItem[] = [
+  { id: 1, name: 'Asha Patel', detail: 'Detective Inspector, Northshire Police' },
+  { id: 2, name: 'Ben Okafor', detail: 'Safeguarding Lead, Northshire Council' },
+];
+const source: PickerSource = {
+  noun: 'people',
+  key: ['test', 'people'],
+  search: async (q) => PEOPLE.filter((p) => p.name.toLowerCase().includes(q.toLowerCase())),
+};
+
+function Harness({ clearOnPick = false }: { clearOnPick?: boolean }) {
+  const [picked, setPicked] = useState<PickerItem[]>([]);
+  return (
+    <QueryClientProvider client={new QueryClient()}>
+      <DirectoryPicker
+        label="Owner"
+        source={source}
+        value={clearOnPick ? null : (picked.at(-1) ?? null)}
+        clearOnPick={clearOnPick}
+        exclude={clearOnPick ? picked.map((p) => p.id) : []}
+        onPick={(p) => setPicked((all) => (p ? [...all, p] : all))}
+      />
+      <output aria-label="Picked">{picked.map((p) => p.name).join('; ')}</output>
+    </QueryClientProvider>
+  );
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+describe('DirectoryPicker', () => {
+  it('is a combobox: type, arrow down, Enter picks, and focus stays in the box', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'ash');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
+    await user.keyboard('{ArrowDown}{Enter}');
+    await nextFrame();
+    expect(screen.getByRole('status', { name: 'Picked' }).textContent ?? screen.getByLabelText('Picked').textContent).toBe(
+      'Asha Patel',
+    );
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('Asha Patel');
+  });
+
+  it('as an "add another" box it empties after each pick, leaves out what is chosen, and keeps focus', async () => {
+    const user = userEvent.setup();
+    render(<Harness clearOnPick />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'a');
+    await waitFor(() => expect(screen.getAllByRole('option').length).toBe(2));
+    await user.keyboard('{ArrowDown}{Enter}');
+    await nextFrame();
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('');
+    await user.type(box, 'a');
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringMatching(/Ben Okafor/)]),
+    );
+    await user.keyboard('{ArrowDown}{Enter}');
+    await nextFrame();
+    expect(screen.getByLabelText('Picked').textContent).toBe('Asha Patel; Ben Okafor');
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('says so when nothing matches', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'zzz');
+    await waitFor(() => expect(screen.getByText('No one matches. Add people in Partners.')).toBeTruthy());
+  });
+});
