@@ -1,3 +1,4 @@
+import { longDate } from '../documents/placeholders';
 /**
  * Dates for the request log. A request is due one calendar month after the day it was received:
  * 3 March → 3 April. When the next month has no such day, the last day of that month is used
@@ -24,25 +25,7 @@ export function monthsBefore(isoDate: string, months: number): string {
   return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "5 October 2026". */
+/** "5 October 2026": the one UK long date (shared/documents/placeholders.ts), empty for no date. */
 export function ukDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return isoDate;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return isoDate ? longDate(isoDate) : '';
 }

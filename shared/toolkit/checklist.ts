@@ -1,3 +1,4 @@
+import { longDate } from '../documents/placeholders';
 /**
  * The partnership checklist: seventeen questions in five themes, written for Concordat from the
  * topics a partnership self-assessment covers (see the project's partnership toolkit facts).
@@ -256,25 +257,6 @@ export function listText(names: readonly string[]): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-const longDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
-};
 
 /** The bodies without which a local response cannot work; missing one of these is red. */
 export const ESSENTIAL_SECTORS = ['police', 'local-authority', 'nhs'] as const;
