@@ -1,0 +1,72 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Form as AriaForm } from 'react-aria-components';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { FormCheckbox, FormDate, FormSelect, FormText, useContractForm } from '../../../renderer/src/ui/form';
+import { LeaveGuardHost } from '../../../renderer/src/ui/leave-guard';
+import { navigate, stay } from '../../../renderer/src/ui/router';
+
+afterEach(stay);
+
+const schema = z.object({
+  name: z.string().trim().min(1, 'Enter the organisation’s name.'),
+  tier: z.enum(['core', 'associate']),
+  active: z.boolean(),
+  joined: z.string(),
+});
+
+function Form({ onSave }: { onSave: (v: z.output<typeof schema>) => void }) {
+  const form = useContractForm(schema, { name: '', tier: 'core', active: true, joined: '' });
+  return (
+    <AriaForm aria-label="Test" validationBehavior="aria" onSubmit={form.handleSubmit(onSave)}>
+      <FormText control={form.control} name="name" label="Organisation name" isRequired />
+      <FormSelect
+        control={form.control}
+        name="tier"
+        label="Membership"
+        options={[
+          { value: 'core', label: 'Core member' },
+          { value: 'associate', label: 'Associate member' },
+        ]}
+      />
+      <FormCheckbox control={form.control} name="active" label="Active" />
+      <FormDate control={form.control} name="joined" label="Joined" />
+      <button type="submit">Save</button>
+      <LeaveGuardHost />
+    </AriaForm>
+  );
+}
+
+describe('kit form (react-hook-form with a zod schema)', () => {
+  it('shows the schema’s message on submit and saves nothing', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<Form onSave={onSave} />);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Enter the organisation’s name.')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('saves the parsed values (trimmed) from every bound field', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<Form onSave={onSave} />);
+    await user.type(screen.getByRole('textbox', { name: /Organisation name/ }), '  Northshire Police  ');
+    await user.selectOptions(screen.getByLabelText('Membership'), 'associate');
+    await user.click(screen.getByRole('checkbox', { name: 'Active' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toEqual({ name: 'Northshire Police', tier: 'associate', active: false, joined: '' });
+  });
+
+  it('guards unsaved typing against leaving', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/settings';
+    render(<Form onSave={() => undefined} />);
+    await user.type(screen.getByRole('textbox', { name: /Organisation name/ }), 'x');
+    navigate('/partners');
+    expect(await screen.findByRole('dialog', { name: 'Leave without saving?' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/settings');
+  });
+});
