@@ -67,7 +67,11 @@ export function Activities({ planId, objective: o }: { planId: number; objective
         <Button className="button small" onPress={() => setAdding(true)} aria-label={`Add an activity to objective ${o.number}`}>
           Add activity
         </Button>
-        <Button className="button small" onPress={() => setLinking(true)} aria-label={`Link an existing action to objective ${o.number}`}>
+        <Button
+          className="button small"
+          onPress={() => setLinking(true)}
+          aria-label={`Link an existing action to objective ${o.number}`}
+        >
           Link an existing action
         </Button>
       </div>
@@ -158,7 +162,10 @@ function LinkDialog({ planId, objective: o, onClose }: { planId: number; objecti
         {rows.map((a) => (
           <li key={a.id}>
             <span>
-              <strong>A{a.id}</strong> {a.description} <span className="muted">({ownerText(a)}, {actionStatusText(a)})</span>
+              <strong>A{a.id}</strong> {a.description}{' '}
+              <span className="muted">
+                ({ownerText(a)}, {actionStatusText(a)})
+              </span>
             </span>
             <Button
               className="button small"

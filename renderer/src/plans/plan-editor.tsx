@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { PlanDetail } from '../../../shared/plans/model';
 import { PLAN_STATUS_LABELS, RAG_RULE_TEXT } from '../../../shared/plans/model';
+import { indicatorPicture } from '../../../shared/plans/charts';
 import { strategyTree, actionPlanTree, periodText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
 import { DocumentPreview } from '../documents/preview';
@@ -42,14 +43,18 @@ function PlanView({ detail }: { detail: PlanDetail }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const exporter = useExport(setMessage);
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
-  const status = usePlanChange(plan.id, (s: 'draft' | 'agreed') => call('plans.setStatus', { id: plan.id, version: plan.version, status: s }), {
-    failure: 'Could not change the plan’s status.',
-    onDone: (d) =>
-      setMessage({
-        tone: 'success',
-        text: d.plan.status === 'agreed' ? 'Plan agreed. Its numbers are now fixed.' : 'The plan is a draft again.',
-      }),
-  });
+  const status = usePlanChange(
+    plan.id,
+    (s: 'draft' | 'agreed') => call('plans.setStatus', { id: plan.id, version: plan.version, status: s }),
+    {
+      failure: 'Could not change the plan’s status.',
+      onDone: (d) =>
+        setMessage({
+          tone: 'success',
+          text: d.plan.status === 'agreed' ? 'Plan agreed. Its numbers are now fixed.' : 'The plan is a draft again.',
+        }),
+    },
+  );
   const tree = useMemo(() => {
     if (view === 'edit') return null;
     const ctx = {
@@ -58,7 +63,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
       marking: settings.data?.defaultMarking ?? 'OFFICIAL',
       now: new Date(),
     };
-    return view === 'strategy' ? strategyTree(detail, ctx) : actionPlanTree(detail, ctx);
+    return view === 'strategy' ? strategyTree(detail, ctx, indicatorPicture) : actionPlanTree(detail, ctx);
   }, [view, detail, settings.data]);
 
   const toolbar = (
@@ -94,7 +99,9 @@ function PlanView({ detail }: { detail: PlanDetail }) {
       <p className="plan-meta">
         <span className={`tag plan-status-${plan.status}`}>{PLAN_STATUS_LABELS[plan.status]}</span>{' '}
         {periodText(plan.startsOn, plan.endsOn)}
-        {plan.numberingFrozenAt ? ' · Numbers are fixed because the plan has been agreed or exported.' : ' · Numbers follow the order until the plan is agreed or exported.'}
+        {plan.numberingFrozenAt
+          ? ' · Numbers are fixed because the plan has been agreed or exported.'
+          : ' · Numbers follow the order until the plan is agreed or exported.'}
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="plan-tabs" role="group" aria-label="Show">
@@ -122,7 +129,13 @@ function PlanView({ detail }: { detail: PlanDetail }) {
               <p>No priorities yet. Add the first one below: most plans have three to five.</p>
             ) : null}
             {detail.priorities.map((p, i) => (
-              <PrioritySection key={p.id} planId={plan.id} priority={p} first={i === 0} last={i === detail.priorities.length - 1} />
+              <PrioritySection
+                key={p.id}
+                planId={plan.id}
+                priority={p}
+                first={i === 0}
+                last={i === detail.priorities.length - 1}
+              />
             ))}
             <AddPriority planId={plan.id} />
           </section>
@@ -164,13 +177,23 @@ function PlanDetailsForm({ detail }: { detail: PlanDetail }) {
     onDone: (d) => form.reset({ title: d.plan.title, startsOn: d.plan.startsOn, endsOn: d.plan.endsOn, vision: d.plan.vision }),
   });
   return (
-    <Form className="form plan-details" aria-label="Plan details" validationBehavior="aria" onSubmit={form.handleSubmit((v) => save.mutate({ ...v, vision: v.vision }))}>
+    <Form
+      className="form plan-details"
+      aria-label="Plan details"
+      validationBehavior="aria"
+      onSubmit={form.handleSubmit((v) => save.mutate({ ...v, vision: v.vision }))}
+    >
       <FormText control={form.control} name="title" label="Title" isRequired />
       <div className="inline-row">
         <FormDate control={form.control} name="startsOn" label="Starts" isRequired />
         <FormDate control={form.control} name="endsOn" label="Ends" isRequired />
       </div>
-      <FormLongText control={form.control} name="vision" label="Vision" description="A few sentences: what the area will be like if the plan works." />
+      <FormLongText
+        control={form.control}
+        name="vision"
+        label="Vision"
+        description="A few sentences: what the area will be like if the plan works."
+      />
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={save.isPending || !form.formState.isDirty}>
           Save plan details

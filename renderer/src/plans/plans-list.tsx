@@ -30,9 +30,9 @@ export function PlansList() {
       {plans.data && plans.data.length === 0 ? (
         <EmptyState title="No plans yet" action={newButton}>
           <p>
-            A plan sets out what the partnership wants to achieve over a few years: a vision, priorities arranged around
-            Pursue, Prevent, Protect and Prepare, numbered objectives with activities from the action log, and indicators
-            that show whether the response is improving.
+            A plan sets out what the partnership wants to achieve over a few years: a vision, priorities arranged around Pursue,
+            Prevent, Protect and Prepare, numbered objectives with activities from the action log, and indicators that show
+            whether the response is improving.
           </p>
           <p>Start with a title such as “Strategy 2026-2029” and the years it covers.</p>
         </EmptyState>
@@ -99,7 +99,12 @@ function NewPlanDialog({ onClose }: { onClose: () => void }) {
           <FormDate control={form.control} name="startsOn" label="Starts" isRequired />
           <FormDate control={form.control} name="endsOn" label="Ends" isRequired />
         </div>
-        <FormLongText control={form.control} name="vision" label="Vision" description="What the area will be like if the plan works. You can write it later." />
+        <FormLongText
+          control={form.control}
+          name="vision"
+          label="Vision"
+          description="What the area will be like if the plan works. You can write it later."
+        />
         <DialogActions>
           <Button type="submit" className="button primary" isDisabled={create.isPending}>
             Create plan

@@ -162,7 +162,11 @@ export function PrioritySection({
   });
   const heading = `Priority ${p.number}: ${p.title}`;
   return (
-    <section className="priority" aria-labelledby={`priority-${p.id}`} onKeyDown={(e) => e.target === e.currentTarget && moveKeys((d) => move.mutate(d))(e)}>
+    <section
+      className="priority"
+      aria-labelledby={`priority-${p.id}`}
+      onKeyDown={(e) => e.target === e.currentTarget && moveKeys((d) => move.mutate(d))(e)}
+    >
       <header className="priority-header">
         <h3 id={`priority-${p.id}`}>{heading}</h3>
         <span className="four-ps">
@@ -205,10 +209,21 @@ export function PrioritySection({
       {p.objectives.length === 0 ? <p className="muted">No objectives yet.</p> : null}
       <ol className="objectives" aria-label={`Objectives of priority ${p.number}`}>
         {p.objectives.map((o, i) => (
-          <ObjectiveItem key={o.id} planId={planId} objective={o} first={i === 0} last={i === p.objectives.length - 1} onMoved={setAnnounce} />
+          <ObjectiveItem
+            key={o.id}
+            planId={planId}
+            objective={o}
+            first={i === 0}
+            last={i === p.objectives.length - 1}
+            onMoved={setAnnounce}
+          />
         ))}
       </ol>
-      <AddObjective busy={addObjective.isPending} priorityNumber={p.number} onAdd={(text, reset) => addObjective.mutate(text, { onSuccess: reset })} />
+      <AddObjective
+        busy={addObjective.isPending}
+        priorityNumber={p.number}
+        onAdd={(text, reset) => addObjective.mutate(text, { onSuccess: reset })}
+      />
       <IndicatorList planId={planId} priority={p} objective={null} indicators={p.indicators} label={`priority ${p.number}`} />
     </section>
   );
@@ -260,11 +275,15 @@ function ObjectiveItem({
       if (now) onMoved(`Objective “${o.text}” is now ${now.number}.`);
     },
   });
-  const update = usePlanChange(planId, (text: string) => call('plans.objectives.update', { id: o.id, version: o.version, text }), {
-    success: 'Objective saved.',
-    failure: 'Could not save the objective.',
-    onDone: () => setEditing(false),
-  });
+  const update = usePlanChange(
+    planId,
+    (text: string) => call('plans.objectives.update', { id: o.id, version: o.version, text }),
+    {
+      success: 'Objective saved.',
+      failure: 'Could not save the objective.',
+      onDone: () => setEditing(false),
+    },
+  );
   const remove = usePlanChange(planId, () => call('plans.objectives.remove', { id: o.id }), {
     success: 'Objective removed.',
     failure: 'Could not remove the objective.',
@@ -276,7 +295,13 @@ function ObjectiveItem({
           {o.number}
         </span>
         {editing ? (
-          <EditObjective text={o.text} number={o.number} busy={update.isPending} onSave={(t) => update.mutate(t)} onCancel={() => setEditing(false)} />
+          <EditObjective
+            text={o.text}
+            number={o.number}
+            busy={update.isPending}
+            onSave={(t) => update.mutate(t)}
+            onCancel={() => setEditing(false)}
+          />
         ) : (
           <span className="objective-text">
             <span className="visually-hidden">{o.number} </span>
@@ -321,7 +346,12 @@ function EditObjective({
 }) {
   const form = useContractForm(objectiveForm, { text });
   return (
-    <Form className="form inline-form" aria-label={`Edit objective ${number}`} validationBehavior="aria" onSubmit={form.handleSubmit((v) => onSave(v.text))}>
+    <Form
+      className="form inline-form"
+      aria-label={`Edit objective ${number}`}
+      validationBehavior="aria"
+      onSubmit={form.handleSubmit((v) => onSave(v.text))}
+    >
       <FormText control={form.control} name="text" label={`Objective ${number}`} autoFocus />
       <Button type="submit" className="button primary small" isDisabled={busy}>
         Save
