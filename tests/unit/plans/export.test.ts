@@ -106,6 +106,6 @@ describe('plan exports', () => {
     await ok(app, 'meetings.actions.delete', { id: made.action.id });
     const after = await ok<PlanDetail>(app, 'plans.get', { id: d.plan.id });
     expect(after.priorities[0]!.objectives[0]!.actions).toEqual([]);
-    expect(app.db.prepare('SELECT COUNT(*) FROM plan_objective_actions').pluck().get()).toBe(0);
+    expect(app.db.prepare('SELECT COUNT(*) FROM plan_objective_actions WHERE action_id = ?').pluck().get(made.action.id)).toBe(0);
   });
 });
