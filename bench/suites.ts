@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import type { StoreHolder } from '../main/store/holder';
+import { chartsBench } from './charts';
 import { documentsBench } from './documents';
 import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
@@ -22,6 +23,7 @@ export const benches: BenchSuite[] = [
   partnersBench,
   partnersBrowserBench,
   documentsBench,
+  chartsBench,
   meetingsBench,
   storeBench,
   storeSafetyBench,

@@ -1,0 +1,77 @@
+import { Resvg, renderAsync } from '@resvg/resvg-js';
+
+/*
+ * SVG pictures (the charts from shared/charts) rasterised to PNG for Word, which shows SVG only
+ * from Office 2016 and LibreOffice not reliably. resvg is a native module: it stays outside the
+ * main bundle (scripts/build-main.mjs) and unpacked from the asar (electron-builder.yml).
+ */
+
+/** Pixels per CSS pixel: twice the size it is shown at, so charts stay sharp when printed or zoomed. */
+export const RASTER_SCALE = 2;
+
+const CACHE_LIMIT = 32;
+const cache = new Map<string, Uint8Array>();
+
+/**
+ * The SVG as PNG bytes at `scale` times its own width and height. System fonts are loaded so the
+ * text is drawn (resvg draws no text at all when it finds no font). The same SVG gives the same
+ * bytes, so recent results are kept: a document exported twice, or a chart used twice, is drawn once.
+ */
+export function rasterise(svg: string, scale = RASTER_SCALE): Uint8Array {
+  const key = `${scale}:${svg}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const png = drawPng(svg, scale);
+  remember(key, png);
+  return png;
+}
+
+const options = (scale: number) =>
+  ({
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { loadSystemFonts: true },
+    shapeRendering: 2,
+    textRendering: 1,
+  }) as const;
+
+/** The SVG drawn afresh, without the cache (the bench measures this). */
+export function drawPng(svg: string, scale = RASTER_SCALE): Uint8Array {
+  return new Uint8Array(new Resvg(svg, options(scale)).render().asPng());
+}
+
+/**
+ * The SVGs rasterised off the main thread (on libuv's pool, in parallel), by SVG: an export of a
+ * report with several charts does not freeze the window while they are drawn (~100 ms each).
+ */
+export async function rasteriseAll(svgs: Iterable<string>, scale = RASTER_SCALE): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const todo: string[] = [];
+  for (const svg of new Set(svgs)) {
+    const hit = cache.get(`${scale}:${svg}`);
+    if (hit) out.set(svg, hit);
+    else todo.push(svg);
+  }
+  const drawn = await Promise.all(todo.map((svg) => renderAsync(svg, options(scale))));
+  todo.forEach((svg, i) => {
+    const png = new Uint8Array(drawn[i]!.asPng());
+    out.set(svg, png);
+    remember(`${scale}:${svg}`, png);
+  });
+  return out;
+}
+
+function remember(key: string, png: Uint8Array): void {
+  cache.set(key, png);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+}
+
+/** Width and height in pixels read from a PNG's header. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
