@@ -123,6 +123,7 @@ test('a plan with two priorities, three objectives, activities and indicators: r
   const preview = page.getByRole('article', { name: 'Strategy preview' });
   await expect(preview).toContainText('Priority 1: Find and disrupt exploitation');
   await expect(preview).toContainText('NRM referrals from the area');
+  await expect(preview.getByRole('img', { name: /NRM referrals from the area: Apr–Jun 2026 45/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('strategy-preview.png'), fullPage: true });
   await expectAccessible(page);
 
