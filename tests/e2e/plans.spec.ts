@@ -66,8 +66,13 @@ test('a plan with two priorities, three objectives, activities and indicators: r
   await page.getByRole('button', { name: 'Add an activity to objective 1.1' }).click();
   const activity = page.getByRole('dialog', { name: 'New activity for objective 1.1' });
   await activity.getByRole('textbox', { name: 'Activity' }).fill('Plan a week of action on car washes');
-  await activity.getByRole('combobox', { name: 'Owner organisation' }).fill('Northshire Pol');
-  await page.getByRole('option', { name: /Northshire Police/ }).click();
+  const owner = activity.getByRole('combobox', { name: 'Owner organisation' });
+  await owner.fill('Northshire Pol');
+  // Chosen by keyboard once the option shows (a click on a settling option can miss).
+  await expect(page.getByRole('option', { name: /Northshire Police/ })).toBeVisible();
+  await owner.press('ArrowDown');
+  await owner.press('Enter');
+  await expect(owner).toHaveValue('Northshire Police');
   await fillDate(activity, 'Due date', '2026-09-30');
   await activity.getByRole('button', { name: 'Add activity' }).click();
   await expect(page.getByRole('cell', { name: 'Plan a week of action on car washes' })).toBeVisible();
