@@ -15,7 +15,10 @@ test('a plan with two priorities, three objectives, activities and indicators: r
   // Owners come from the directory: load the example partnership first.
   await main.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Load example partnership' }).click();
-  await page.getByRole('dialog', { name: 'Load the example partnership?' }).getByRole('button', { name: 'Load the example' }).click();
+  await page
+    .getByRole('dialog', { name: 'Load the example partnership?' })
+    .getByRole('button', { name: 'Load the example' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Added 7 organisations' })).toBeVisible();
 
   await main.getByRole('link', { name: 'Plans' }).click();
@@ -81,7 +84,10 @@ test('a plan with two priorities, three objectives, activities and indicators: r
   // Link an existing action from the log to objective 2.1.
   await page.getByRole('button', { name: 'Link an existing action to objective 2.1' }).click();
   const link = page.getByRole('dialog', { name: 'Link an action to objective 2.1' });
-  await link.getByRole('button', { name: /^Link A\d+$/ }).first().click();
+  await link
+    .getByRole('button', { name: /^Link A\d+$/ })
+    .first()
+    .click();
   await expect(link.getByRole('button', { name: /is linked/ }).first()).toBeVisible();
   await link.getByRole('button', { name: 'Done' }).click();
 
