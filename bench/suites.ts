@@ -7,6 +7,7 @@ import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
+import { plansBench } from './plans';
 import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
 import { storeBench } from './store';
@@ -28,6 +29,7 @@ export const benches: BenchSuite[] = [
   storeSafetyBench,
   importJobBench,
   toolkitBench,
+  plansBench,
   // privacy runs last: it erases people.
   privacyBench,
 ];
