@@ -14,6 +14,8 @@ import { meetingsHandlers } from './meetings/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
 import { privacyErasureHook } from './privacy/erasure';
 import { privacyHandlers } from './privacy/handlers';
+import { reportsErasureHook } from './reports/erasure';
+import { reportsHandlers } from './reports/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 import { storeHandlers } from './store/handlers';
@@ -27,6 +29,7 @@ registerErasureHook(meetingsErasureHook);
 registerErasureHook(toolkitErasureHook);
 registerErasureHook(settingsErasureHook);
 registerErasureHook(privacyErasureHook);
+registerErasureHook(reportsErasureHook);
 
 /** Every channel's handler. The type makes a missing handler a build error. */
 export const handlers: Handlers = {
@@ -42,6 +45,7 @@ export const handlers: Handlers = {
   ...examplesHandlers,
   ...toolkitHandlers,
   ...privacyHandlers,
+  ...reportsHandlers,
   ...backupsHandlers,
   ...storeHandlers,
 };

@@ -14,6 +14,7 @@ import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
 import { toolkitChannels } from './toolkit';
 import { privacyChannels } from './privacy';
+import { reportsChannels } from './reports';
 import { storeChannels } from './store';
 
 /**
@@ -36,6 +37,7 @@ export const contract = {
   ...examplesChannels,
   ...toolkitChannels,
   ...privacyChannels,
+  ...reportsChannels,
   ...backupsChannels,
   ...storeChannels,
 } as const;
