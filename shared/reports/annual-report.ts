@@ -39,7 +39,7 @@ const para = (...runs: Run[]): Block => ({ kind: 'paragraph', runs });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const REMOVED = '[name removed]';
-const EMAIL = /[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@<>()[\]]+/g;
+const EMAIL = /[\p{L}\p{N}.+'_-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** Take names (whole words, any case) and email addresses out of text meant for publication. */
 export function redactText(text: string, names: readonly string[]): string {
