@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualFigures } from '../../../main/reports/figures';
 import { buildReportTree } from '../../../main/reports/handlers';
-import { writeDocx } from '../../../main/documents/docx-writer';
 import type { Dispatch } from '../../../main/ipc/dispatcher';
 import { createTestApp } from '../../helpers/db';
 import { PEOPLE, seedTwoYears } from './fixtures';
