@@ -11,6 +11,8 @@ import { partnersHandlers } from './partners/handlers';
 import { partnersImportHandlers } from './partners/import-job-handlers';
 import { meetingsErasureHook } from './meetings/erasure';
 import { meetingsHandlers } from './meetings/handlers';
+import { plansErasureHook } from './plans/erasure';
+import { plansHandlers } from './plans/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
 import { privacyErasureHook } from './privacy/erasure';
 import { privacyHandlers } from './privacy/handlers';
@@ -30,6 +32,7 @@ registerErasureHook(toolkitErasureHook);
 registerErasureHook(settingsErasureHook);
 registerErasureHook(privacyErasureHook);
 registerErasureHook(reportsErasureHook);
+registerErasureHook(plansErasureHook);
 
 /** Every channel's handler. The type makes a missing handler a build error. */
 export const handlers: Handlers = {
@@ -42,6 +45,7 @@ export const handlers: Handlers = {
   ...directoryHandlers,
   ...partnersImportHandlers,
   ...meetingsHandlers,
+  ...plansHandlers,
   ...examplesHandlers,
   ...toolkitHandlers,
   ...privacyHandlers,

@@ -5,6 +5,7 @@
 const DATE_OR_TIME = 'a date or time the app writes, never typed text';
 const FIXED_VALUES = 'one of a fixed set of values (CHECK constraint)';
 const UID = 'a random UUIDv7 that names nobody';
+const PLAN_NUMBER = 'a plan number the app writes from positions (1, 1.2)';
 
 export const ERASURE_EXEMPT_COLUMNS: Readonly<Record<string, string>> = {
   'partnership_settings.default_marking': FIXED_VALUES,
@@ -150,6 +151,41 @@ export const ERASURE_EXEMPT_COLUMNS: Readonly<Record<string, string>> = {
   'annual_reports.created_at': DATE_OR_TIME,
   'annual_reports.updated_at': DATE_OR_TIME,
   'annual_reports.deleted_at': DATE_OR_TIME,
+  // Plans (0008): ids, dates, numbers the app writes and fixed values; its free text is declared by main/plans/erasure.ts.
+  'plans.uid': UID,
+  'plans.starts_on': DATE_OR_TIME,
+  'plans.ends_on': DATE_OR_TIME,
+  'plans.status': FIXED_VALUES,
+  'plans.agreed_at': DATE_OR_TIME,
+  'plans.numbering_frozen_at': DATE_OR_TIME,
+  'plans.created_at': DATE_OR_TIME,
+  'plans.updated_at': DATE_OR_TIME,
+  'plans.deleted_at': DATE_OR_TIME,
+  'plan_priorities.uid': UID,
+  'plan_priorities.frozen_number': PLAN_NUMBER,
+  'plan_priorities.created_at': DATE_OR_TIME,
+  'plan_priorities.updated_at': DATE_OR_TIME,
+  'plan_priorities.deleted_at': DATE_OR_TIME,
+  'plan_objectives.uid': UID,
+  'plan_objectives.frozen_number': PLAN_NUMBER,
+  'plan_objectives.created_at': DATE_OR_TIME,
+  'plan_objectives.updated_at': DATE_OR_TIME,
+  'plan_objectives.deleted_at': DATE_OR_TIME,
+  'plan_objective_actions.uid': UID,
+  'plan_objective_actions.created_at': DATE_OR_TIME,
+  'plan_objective_actions.updated_at': DATE_OR_TIME,
+  'plan_indicators.uid': UID,
+  'plan_indicators.direction': FIXED_VALUES,
+  'plan_indicators.frequency': FIXED_VALUES,
+  'plan_indicators.source': FIXED_VALUES,
+  'plan_indicators.created_at': DATE_OR_TIME,
+  'plan_indicators.updated_at': DATE_OR_TIME,
+  'plan_indicators.deleted_at': DATE_OR_TIME,
+  'plan_indicator_readings.uid': UID,
+  'plan_indicator_readings.period_end': DATE_OR_TIME,
+  'plan_indicator_readings.created_at': DATE_OR_TIME,
+  'plan_indicator_readings.updated_at': DATE_OR_TIME,
+  'plan_indicator_readings.deleted_at': DATE_OR_TIME,
 };
 
 /** Whole tables exempted: derived data rebuilt from the scrubbed tables. */

@@ -12,6 +12,7 @@ import { examplesChannels } from './examples';
 import { partnersChannels } from './partners';
 import { partnersImportChannels } from './partners-import';
 import { meetingsChannels } from './meetings';
+import { plansChannels } from './plans';
 import { toolkitChannels } from './toolkit';
 import { privacyChannels } from './privacy';
 import { reportsChannels } from './reports';
@@ -34,6 +35,7 @@ export const contract = {
   ...directoryChannels,
   ...partnersImportChannels,
   ...meetingsChannels,
+  ...plansChannels,
   ...examplesChannels,
   ...toolkitChannels,
   ...privacyChannels,

@@ -5,6 +5,7 @@ import { migration0004 } from './0004-meetings';
 import { migration0005 } from './0005-privacy';
 import { migration0006 } from './0006-toolkit';
 import { migration0007 } from './0007-versions-and-coordinator';
+import { migration0008 } from './0008-plans';
 import { migration0009 } from './0009-reports';
 import type { Migration } from './types';
 
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
   migration0009,
 ];
 
