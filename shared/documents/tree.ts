@@ -22,6 +22,11 @@ export type Block =
   | { kind: 'signatures'; signatories: Signatory[] }
   | { kind: 'pageBreak' }
   | { kind: 'toc' }
+  /**
+   * A picture drawn as SVG (a chart from shared/charts): the preview shows the SVG as an <img>, the
+   * .docx writers embed it rasterised to PNG. width/height are CSS pixels; alt is read out instead.
+   */
+  | { kind: 'image'; svg: string; width: number; height: number; alt: string; caption?: string }
   /** Shown in the form and preview, never exported. */
   | { kind: 'guidance'; runs: Run[] };
 
