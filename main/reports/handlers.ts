@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/repository';
 import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
 import { docxWriter } from '../meetings/word';
 import { allPeopleNames } from '../partners/directory-api';
+import { listIndicatorReports } from '../plans/indicators';
 import { getSettings } from '../settings/repository';
 import type { IndicatorSource } from './figures';
 import { annualFigures } from './figures';
@@ -19,8 +20,8 @@ type ReportsChannel = keyof typeof reportsChannels;
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Indicators come from the plans area when it is merged; until then the report says none are set. */
-const indicators: IndicatorSource = () => [];
+/** Indicators against targets come from the plans area. */
+const indicators: IndicatorSource = (db, range) => listIndicatorReports(db, range);
 
 export const figuresFor = (db: Database, year: number) => annualFigures(db, year, indicators);
 

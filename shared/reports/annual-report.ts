@@ -1,3 +1,5 @@
+import type { ChartSvg } from '../charts';
+import { barChart, lineChart } from '../charts';
 import type { Block, DocumentTree, Run, TableCell } from '../documents/tree';
 import type { ProtectiveMarking } from '../markings';
 import { describeDate } from '../meetings/time';
@@ -23,8 +25,8 @@ export type ReportContext = {
   publicSafe: boolean;
   /** People's names to take out of free text in the public-safe version. */
   redact: readonly string[];
-  /** Chart blocks by key (attendance, membership, actions, indicator:<uid>), drawn by the caller. */
-  charts?: Partial<Record<string, Block>>;
+  /** Draw the charts (default true); tests of the text alone can leave them out. */
+  charts?: boolean;
 };
 
 export type ReportInput = {
@@ -82,13 +84,65 @@ function paragraphs(text: string): Block[] {
 
 type Section = { title: string; blocks: Block[] };
 
+const image = (c: ChartSvg, caption: string): Block => ({ kind: 'image', ...c, caption });
+
+/** The report's charts as image blocks: the same SVG in the preview and (as PNG) in the .docx. */
+export function chartBlocks(f: AnnualFigures, key: string): Block[] {
+  const y = f.year;
+  const series: [string, string] = [String(y), String(y - 1)];
+  const bars = (rows: readonly SectorCount[]) => rows.map((r) => ({ label: r.label, value: r.value, previous: r.previous }));
+  if (key === 'attendance') {
+    if (f.meetings.bySector.length === 0) return [];
+    const title = `Attendance at meetings by sector, ${y} and ${y - 1}`;
+    return [image(barChart({ title, bars: bars(f.meetings.bySector), seriesLabels: series, horizontal: true }), title)];
+  }
+  if (key === 'membership') {
+    if (f.membership.bySector.length === 0) return [];
+    const title = `Member organisations by sector at the end of ${y} and ${y - 1}`;
+    return [image(barChart({ title, bars: bars(f.membership.bySector), seriesLabels: series, horizontal: true }), title)];
+  }
+  if (key === 'actions') {
+    const title = `Actions completed and overdue, ${y} and ${y - 1}`;
+    const a = f.actions;
+    return [
+      image(
+        barChart({
+          title,
+          seriesLabels: series,
+          bars: [
+            { label: 'Raised', value: a.raised.value, previous: a.raised.previous },
+            { label: 'Completed', value: a.completed.value, previous: a.completed.previous },
+            { label: 'Overdue at the year end', value: a.overdueAtYearEnd.value, previous: a.overdueAtYearEnd.previous },
+          ],
+        }),
+        title,
+      ),
+    ];
+  }
+  if (key.startsWith('indicator:')) {
+    const i = f.indicators.find((x) => `indicator:${x.uid}` === key);
+    if (!i || i.readings.length === 0) return [];
+    const title = `${i.objectiveNumber ? `${i.objectiveNumber} ` : ''}${i.name}`;
+    return [
+      image(
+        lineChart({
+          title,
+          points: i.readings.map((r) => ({ label: r.period, value: r.value })),
+          ...(i.target !== null ? { target: i.target } : {}),
+          ...(i.baseline !== null ? { baseline: i.baseline } : {}),
+          unit: i.unit,
+        }),
+        title,
+      ),
+    ];
+  }
+  return [];
+}
+
 export function annualReportTree(input: ReportInput, ctx: ReportContext): DocumentTree {
   const { figures: f, sections, returns } = input;
   const y = f.year;
-  const chart = (key: string): Block[] => {
-    const c = ctx.charts?.[key];
-    return c ? [c] : [];
-  };
+  const chart = (key: string): Block[] => (ctx.charts === false ? [] : chartBlocks(f, key));
   const clean = (s: string) => (ctx.publicSafe ? redactText(s, ctx.redact) : s);
   const out: Section[] = [];
 
@@ -265,7 +319,7 @@ export function annualReportTree(input: ReportInput, ctx: ReportContext): Docume
                 cell(`${i.objectiveNumber ? `${i.objectiveNumber} ` : ''}${i.name}${i.unit ? ` (${i.unit})` : ''}`),
                 cell(i.baseline === null ? '–' : String(i.baseline)),
                 cell(i.target === null ? '–' : String(i.target)),
-                cell(i.latest === null ? '–' : String(i.latest)),
+                cell(i.latest === null ? '–' : String(i.latest.value)),
                 cell(ragLabel[i.rag]),
               ]),
             },

@@ -1,4 +1,5 @@
 import type { ProtectiveMarking } from '../markings';
+import type { IndicatorReport } from '../plans/indicators';
 
 /** The annual report's records and figures, shared by main (which computes them) and the screens. */
 
@@ -20,23 +21,8 @@ export type Compared = { value: number; previous: number };
 
 export type SectorCount = { sector: string; label: string; value: number; previous: number };
 
-export type RagStatus = 'green' | 'amber' | 'red' | 'no_data';
-
 /** An indicator against its target, as the plans area reports it. */
-export type ReportIndicator = {
-  uid: string;
-  planTitle: string;
-  priorityTitle: string;
-  objectiveNumber: string | null;
-  name: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  direction: string;
-  readings: { period: string; value: number }[];
-  latest: number | null;
-  rag: RagStatus;
-};
+export type ReportIndicator = IndicatorReport;
 
 export type AnnualFigures = {
   year: number;

@@ -154,6 +154,14 @@ describe('the annual report', () => {
     await ok('reports.save', { year: 2026, version: report.version, progress: 'Priya Testperson led the training.' });
     await ok('reports.export', { year: 2026, publicSafe: false });
     const { body } = await docxText(app.saved.at(-1)!.bytes);
+    // Charts: membership by sector, attendance by sector, actions done and overdue.
+    const images = buildReportTree(db, 2026, false).blocks.filter((b) => b.kind === 'image');
+    expect(images.map((b) => (b.kind === 'image' ? b.caption : ''))).toEqual([
+      'Member organisations by sector at the end of 2026 and 2025',
+      'Attendance at meetings by sector, 2026 and 2025',
+      'Actions completed and overdue, 2026 and 2025',
+    ]);
+    for (const b of images.slice(0, 2)) if (b.kind === 'image') expect(b.alt).toMatch(/Police/);
     expect(body).toContain('Annual report 2026');
     expect(body).toContain('1. The year in figures');
     expect(body).toContain('Meetings held');
