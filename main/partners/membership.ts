@@ -103,3 +103,33 @@ export function organisationsForReturns(db: Database): { id: number; name: strin
     ).all() as { id: number; name: string; sector: string; member: number }[]
   ).map((r) => ({ ...r, member: r.member === 1 }));
 }
+
+export type DatedMembershipEvent = {
+  effectiveOn: string;
+  kind: 'joined' | 'left' | 'tier_changed';
+  membership: string;
+  previousMembership: string | null;
+};
+
+/**
+ * Give an organisation a dated history in place of the single row recorded when it was created
+ * (the example loader uses this). Refused, returning false, once it has any other history, so
+ * real records are never rewritten.
+ */
+export function backdateMembership(db: Database, organisationId: number, events: readonly DatedMembershipEvent[]): boolean {
+  const rows = stmt(db, 'SELECT kind FROM membership_events WHERE organisation_id = ? AND deleted_at IS NULL').all(
+    organisationId,
+  ) as {
+    kind: string;
+  }[];
+  if (rows.length !== 1 || rows[0]!.kind !== 'joined' || events.length === 0) return false;
+  stmt(db, 'DELETE FROM membership_events WHERE organisation_id = ?').run(organisationId);
+  const t = new Date().toISOString();
+  for (const e of events)
+    stmt(
+      db,
+      `INSERT INTO membership_events (uid, organisation_id, effective_on, kind, membership, previous_membership, recorded_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(uuidv7(), organisationId, e.effectiveOn, e.kind, e.membership, e.previousMembership, t, t);
+  return true;
+}
