@@ -9,7 +9,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // Native modules are loaded from node_modules at run time (electron-builder.yml unpacks their .node files).
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
 // An ESM bundle of CommonJS dependencies needs require().

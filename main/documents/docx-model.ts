@@ -6,6 +6,7 @@ import {
   Header,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   LevelFormat,
   LineRuleType,
   Packer,
@@ -25,6 +26,7 @@ import {
 import { longDate } from '../../shared/documents/placeholders';
 import type { Block, DocumentTree, Run, Signatory } from '../../shared/documents/tree';
 import { breakableEmails, fitColumns } from './docx-layout';
+import { rasterise } from './rasterise';
 
 /*
  * The docx library's model of the DocumentTree. It is the reference for the .docx export: it builds
@@ -82,6 +84,11 @@ export function sanitiseTree(tree: DocumentTree): { tree: DocumentTree; removed:
       }
       case 'signatures':
         return { ...b, signatories: b.signatories.map(sig) };
+      case 'image': {
+        const i: Block = { ...b, alt: s(b.alt) };
+        if (b.caption !== undefined) i.caption = s(b.caption);
+        return i;
+      }
       default:
         return b;
     }
@@ -236,12 +243,27 @@ function signatureTable(signatories: readonly Signatory[]): Table {
   });
 }
 
+/** The widest a picture is shown, in CSS pixels: the text width (15 twips to the pixel). */
+export const IMAGE_MAX_WIDTH = Math.floor(TEXT_WIDTH / 15);
+
+/** The size a picture is shown at in Word, in whole CSS pixels: its own, scaled down to the text width. */
+export function imageDisplaySize(b: { width: number; height: number }): { width: number; height: number } {
+  const w = Math.max(1, b.width);
+  const h = Math.max(1, b.height);
+  const scale = Math.min(1, IMAGE_MAX_WIDTH / w);
+  return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
+}
+
+/** What Word's selection pane calls the n-th picture (1-based); its alt text is the block's own. */
+export const imageName = (n: number) => `Picture ${n}`;
+
 function para(runs: readonly Run[], keepNext?: boolean): Paragraph {
   return new Paragraph({ bidirectional: isRtl(runsToText(runs)) || undefined, keepNext, children: textRuns(runs) });
 }
 
 function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfContents)[] {
   const out: (Paragraph | Table | TableOfContents)[] = [];
+  let pictures = 0;
   blocks.forEach((b, index) => {
     const next = blocks[index + 1];
     switch (b.kind) {
@@ -326,6 +348,20 @@ function renderBlocks(blocks: readonly Block[]): (Paragraph | Table | TableOfCon
           }),
         );
         break;
+      case 'image': {
+        // Rasterised (charts drawn as SVG): Word 2013 and LibreOffice do not show SVG reliably.
+        // The caption follows the picture, which is kept on the page with it.
+        const n = ++pictures;
+        const image = new ImageRun({
+          type: 'png',
+          data: rasterise(b.svg),
+          transformation: imageDisplaySize(b),
+          altText: { id: String(n), name: imageName(n), description: b.alt },
+        });
+        out.push(new Paragraph({ style: 'Figure', keepNext: b.caption ? true : undefined, children: [image] }));
+        if (b.caption) out.push(new Paragraph({ style: 'Caption', children: textRuns(plainRuns(b.caption)) }));
+        break;
+      }
       case 'guidance':
         // Guidance is for the person filling in the form; it is never exported.
         break;
@@ -480,6 +516,14 @@ export function buildDocument(input: DocumentTree): { doc: Document; removed: nu
           run: { size: 20 },
         },
         { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },
+        // A picture on a line of its own (a chart), centred.
+        {
+          id: 'Figure',
+          name: 'Figure',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 } },
+        },
         {
           id: 'FooterText',
           name: 'Footer text',

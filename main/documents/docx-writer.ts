@@ -3,7 +3,7 @@ import type { DocumentTree } from '../../shared/documents/tree';
 import type { DocxResult } from './docx-model';
 import { packWithDocx, sanitiseTree } from './docx-model';
 import type { NumberingIds } from './docx-xml';
-import { bodyXml, corePropertiesXml, footerXml, headerXml } from './docx-xml';
+import { MediaParts, bodyXml, corePropertiesXml, footerXml, headerXml } from './docx-xml';
 import type { ZipEntry } from './zip';
 import { zipArchive, zipEntry } from './zip';
 
@@ -32,7 +32,16 @@ type Skeleton = {
   /** The XML around the changing content of each changing part. */
   wrap: Record<Changing, { before: string; after: string }>;
   numbering: NumberingIds;
+  /** The body's relationships, to add pictures to: the XML before and after the font table's, and its id. */
+  rels: { before: string; after: string; fontTableId: number };
 };
+
+const RELS = 'word/_rels/document.xml.rels';
+const FONT_TABLE_REL =
+  /<Relationship Id="rId(\d+)" Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/fontTable" Target="fontTable.xml"\/>/;
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+/** PNG is already compressed: the fastest DEFLATE level gains as much as any. */
+const MEDIA_LEVEL = 1;
 
 type Changing = 'word/document.xml' | 'word/header1.xml' | 'word/footer1.xml' | 'docProps/core.xml';
 
@@ -66,9 +75,17 @@ async function buildSkeleton(): Promise<Skeleton> {
   const fixed = new Map<string, ZipEntry>();
   const wrap = {} as Skeleton['wrap'];
   let numbering: NumberingIds | null = null;
+  let rels: Skeleton['rels'] | null = null;
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue;
     order.push(file.name);
+    if (file.name === RELS) {
+      // The docx library numbers pictures after the other relationships and the font table after them.
+      const xml = await file.async('string');
+      const m = FONT_TABLE_REL.exec(xml);
+      if (!m) throw new Error("The docx library's relationships are not shaped as expected");
+      rels = { before: xml.slice(0, m.index), after: xml.slice(m.index + m[0].length), fontTableId: Number(m[1]) };
+    }
     const markers = CHANGING[file.name as Changing] as { start: string; end: string } | undefined;
     if (!markers) {
       fixed.set(file.name, zipEntry(file.name, await file.async('uint8array'), 9));
@@ -88,7 +105,8 @@ async function buildSkeleton(): Promise<Skeleton> {
   }
   for (const name of Object.keys(CHANGING)) if (!wrap[name as Changing]) throw new Error(`The docx library wrote no ${name}`);
   if (!numbering) throw new Error('The docx library wrote no numbering');
-  return { order, fixed, wrap, numbering };
+  if (!rels) throw new Error('The docx library wrote no relationships');
+  return { order, fixed, wrap, numbering, rels };
 }
 
 let skeleton: Promise<Skeleton> | null = null;
@@ -104,19 +122,29 @@ function getSkeleton(): Promise<Skeleton> {
 export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
   const s = await getSkeleton();
   const { tree, removed } = sanitiseTree(input);
+  const media = new MediaParts(s.rels.fontTableId);
   const content: Record<Changing, string> = {
-    'word/document.xml': bodyXml(tree, s.numbering),
+    'word/document.xml': bodyXml(tree, s.numbering, media),
     'word/header1.xml': headerXml(tree.meta),
     'word/footer1.xml': footerXml(tree.meta),
     'docProps/core.xml': corePropertiesXml(tree.meta, new Date()),
   };
   const entries = s.order.map((name) => {
+    if (name === RELS && media.files.length > 0) return zipEntry(name, relationshipsWith(s, media), LEVEL);
     const fixed = s.fixed.get(name);
     if (fixed) return fixed;
     const { before, after } = s.wrap[name as Changing];
     return zipEntry(name, before + content[name as Changing] + after, LEVEL);
   });
+  for (const f of media.files) entries.push(zipEntry(`word/${f.name}`, f.png, MEDIA_LEVEL));
   return { bytes: zipArchive(entries), removed };
+}
+
+/** The body's relationships with the pictures added, as the docx library writes them. */
+function relationshipsWith(s: Skeleton, media: MediaParts): string {
+  const images = media.files.map((f) => `<Relationship Id="${f.id}" Type="${IMAGE_REL}" Target="${f.name}"/>`).join('');
+  const fontTable = `<Relationship Id="rId${s.rels.fontTableId + media.files.length}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>`;
+  return s.rels.before + images + fontTable + s.rels.after;
 }
 
 /** Write the tree as .docx. Shared by documents and meeting papers. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { longDate } from '../../shared/documents/placeholders';
 import type { Block, DocumentMeta, Run } from '../../shared/documents/tree';
 import { breakableEmails } from './docx-layout';
@@ -11,6 +12,8 @@ import {
   TABLE_TEXT_SIZE,
   TEXT_WIDTH,
   columnWidths,
+  imageDisplaySize,
+  imageName,
   propertiesDescription,
   isRtl,
   keepSignaturesTogether,
@@ -18,6 +21,7 @@ import {
   runsToText,
   signatureRows,
 } from './docx-model';
+import { rasterise } from './rasterise';
 
 /*
  * The fast writer of the parts that change with every document: the body (word/document.xml), the
@@ -148,8 +152,50 @@ function tableOfContents(blocks: readonly Block[]): string {
   );
 }
 
-function blocksXml(blocks: readonly Block[], ids: NumberingIds): string {
+/**
+ * The pictures a body embeds, as the docx library packs them: each PNG once (by its SHA-1, as the
+ * library keys its media) as word/media/imageN.png, with relationship ids counting on from
+ * `firstId` in the order the pictures first appear.
+ */
+export class MediaParts {
+  readonly files: { name: string; png: Uint8Array; id: string }[] = [];
+  private readonly byHash = new Map<string, string>();
+  constructor(private readonly firstId: number) {}
+  /** The relationship id of the picture, added if new. */
+  add(png: Uint8Array): string {
+    const hash = createHash('sha1').update(png).digest('hex');
+    let id = this.byHash.get(hash);
+    if (!id) {
+      id = `rId${this.firstId + this.files.length}`;
+      this.byHash.set(hash, id);
+      this.files.push({ name: `media/image${this.files.length + 1}.png`, png, id });
+    }
+    return id;
+  }
+}
+
+const EMU_PER_PX = 9525;
+const A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+
+/** An inline picture, attribute for attribute as the docx library's ImageRun writes it. */
+function drawing(n: number, rId: string, alt: string, size: { width: number; height: number }): string {
+  const cx = Math.round(size.width * EMU_PER_PX);
+  const cy = Math.round(size.height * EMU_PER_PX);
+  const descr = alt ? ` descr="${escapeXml(alt)}"` : '';
+  return (
+    `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>` +
+    `<wp:docPr id="${n}" name="${escapeXml(imageName(n))}"${descr}/><wp:cNvGraphicFramePr><a:graphicFrameLocks ${A} noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+    `<a:graphic ${A}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+    '<pic:nvPicPr><pic:cNvPr id="0" name="" descr=""/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>' +
+    `<pic:blipFill><a:blip r:embed="${rId}" cstate="none"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+    `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+    '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+  );
+}
+
+function blocksXml(blocks: readonly Block[], ids: NumberingIds, media?: MediaParts): string {
   const out: string[] = [];
+  let pictures = 0;
   blocks.forEach((b, index) => {
     const next = blocks[index + 1];
     switch (b.kind) {
@@ -214,6 +260,14 @@ function blocksXml(blocks: readonly Block[], ids: NumberingIds): string {
       case 'toc':
         out.push(tableOfContents(blocks));
         break;
+      case 'image': {
+        if (!media) throw new Error('A document with pictures needs somewhere to put them');
+        const n = ++pictures;
+        const rId = media.add(rasterise(b.svg));
+        out.push(paragraph({ style: 'Figure', keepNext: Boolean(b.caption) }, drawing(n, rId, b.alt, imageDisplaySize(b))));
+        if (b.caption) out.push(paragraph({ style: 'Caption' }, runsXml(plainRuns(b.caption))));
+        break;
+      }
       case 'guidance':
         // Guidance is for the person filling in the form; it is never exported.
         break;
@@ -223,7 +277,7 @@ function blocksXml(blocks: readonly Block[], ids: NumberingIds): string {
 }
 
 /** The body's content (between <w:body> and the section properties) of a sanitised tree. */
-export function bodyXml(tree: { meta: DocumentMeta; blocks: readonly Block[] }, ids: NumberingIds): string {
+export function bodyXml(tree: { meta: DocumentMeta; blocks: readonly Block[] }, ids: NumberingIds, media?: MediaParts): string {
   const { meta } = tree;
   let front = paragraph({ style: 'Title', bidi: isRtl(meta.title) }, runsXml(plainRuns(meta.title)));
   if (meta.subtitle) front += paragraph({ style: 'Subtitle' }, runsXml(plainRuns(meta.subtitle)));
@@ -231,7 +285,7 @@ export function bodyXml(tree: { meta: DocumentMeta; blocks: readonly Block[] }, 
     { style: 'DocumentDetails' },
     `<w:r>${t(`Version ${meta.version} · ${longDate(meta.date)} · ${meta.marking}`)}</w:r>`,
   );
-  return front + blocksXml(tree.blocks, ids);
+  return front + blocksXml(tree.blocks, ids, media);
 }
 
 function marking(marking: string, note?: string): string {

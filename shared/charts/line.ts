@@ -105,11 +105,15 @@ export function lineChart(input: LineChartInput): ChartSvg {
     body += text(left - 8, ty, tickLabels[i]!, { size: 12, anchor: 'end', baseline: 'middle', fill: PALETTE.muted });
   });
 
-  // Category labels, thinned out when there are too many to read side by side.
-  const every = Math.max(1, Math.ceil(28 / band));
+  // Category labels, thinned out when there are too many to read side by side: every k-th label,
+  // for the smallest k at which each fits its room whole (or the room is wide enough to cut it).
+  let every = 1;
+  const fits = (k: number) =>
+    band * k >= 90 || points.every((p) => !wrap(p.label, band * k - 6, 12, labelLines).some((l) => l.endsWith('…')));
+  while (every < points.length && !fits(every)) every += 1;
   points.forEach((p, i) => {
-    if (i % every !== 0 && i !== points.length - 1) return;
-    const lines = wrap(p.label, band * every - 4, 12, labelLines);
+    if (i % every !== 0) return;
+    const lines = wrap(p.label, band * every - 6, 12, labelLines);
     lines.forEach((line, n) => (body += text(x(i), top + plotH + 18 + n * 14, line, { size: 12, anchor: 'middle' })));
   });
 

@@ -90,7 +90,16 @@ export function niceTicks(lo: number, hi: number, count = 5, whole = false): Tic
   const raw = (max - min) / Math.max(1, count);
   const power = Math.pow(10, Math.floor(Math.log10(raw)));
   const fraction = raw / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 && !whole ? 2.5 : fraction <= 5 ? 5 : 10;
+  const nice =
+    fraction <= 1
+      ? 1
+      : fraction <= 2
+        ? 2
+        : fraction <= 2.5 && (!whole || Number.isInteger(2.5 * power))
+          ? 2.5
+          : fraction <= 5
+            ? 5
+            : 10;
   let step = nice * power;
   // Counts (people, meetings) get whole-number ticks.
   if (whole && step < 1) step = 1;
@@ -139,22 +148,22 @@ export function wrap(text: string, width: number, fontSize: number, maxLines = 2
   const words = text.split(' ').filter(Boolean);
   const lines: string[] = [];
   let current = '';
-  let i = 0;
-  for (; i < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     const candidate = current ? `${current} ${words[i]}` : words[i]!;
-    if (textWidth(candidate, fontSize, bold) <= width || !current) {
+    if (!current || textWidth(candidate, fontSize, bold) <= width) {
       current = candidate;
       continue;
     }
+    if (lines.length === maxLines - 1) {
+      // The last line takes the rest, to be cut with an ellipsis.
+      current = [current, ...words.slice(i)].join(' ');
+      break;
+    }
     lines.push(current);
     current = words[i]!;
-    if (lines.length === maxLines - 1) break;
   }
-  const rest = [current, ...words.slice(i + 1)].filter(Boolean).join(' ');
-  if (rest) lines.push(rest);
-  return lines
-    .slice(0, maxLines)
-    .map((l, n) => (n === maxLines - 1 || textWidth(l, fontSize, bold) > width ? truncate(l, width, fontSize, bold) : l));
+  if (current) lines.push(current);
+  return lines.map((l) => (textWidth(l, fontSize, bold) > width ? truncate(l, width, fontSize, bold) : l));
 }
 
 /** A number for an SVG attribute: at most two decimals, no trailing zeros. */

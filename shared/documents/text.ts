@@ -50,6 +50,10 @@ export function treeToText(tree: DocumentTree): string {
           lines.push(`${s.organisation} | ${s.name} | ${s.position} | ${s.signedOn ? `signed ${s.signedOn}` : 'not signed'}`);
         lines.push('');
         break;
+      case 'image':
+        // A chart reads as its summary, so a change in the figures shows in a comparison.
+        lines.push(b.caption ? `${b.caption}: ${b.alt}` : b.alt, '');
+        break;
       default:
         break;
     }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { memo } from 'react';
+import { svgDataUrl } from '../../../shared/charts/data-url';
 import { longDate } from '../../../shared/documents/placeholders';
 import { clauseNumbers } from '../../../shared/documents/text';
 import type { Block, DocumentTree, Run } from '../../../shared/documents/tree';
@@ -140,6 +141,13 @@ function BlockView({
           </ul>
           <span className="help">Word adds the page numbers when the document is opened.</span>
         </nav>
+      );
+    case 'image':
+      return (
+        <figure className="doc-figure">
+          <img src={svgDataUrl(block.svg)} alt={block.alt} width={block.width} height={block.height} />
+          {block.caption ? <figcaption dir="auto">{block.caption}</figcaption> : null}
+        </figure>
       );
     case 'guidance':
       return (
