@@ -2,6 +2,7 @@ import type { plansChannels } from '../../shared/contract/plans';
 import type { DocumentTree } from '../../shared/documents/tree';
 import { safeFileName } from '../../shared/files';
 import type { PlanPaperContext } from '../../shared/plans/papers';
+import { indicatorPicture } from '../../shared/plans/charts';
 import { actionPlanTree, strategyTree } from '../../shared/plans/papers';
 import { recordAudit } from '../audit/repository';
 import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
@@ -23,7 +24,7 @@ export function planPaperContext(ctx: Pick<HandlerContext, 'db'>, now: Date): Pl
 /** The strategy tree, numbering frozen first: a paper that has gone out keeps its numbers. */
 export function buildStrategyTree(ctx: Pick<HandlerContext, 'db'>, planId: number, now: Date): DocumentTree {
   repo.freezeNumbering(ctx.db, planId);
-  return strategyTree(planDetail(ctx.db, planId, now), planPaperContext(ctx, now));
+  return strategyTree(planDetail(ctx.db, planId, now), planPaperContext(ctx, now), indicatorPicture);
 }
 
 export function buildActionPlanTree(ctx: Pick<HandlerContext, 'db'>, planId: number, now: Date): DocumentTree {

@@ -8,6 +8,7 @@ import { DocumentsScreen } from './documents/documents-screen';
 import { PartnersScreen } from './partners/partners-screen';
 import { navigate, section, useRoute } from './ui/router';
 import { MeetingsScreen } from './meetings/meetings-screen';
+import { PlansScreen } from './plans/plans-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
 import { LockNowButton } from './store/store-gate';
@@ -28,6 +29,7 @@ const AREAS: Area[] = [
     badge: useOverdueBadge,
   },
   { key: 'documents', label: 'Documents', screen: DocumentsScreen },
+  { key: 'plans', label: 'Plans', screen: PlansScreen },
   { key: 'toolkit', label: 'Toolkit', screen: ToolkitScreen },
   // Temporary until the Plans area lands: it renders ReportsArea for /plans/reports* and /plans/returns*.
   { key: 'plans', label: 'Plans', screen: ReportsArea },

@@ -66,6 +66,8 @@ export const to = {
   document: (id: number) => `/documents/${id}`,
   templates: () => '/documents/templates',
   template: (key: string) => `/documents/templates/${key}`,
+  plans: () => '/plans',
+  plan: (id: number) => `/plans/${id}`,
   settings: () => '/settings',
 } as const;
 

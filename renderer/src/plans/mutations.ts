@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PlanDetail } from '../../../shared/plans/model';
+import { errorText } from '../ui/errors';
+import { toast } from '../ui/toasts';
+import { planKeys } from './queries';
+
+/**
+ * A change to a plan: every plans channel answers with the whole plan, which replaces the cached
+ * one (numbers and statuses come back recomputed); the list and the action log are refreshed.
+ */
+export function usePlanChange<V>(
+  planId: number,
+  run: (v: V) => Promise<PlanDetail>,
+  options: { success?: string; failure: string; onDone?: (d: PlanDetail) => void },
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async (detail) => {
+      client.setQueryData(planKeys.detail(planId), detail);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: planKeys.list() }),
+        client.invalidateQueries({ queryKey: ['meetings'] }),
+      ]);
+      if (options.success) toast('success', options.success);
+      options.onDone?.(detail);
+    },
+    onError: (e) => toast('error', errorText(e, options.failure)),
+  });
+}
