@@ -13,7 +13,6 @@ import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
 import { LockNowButton } from './store/store-gate';
 import { ToolkitScreen } from './toolkit/toolkit-screen';
-import { ReportsArea } from './reports/reports-area';
 
 /** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
 type AreaBadge = () => { count: number; label: string } | null;
@@ -31,8 +30,6 @@ const AREAS: Area[] = [
   { key: 'documents', label: 'Documents', screen: DocumentsScreen },
   { key: 'plans', label: 'Plans', screen: PlansScreen },
   { key: 'toolkit', label: 'Toolkit', screen: ToolkitScreen },
-  // Temporary until the Plans area lands: it renders ReportsArea for /plans/reports* and /plans/returns*.
-  { key: 'plans', label: 'Plans', screen: ReportsArea },
   { key: 'settings', label: 'Settings', screen: SettingsScreen },
 ];
 

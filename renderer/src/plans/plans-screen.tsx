@@ -1,3 +1,4 @@
+import { ReportsArea } from '../reports/reports-area';
 import { useRoute } from '../ui/router';
 import { PlanEditor } from './plan-editor';
 import { PlansList } from './plans-list';
@@ -9,6 +10,8 @@ import './plans.css';
  */
 export const PLANS_SECTIONS: { href: string; label: string; match: (route: string) => boolean }[] = [
   { href: '/plans', label: 'Plans', match: (r) => r === '/plans' || /^\/plans\/\d+/.test(r) },
+  { href: '/plans/reports', label: 'Annual reports', match: (r) => r.startsWith('/plans/reports') },
+  { href: '/plans/returns', label: 'Partner returns', match: (r) => r.startsWith('/plans/returns') },
 ];
 
 export function PlansSubnav() {
@@ -32,7 +35,13 @@ export function PlansScreen() {
   return (
     <>
       <PlansSubnav />
-      {id !== null ? <PlanEditor key={id} planId={id} /> : <PlansList />}
+      {parts[1] === 'reports' || parts[1] === 'returns' ? (
+        <ReportsArea />
+      ) : id !== null ? (
+        <PlanEditor key={id} planId={id} />
+      ) : (
+        <PlansList />
+      )}
     </>
   );
 }

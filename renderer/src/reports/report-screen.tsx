@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { svgDataUrl } from '../../../shared/charts/data-url';
 import type { Block } from '../../../shared/documents/tree';
 import { changeText, chartBlocks } from '../../../shared/reports/annual-report';
 import type { AnnualFigures, AnnualReport, Compared, ReportSections } from '../../../shared/reports/types';
@@ -15,13 +16,11 @@ import type { Message } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useRefreshDerived, usePreview, useReport } from './queries';
 
-const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-
 function Chart({ block }: { block: Block }) {
   if (block.kind !== 'image') return null;
   return (
     <figure className="report-chart">
-      <img src={svgUrl(block.svg)} alt={block.alt} width={block.width} height={block.height} />
+      <img src={svgDataUrl(block.svg)} alt={block.alt} width={block.width} height={block.height} />
       {block.caption ? <figcaption>{block.caption}</figcaption> : null}
     </figure>
   );

@@ -153,7 +153,8 @@ describe('the annual report', () => {
     const { report } = await ok<{ report: AnnualReport }>('reports.open', { year: 2026 });
     await ok('reports.save', { year: 2026, version: report.version, progress: 'Priya Testperson led the training.' });
     await ok('reports.export', { year: 2026, publicSafe: false });
-    const { body } = await docxText(app.saved.at(-1)!.bytes);
+    const { body, media } = await docxText(app.saved.at(-1)!.bytes);
+    expect(media.filter((m) => m.endsWith('.png')).length).toBe(3);
     // Charts: membership by sector, attendance by sector, actions done and overdue.
     const images = buildReportTree(db, 2026, false).blocks.filter((b) => b.kind === 'image');
     expect(images.map((b) => (b.kind === 'image' ? b.caption : ''))).toEqual([
