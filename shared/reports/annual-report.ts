@@ -3,7 +3,7 @@ import { barChart, lineChart } from '../charts';
 import type { Block, DocumentTree, Run, TableCell } from '../documents/tree';
 import type { ProtectiveMarking } from '../markings';
 import { describeDate } from '../meetings/time';
-import { membershipLabel, sectorLabel } from '../partners/sectors';
+import { membershipLabel } from '../partners/sectors';
 import type { AgencyReturn, AnnualFigures, Compared, ReportSections, SectorCount } from './types';
 import { REPORT_SECTIONS, RETURN_FIELDS } from './types';
 
@@ -195,9 +195,7 @@ export function annualReportTree(input: ReportInput, ctx: ReportContext): Docume
             {
               kind: 'bullets' as const,
               items: joiners.map((c) => [
-                t(
-                  `${c.name} (${sectorLabel(c.sector)}), ${membershipLabel(c.membership).toLowerCase()}, ${describeDate(c.effectiveOn)}`,
-                ),
+                t(`${c.name}, ${membershipLabel(c.membership).toLowerCase()}, from ${describeDate(c.effectiveOn)}`),
               ]),
             },
           ]
@@ -207,7 +205,7 @@ export function annualReportTree(input: ReportInput, ctx: ReportContext): Docume
             para(t('Left', true)),
             {
               kind: 'bullets' as const,
-              items: leavers.map((c) => [t(`${c.name} (${sectorLabel(c.sector)}), ${describeDate(c.effectiveOn)}`)]),
+              items: leavers.map((c) => [t(`${c.name}, ${describeDate(c.effectiveOn)}`)]),
             },
           ]
         : []),
@@ -359,8 +357,7 @@ export function annualReportTree(input: ReportInput, ctx: ReportContext): Docume
   }
 
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: `Annual report ${y}` },
-    para(t(ctx.partnershipName, true)),
+    // The title, partnership and dates are on the cover (meta); the body starts with the figures.
     ...(ctx.publicSafe ? [para(t('Public version: prepared for publication, without personal details.'))] : []),
   ];
   out.forEach((s, i) => blocks.push({ kind: 'heading', level: 2, text: `${i + 1}. ${s.title}` }, ...s.blocks));

@@ -8,7 +8,7 @@ import { createTestApp } from '../../helpers/db';
 import { PEOPLE, seedTwoYears } from './fixtures';
 import type { Fixture } from './fixtures';
 import type { AgencyReturn, AnnualReport } from '../../../shared/reports/types';
-import { redactText } from '../../../shared/reports/annual-report';
+import { annualReportTree, redactText } from '../../../shared/reports/annual-report';
 
 let app: ReturnType<typeof createTestApp>;
 let db: Database;
@@ -129,6 +129,50 @@ describe('annual report figures', () => {
     ]);
   });
 
+  it('carry the plan’s indicators against their targets, each with a line chart', () => {
+    const indicator = {
+      uid: 'ind-1',
+      planUid: 'plan-1',
+      planTitle: 'Strategy 2026-2029',
+      priorityTitle: 'Protect',
+      objectiveNumber: '1.2',
+      priorityNumber: '1',
+      name: 'NRM referrals',
+      unit: 'referrals',
+      source: 'manual',
+      baseline: 4,
+      target: 10,
+      direction: 'higher' as const,
+      frequency: 'quarterly' as const,
+      readings: [
+        { period: '2026 Q1', value: 5 },
+        { period: '2026 Q2', value: 8 },
+      ],
+      latest: { period: '2026 Q2', value: 8 },
+      rag: 'amber' as const,
+    };
+    const seen: { from: string; to: string }[] = [];
+    const f = annualFigures(db, 2026, (_db, range) => {
+      seen.push(range);
+      return [indicator];
+    });
+    expect(seen).toEqual([{ from: '2026-01-01', to: '2026-12-31' }]);
+    const tree = annualReportTree(
+      { figures: f, sections: { progress: '', problems: '', priorities: '', pointsForAction: '' }, returns: [] },
+      { partnershipName: 'P', coordinatorName: '', marking: 'OFFICIAL', today: '2026-12-31', publicSafe: false, redact: [] },
+    );
+    const table = tree.blocks.find((b) => b.kind === 'table' && b.caption === 'Indicators against their targets');
+    expect(table && table.kind === 'table' ? table.rows[0]!.map((c) => c[0]!.text) : []).toEqual([
+      '1.2 NRM referrals (referrals)',
+      '4',
+      '10',
+      '8',
+      'Some way off',
+    ]);
+    const chart = tree.blocks.find((b) => b.kind === 'image' && b.caption === '1.2 NRM referrals');
+    expect(chart && chart.kind === 'image' ? chart.alt : '').toContain('Target 10');
+  });
+
   it('take a year with no records as zeros, not errors', () => {
     const f = annualFigures(db, 2030);
     expect(f.meetings.held).toEqual({ value: 0, previous: 0 });
@@ -163,7 +207,7 @@ describe('the annual report', () => {
       'Actions completed and overdue, 2026 and 2025',
     ]);
     for (const b of images.slice(0, 2)) if (b.kind === 'image') expect(b.alt).toMatch(/Police/);
-    expect(body).toContain('Annual report 2026');
+    expect(body).toContain('annual report 2026');
     expect(body).toContain('1. The year in figures');
     expect(body).toContain('Meetings held');
     expect(body).toContain('Priya Testperson led the training.');
