@@ -76,38 +76,34 @@ function yearCounts(db: Database, year: number): YearCounts {
          SELECT course_id, trained_on, delegates FROM training_delegate_counts WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?)`,
     )
     .get(from, to, from, to) as { sessions: number; people: number | null };
+  const actions = db
+    .prepare(
+      `SELECT COALESCE(SUM(substr(created_at, 1, 10) BETWEEN ? AND ?), 0) AS raised,
+              COALESCE(SUM(status = 'done' AND substr(updated_at, 1, 10) BETWEEN ? AND ?), 0) AS completed,
+              COALESCE(SUM(status IN ('open', 'in_progress') AND due_on <= ? AND substr(created_at, 1, 10) <= ?), 0) AS overdue
+         FROM actions`,
+    )
+    .get(from, to, from, to, to, to) as { raised: number; completed: number; overdue: number };
+  const versions = db
+    .prepare(
+      `SELECT COALESCE(SUM(number = 1), 0) AS agreed, COALESCE(SUM(number > 1), 0) AS reviewed
+         FROM document_versions WHERE substr(agreed_at, 1, 10) BETWEEN ? AND ?`,
+    )
+    .get(from, to) as { agreed: number; reviewed: number };
+  const shares = db
+    .prepare(
+      `SELECT COUNT(*) AS decisions, COALESCE(SUM(consent_sought = 1), 0) AS consent
+         FROM share_decisions WHERE shared_on BETWEEN ? AND ?`,
+    )
+    .get(from, to) as { decisions: number; consent: number };
   return {
     held,
     attendances: present.reduce((n, p) => n + p.n, 0),
     organisations: present.filter((p) => p.organisationId !== null).length,
     bySector,
-    raised: num(db, 'SELECT COUNT(*) FROM actions WHERE substr(created_at, 1, 10) BETWEEN ? AND ?', from, to),
-    completed: num(
-      db,
-      "SELECT COUNT(*) FROM actions WHERE status = 'done' AND substr(updated_at, 1, 10) BETWEEN ? AND ?",
-      from,
-      to,
-    ),
-    overdue: num(
-      db,
-      "SELECT COUNT(*) FROM actions WHERE status IN ('open', 'in_progress') AND due_on <= ? AND substr(created_at, 1, 10) <= ?",
-      to,
-      to,
-    ),
-    agreed: num(
-      db,
-      'SELECT COUNT(*) FROM document_versions WHERE number = 1 AND substr(agreed_at, 1, 10) BETWEEN ? AND ?',
-      from,
-      to,
-    ),
-    reviewed: num(
-      db,
-      'SELECT COUNT(*) FROM document_versions WHERE number > 1 AND substr(agreed_at, 1, 10) BETWEEN ? AND ?',
-      from,
-      to,
-    ),
-    decisions: num(db, 'SELECT COUNT(*) FROM share_decisions WHERE shared_on BETWEEN ? AND ?', from, to),
-    consent: num(db, 'SELECT COUNT(*) FROM share_decisions WHERE consent_sought = 1 AND shared_on BETWEEN ? AND ?', from, to),
+    ...actions,
+    ...versions,
+    ...shares,
     sessions: training.sessions,
     people: training.people ?? 0,
   };
@@ -174,7 +170,7 @@ export function annualFigures(db: Database, year: number, indicators: IndicatorS
     from,
     to,
     membership: {
-      atStart: membershipOn(db, before.to).length,
+      atStart: lastEndMembers.length,
       atEnd: cmp(endMembers.length, lastEndMembers.length),
       joined: cmp(joined(changes), joined(lastChanges)),
       left: cmp(left(changes), left(lastChanges)),

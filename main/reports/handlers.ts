@@ -14,7 +14,7 @@ import { getSettings } from '../settings/repository';
 import type { IndicatorSource } from './figures';
 import { annualFigures } from './figures';
 import { getReport, listReports, openReport, saveSections } from './repository';
-import { getReturn, listReturns, markRequested, saveReturn } from './returns';
+import { getReturn, listReturns, markRequested, returnedReturns, saveReturn } from './returns';
 
 type ReportsChannel = keyof typeof reportsChannels;
 
@@ -31,7 +31,7 @@ export function buildReportTree(db: Database, year: number, publicSafe: boolean,
   const report = getReport(db, year);
   const sections = report ?? { progress: '', problems: '', priorities: '', pointsForAction: '' };
   return annualReportTree(
-    { figures: figuresFor(db, year), sections, returns: listReturns(db, year) },
+    { figures: figuresFor(db, year), sections, returns: returnedReturns(db, year) },
     {
       partnershipName: s.name,
       coordinatorName: s.coordinatorName,

@@ -4,7 +4,8 @@ import type { AgencyReturn, ReturnFieldKey } from '../../shared/reports/types';
 import { RETURN_FIELDS, returnStatus, yearBounds } from '../../shared/reports/types';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
-import { membershipOn, organisationsForReturns } from '../partners/membership';
+import { organisationNames } from '../partners/directory-api';
+import { membershipOn, organisationSectors, organisationsForReturns } from '../partners/membership';
 
 /*
  * Partner agency returns: one per organisation per year. The list for a year is every organisation
@@ -21,6 +22,8 @@ type Row = Record<ReturnFieldKey, string> & {
   returned_on: string | null;
 };
 
+const byName = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
 const rowsForYear = (db: Database, year: number): Row[] =>
   db.prepare('SELECT * FROM agency_returns WHERE year = ? AND deleted_at IS NULL').all(year) as Row[];
 
@@ -28,19 +31,18 @@ const blankFields = (): Record<ReturnFieldKey, string> =>
   Object.fromEntries(RETURN_FIELDS.map((f) => [f.key, ''])) as Record<ReturnFieldKey, string>;
 
 export function listReturns(db: Database, year: number): AgencyReturn[] {
-  const orgs = new Map(organisationsForReturns(db).map((o) => [o.id, o]));
   const rows = new Map(rowsForYear(db, year).map((r) => [r.organisation_id, r]));
   const ids = new Set([...membershipOn(db, yearBounds(year).to).map((m) => m.organisationId), ...rows.keys()]);
   const out: AgencyReturn[] = [];
-  for (const id of ids) {
-    const org = orgs.get(id);
-    if (!org) continue;
-    const r = rows.get(id);
+  // organisationsForReturns is in name order already, so the list needs no sorting here.
+  for (const org of organisationsForReturns(db)) {
+    if (!ids.has(org.id)) continue;
+    const r = rows.get(org.id);
     const fields = blankFields();
     if (r) for (const f of RETURN_FIELDS) fields[f.key] = r[f.key];
     out.push({
       ...fields,
-      organisationId: id,
+      organisationId: org.id,
       organisationName: org.name,
       sector: org.sector,
       year,
@@ -51,7 +53,7 @@ export function listReturns(db: Database, year: number): AgencyReturn[] {
       status: returnStatus(r?.requested_on ?? null, r?.returned_on ?? null),
     });
   }
-  return out.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'en-GB', { sensitivity: 'base' }));
+  return out;
 }
 
 export function getReturn(db: Database, organisationId: number, year: number): AgencyReturn {
@@ -60,13 +62,40 @@ export function getReturn(db: Database, organisationId: number, year: number): A
   return found;
 }
 
+/** How many returns were asked for, came back or are outstanding: from the year's rows alone. */
 export function returnCounts(db: Database, year: number): { requested: number; returned: number; outstanding: number } {
-  const all = listReturns(db, year);
+  const rows = rowsForYear(db, year);
   return {
-    requested: all.filter((r) => r.requestedOn !== null || r.returnedOn !== null).length,
-    returned: all.filter((r) => r.status === 'returned').length,
-    outstanding: all.filter((r) => r.status === 'outstanding').length,
+    requested: rows.filter((r) => r.requested_on !== null || r.returned_on !== null).length,
+    returned: rows.filter((r) => r.returned_on !== null).length,
+    outstanding: rows.filter((r) => r.returned_on === null && r.requested_on !== null).length,
   };
+}
+
+/** The returns that came back this year, in organisation name order (for the report). */
+export function returnedReturns(db: Database, year: number): AgencyReturn[] {
+  const rows = rowsForYear(db, year).filter((r) => r.returned_on !== null);
+  const ids = rows.map((r) => r.organisation_id);
+  const names = organisationNames(db, ids);
+  const sectors = organisationSectors(db, ids);
+  return rows
+    .map((r): AgencyReturn => {
+      const fields = blankFields();
+      for (const f of RETURN_FIELDS) fields[f.key] = r[f.key];
+      return {
+        ...fields,
+        organisationId: r.organisation_id,
+        organisationName: names.get(r.organisation_id) ?? '',
+        sector: sectors.get(r.organisation_id) ?? 'other',
+        year,
+        uid: r.uid,
+        version: r.version,
+        requestedOn: r.requested_on,
+        returnedOn: r.returned_on,
+        status: returnStatus(r.requested_on, r.returned_on),
+      };
+    })
+    .sort((a, b) => byName.compare(a.organisationName, b.organisationName));
 }
 
 function ensureRow(db: Database, organisationId: number, year: number): Row {
