@@ -154,21 +154,23 @@ export function ReturnsScreen({ year }: { year: number }) {
                 </td>
                 <td>{r.requestedOn ? longDate(r.requestedOn) : '–'}</td>
                 <td>{r.returnedOn ? longDate(r.returnedOn) : '–'}</td>
-                <td className="row-actions">
-                  <Button
-                    className="button small"
-                    aria-label={`Export the return form for ${r.organisationName}`}
-                    onPress={() => void exportOne(r, r.status === 'returned')}
-                  >
-                    Export form
-                  </Button>
-                  <Button
-                    className="button small"
-                    aria-label={`Enter answers from ${r.organisationName}`}
-                    onPress={() => setEditing(r)}
-                  >
-                    Enter answers
-                  </Button>
+                <td>
+                  <div className="row-actions">
+                    <Button
+                      className="button small"
+                      aria-label={`Export the return form for ${r.organisationName}`}
+                      onPress={() => void exportOne(r, r.status === 'returned')}
+                    >
+                      Export form
+                    </Button>
+                    <Button
+                      className="button small"
+                      aria-label={`Enter answers from ${r.organisationName}`}
+                      onPress={() => setEditing(r)}
+                    >
+                      Enter answers
+                    </Button>
+                  </div>
                 </td>
               </tr>
             ))}
