@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { Dispatch } from '../main/ipc/dispatcher';
 import type { StoreHolder } from '../main/store/holder';
+import { chartsBench } from './charts';
 import { documentsBench } from './documents';
 import { importJobBench } from './import-job';
 import type { Measurement } from './lib';
 import { partnersBrowserBench } from './partners-browser';
 import { partnersBench } from './partners';
+import { plansBench } from './plans';
 import { meetingsBench } from './meetings';
 import { privacyBench } from './privacy';
 import { storeBench } from './store';
@@ -22,11 +24,13 @@ export const benches: BenchSuite[] = [
   partnersBench,
   partnersBrowserBench,
   documentsBench,
+  chartsBench,
   meetingsBench,
   storeBench,
   storeSafetyBench,
   importJobBench,
   toolkitBench,
+  plansBench,
   reportsBench,
   // privacy runs last: it erases people.
   privacyBench,

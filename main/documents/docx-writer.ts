@@ -4,6 +4,7 @@ import type { DocxResult } from './docx-model';
 import { packWithDocx, sanitiseTree } from './docx-model';
 import type { NumberingIds } from './docx-xml';
 import { MediaParts, bodyXml, corePropertiesXml, footerXml, headerXml } from './docx-xml';
+import { rasteriseAll } from './rasterise';
 import type { ZipEntry } from './zip';
 import { zipArchive, zipEntry } from './zip';
 
@@ -122,7 +123,8 @@ function getSkeleton(): Promise<Skeleton> {
 export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
   const s = await getSkeleton();
   const { tree, removed } = sanitiseTree(input);
-  const media = new MediaParts(s.rels.fontTableId);
+  const svgs = tree.blocks.flatMap((b) => (b.kind === 'image' ? [b.svg] : []));
+  const media = new MediaParts(s.rels.fontTableId, svgs.length > 0 ? await rasteriseAll(svgs) : undefined);
   const content: Record<Changing, string> = {
     'word/document.xml': bodyXml(tree, s.numbering, media),
     'word/header1.xml': headerXml(tree.meta),

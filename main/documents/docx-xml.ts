@@ -160,7 +160,15 @@ function tableOfContents(blocks: readonly Block[]): string {
 export class MediaParts {
   readonly files: { name: string; png: Uint8Array; id: string }[] = [];
   private readonly byHash = new Map<string, string>();
-  constructor(private readonly firstId: number) {}
+  /** `drawn`: PNGs already rasterised, by SVG (see rasteriseAll); others are rasterised here. */
+  constructor(
+    private readonly firstId: number,
+    private readonly drawn: ReadonlyMap<string, Uint8Array> = new Map(),
+  ) {}
+  /** The picture of an SVG. */
+  png(svg: string): Uint8Array {
+    return this.drawn.get(svg) ?? rasterise(svg);
+  }
   /** The relationship id of the picture, added if new. */
   add(png: Uint8Array): string {
     const hash = createHash('sha1').update(png).digest('hex');
@@ -263,7 +271,7 @@ function blocksXml(blocks: readonly Block[], ids: NumberingIds, media?: MediaPar
       case 'image': {
         if (!media) throw new Error('A document with pictures needs somewhere to put them');
         const n = ++pictures;
-        const rId = media.add(rasterise(b.svg));
+        const rId = media.add(media.png(b.svg));
         out.push(paragraph({ style: 'Figure', keepNext: Boolean(b.caption) }, drawing(n, rId, b.alt, imageDisplaySize(b))));
         if (b.caption) out.push(paragraph({ style: 'Caption' }, runsXml(plainRuns(b.caption))));
         break;

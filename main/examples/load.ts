@@ -6,6 +6,7 @@ import { organisationIdByName, personNameExists } from '../partners/directory-ap
 import { createOrganisation, createPerson } from '../partners/repository';
 import { getSettings, updateSettings } from '../settings/repository';
 import { loadExampleRecords } from './records';
+import { loadExamplePlan } from '../plans/example';
 import { loadExampleReport } from '../reports/example';
 import northshire from '../../resources/examples/northshire.json';
 
@@ -65,6 +66,7 @@ export function loadExamplePartnership(db: Database, example: ExamplePartnership
       result.settingsUpdated = true;
     }
     if (example.records) result.recordsAdded = loadExampleRecords(db, example.records);
+    if (example.records) result.recordsAdded = (result.recordsAdded ?? 0) + loadExamplePlan(db);
     if (example.records) result.recordsAdded = (result.recordsAdded ?? 0) + loadExampleReport(db);
     recordAudit(db, 'example_partnership', 'northshire', 'import');
     return result;

@@ -8,6 +8,7 @@ import { signatoryMatrix } from '../documents/service';
 import { listActions, listMeetings, listShareDecisions, organisationAttendance } from '../meetings/repository';
 import { currentMembers } from '../partners/repository';
 import { getSettings } from '../settings/repository';
+import { planFacts } from '../plans/facts';
 import { trainedOrganisationIds } from './training';
 
 const sectorGroup = (sector: string): string | null =>
@@ -85,6 +86,7 @@ export function gatherFacts(db: Database, now: Date): EvidenceFacts {
     actions: { open: open.total, overdue: open.overdue },
     shareDecisions: { total: shares.length, lastTwelveMonths: shares.filter((s) => s.sharedOn >= yearAgo).length },
     training: { trainedOrganisationIds: trainedOrganisationIds(db, now) },
+    plans: planFacts(db, now, yearAgo),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Course, CourseInput, DelegateCount, TrainingMatrix, TrainingRecord
 import { COURSE_AUDIENCES, addMonths, courseCatalogueSchema, courseInput } from '../../shared/toolkit/training';
 import { recordAudit } from '../audit/repository';
 import coursesJson from '../../resources/toolkit/courses.json';
-import { mainOrganisationOf, organisationExists, personExists } from '../partners/directory-api';
+import { mainOrganisationOf, organisationExists, organisationNames, personExists, personNames } from '../partners/directory-api';
 
 /** Training counts towards the checklist for three years. */
 export const TRAINING_WINDOW_DAYS = 3 * 365;
@@ -140,24 +140,44 @@ export function importCourses(db: Database, text: string): { added: number } {
   return { added: rows.length };
 }
 
+// The directory's names come through its read API (main/partners/directory-api.ts), not joins.
 const RECORD_SELECT = `
-  SELECT r.id, r.uid, r.person_id AS personId, p.name AS personName, r.organisation_id AS organisationId,
-         COALESCE(o.name, '') AS organisationName, r.course_id AS courseId, c.title AS courseTitle, r.trained_on AS trainedOn,
-         r.refresher_due AS refresherDue, r.notes, r.certificate_name AS certificateName
+  SELECT r.id, r.uid, r.person_id AS personId, r.organisation_id AS organisationId, r.course_id AS courseId,
+         c.title AS courseTitle, r.trained_on AS trainedOn, r.refresher_due AS refresherDue, r.notes,
+         r.certificate_name AS certificateName
     FROM training_records r
-    JOIN people p ON p.id = r.person_id
-    JOIN training_courses c ON c.id = r.course_id
-    LEFT JOIN organisations o ON o.id = r.organisation_id`;
-type RecordRow = Omit<TrainingRecord, 'certificate'> & { certificateName: string };
-const toRecord = ({ certificateName, ...r }: RecordRow): TrainingRecord => ({
-  ...r,
-  certificate: certificateName ? { name: certificateName } : null,
-});
+    JOIN training_courses c ON c.id = r.course_id`;
+type RecordRow = Omit<TrainingRecord, 'certificate' | 'personName' | 'organisationName'> & { certificateName: string };
+
+/** Records with their person's and organisation's names; a record whose person is not in the directory is left out. */
+function withNames(db: Database, rows: readonly RecordRow[]): TrainingRecord[] {
+  const people = personNames(
+    db,
+    rows.map((r) => r.personId),
+  );
+  const orgs = organisationNames(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  return rows.flatMap(({ certificateName, ...r }) => {
+    const personName = people.get(r.personId);
+    if (personName === undefined) return [];
+    return [
+      {
+        ...r,
+        personName,
+        organisationName: (r.organisationId !== null && orgs.get(r.organisationId)) || '',
+        certificate: certificateName ? { name: certificateName } : null,
+      },
+    ];
+  });
+}
 
 export function getRecord(db: Database, id: number): TrainingRecord {
   const r = db.prepare(`${RECORD_SELECT} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as RecordRow | undefined;
-  if (!r) throw new AppError('not_found', 'That training record no longer exists.');
-  return toRecord(r);
+  const found = r ? withNames(db, [r])[0] : undefined;
+  if (!found) throw new AppError('not_found', 'That training record no longer exists.');
+  return found;
 }
 
 export function listRecords(db: Database, f: { personId?: number | null; courseId?: number | null } = {}): TrainingRecord[] {
@@ -171,11 +191,12 @@ export function listRecords(db: Database, f: { personId?: number | null; courseI
     where.push('r.course_id = ?');
     params.push(f.courseId);
   }
-  return (
+  return withNames(
+    db,
     db
       .prepare(`${RECORD_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.trained_on DESC, r.id DESC LIMIT 5000`)
-      .all(...params) as RecordRow[]
-  ).map(toRecord);
+      .all(...params) as RecordRow[],
+  );
 }
 
 export function addRecord(
@@ -247,14 +268,23 @@ export function addDelegateCount(
 }
 
 export function listDelegateCounts(db: Database): DelegateCount[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT d.id, d.organisation_id AS organisationId, o.name AS organisationName, d.course_id AS courseId, c.title AS courseTitle,
+      `SELECT d.id, d.organisation_id AS organisationId, d.course_id AS courseId, c.title AS courseTitle,
               d.trained_on AS trainedOn, d.delegates
-         FROM training_delegate_counts d JOIN organisations o ON o.id = d.organisation_id JOIN training_courses c ON c.id = d.course_id
+         FROM training_delegate_counts d JOIN training_courses c ON c.id = d.course_id
         WHERE d.deleted_at IS NULL ORDER BY d.trained_on DESC, d.id DESC LIMIT 5000`,
     )
-    .all() as DelegateCount[];
+    .all() as Omit<DelegateCount, 'organisationName'>[];
+  const names = organisationNames(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  // As before the directory's read API: a count for an organisation no longer in the directory is left out.
+  return rows.flatMap((r) => {
+    const organisationName = names.get(r.organisationId);
+    return organisationName === undefined ? [] : [{ ...r, organisationName }];
+  });
 }
 
 /** Refreshers due within this many days are listed as due. */
@@ -270,59 +300,87 @@ export function trainingMatrix(db: Database, now: Date): TrainingMatrix {
   const since = addDaysToDate(today, -TRAINING_WINDOW_DAYS);
   const courses = listCourses(db);
   const column = new Map(courses.map((c, i) => [c.id, i]));
+  const people = db
+    .prepare(
+      `SELECT r.organisation_id AS orgId, r.course_id AS courseId, count(DISTINCT r.person_id) AS n
+         FROM training_records r
+        WHERE r.deleted_at IS NULL AND r.organisation_id IS NOT NULL AND r.trained_on >= ? GROUP BY r.organisation_id, r.course_id`,
+    )
+    .all(since) as { orgId: number; courseId: number; n: number }[];
+  const counted = db
+    .prepare(
+      `SELECT d.organisation_id AS orgId, d.course_id AS courseId, sum(d.delegates) AS n
+         FROM training_delegate_counts d
+        WHERE d.deleted_at IS NULL AND d.trained_on >= ? GROUP BY d.organisation_id, d.course_id`,
+    )
+    .all(since) as { orgId: number; courseId: number; n: number }[];
+  const responders = db
+    .prepare(
+      `SELECT r.organisation_id AS orgId, count(DISTINCT r.person_id) AS n
+         FROM training_records r JOIN training_courses c ON c.id = r.course_id
+        WHERE r.deleted_at IS NULL AND r.organisation_id IS NOT NULL AND c.first_responder = 1
+          AND (r.refresher_due IS NULL OR r.refresher_due >= ?)
+        GROUP BY r.organisation_id`,
+    )
+    .all(today) as { orgId: number; n: number }[];
+  // Names from the directory's read API; an organisation no longer in it has no row.
+  const names = organisationNames(
+    db,
+    [...people, ...counted, ...responders].map((r) => r.orgId),
+  );
   const orgs = new Map<number, TrainingMatrix['organisations'][number]>();
-  const orgRow = (id: number, name: string) => {
+  const orgRow = (id: number) => {
     let o = orgs.get(id);
-    if (!o) {
+    const name = names.get(id);
+    if (!o && name !== undefined) {
       o = { id, name, cells: courses.map(() => 0), firstResponders: 0 };
       orgs.set(id, o);
     }
     return o;
   };
-  const people = db
-    .prepare(
-      `SELECT r.organisation_id AS orgId, o.name AS orgName, r.course_id AS courseId, count(DISTINCT r.person_id) AS n
-         FROM training_records r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.deleted_at IS NULL AND r.trained_on >= ? GROUP BY r.organisation_id, r.course_id`,
-    )
-    .all(since) as { orgId: number; orgName: string; courseId: number; n: number }[];
-  for (const p of people) {
+  for (const p of [...people, ...counted]) {
     const i = column.get(p.courseId);
-    if (i !== undefined) orgRow(p.orgId, p.orgName).cells[i]! += p.n;
+    const row = orgRow(p.orgId);
+    if (i !== undefined && row) row.cells[i]! += p.n;
   }
-  const counted = db
-    .prepare(
-      `SELECT d.organisation_id AS orgId, o.name AS orgName, d.course_id AS courseId, sum(d.delegates) AS n
-         FROM training_delegate_counts d JOIN organisations o ON o.id = d.organisation_id
-        WHERE d.deleted_at IS NULL AND d.trained_on >= ? GROUP BY d.organisation_id, d.course_id`,
-    )
-    .all(since) as { orgId: number; orgName: string; courseId: number; n: number }[];
-  for (const c of counted) {
-    const i = column.get(c.courseId);
-    if (i !== undefined) orgRow(c.orgId, c.orgName).cells[i]! += c.n;
+  for (const r of responders) {
+    const row = orgRow(r.orgId);
+    if (row) row.firstResponders = r.n;
   }
-  const responders = db
-    .prepare(
-      `SELECT r.organisation_id AS orgId, o.name AS orgName, count(DISTINCT r.person_id) AS n
-         FROM training_records r JOIN training_courses c ON c.id = r.course_id JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.deleted_at IS NULL AND c.first_responder = 1 AND (r.refresher_due IS NULL OR r.refresher_due >= ?)
-        GROUP BY r.organisation_id`,
-    )
-    .all(today) as { orgId: number; orgName: string; n: number }[];
-  for (const r of responders) orgRow(r.orgId, r.orgName).firstResponders = r.n;
   const horizon = addDaysToDate(today, REFRESHER_NOTICE_DAYS);
-  const refreshersDue = db
+  const due = db
     .prepare(
-      `SELECT r.id AS recordId, p.name AS personName, COALESCE(o.name, '') AS organisationName, c.title AS courseTitle,
+      `SELECT r.id AS recordId, r.person_id AS personId, r.organisation_id AS organisationId, c.title AS courseTitle,
               r.refresher_due AS refresherDue
-         FROM training_records r JOIN people p ON p.id = r.person_id JOIN training_courses c ON c.id = r.course_id
-         LEFT JOIN organisations o ON o.id = r.organisation_id
+         FROM training_records r JOIN training_courses c ON c.id = r.course_id
         WHERE r.deleted_at IS NULL AND r.refresher_due IS NOT NULL AND r.refresher_due <= ?
           AND NOT EXISTS (SELECT 1 FROM training_records later WHERE later.person_id = r.person_id AND later.course_id = r.course_id
-                           AND later.deleted_at IS NULL AND later.trained_on > r.trained_on)
-        ORDER BY r.refresher_due, p.name`,
+                           AND later.deleted_at IS NULL AND later.trained_on > r.trained_on)`,
     )
-    .all(horizon) as TrainingMatrix['refreshersDue'];
+    .all(horizon) as {
+    recordId: number;
+    personId: number;
+    organisationId: number | null;
+    courseTitle: string;
+    refresherDue: string;
+  }[];
+  const dueNames = personNames(
+    db,
+    due.map((d) => d.personId),
+  );
+  const dueOrgs = organisationNames(
+    db,
+    due.map((d) => d.organisationId),
+  );
+  const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const refreshersDue: TrainingMatrix['refreshersDue'] = due
+    .flatMap(({ personId, organisationId, ...d }) => {
+      const personName = dueNames.get(personId);
+      if (personName === undefined) return [];
+      const organisationName = (organisationId !== null && dueOrgs.get(organisationId)) || '';
+      return [{ ...d, personName, organisationName }];
+    })
+    .sort((a, b) => binary(a.refresherDue, b.refresherDue) || binary(a.personName, b.personName));
   return {
     courses: courses.map((c) => ({ id: c.id, title: c.title, firstResponder: c.firstResponder })),
     organisations: [...orgs.values()].sort((a, b) => a.name.localeCompare(b.name)),

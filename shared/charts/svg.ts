@@ -28,9 +28,9 @@ export const PALETTE = {
 } as const;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-// Characters XML 1.0 cannot hold at all: an SVG with one of them would not parse.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF): an SVG with
+// one of them would not parse.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text or an attribute value made safe for XML. */
 export function escapeXml(text: string): string {

@@ -36,7 +36,8 @@ export const SOURCE_INFO: Record<IndicatorSource, { label: string; unit: string;
   attendance_by_sector: {
     label: 'Attendance by sector',
     unit: '%',
-    explain: 'Of the sectors your current members come from, the share with someone present at a meeting in the period.',
+    explain:
+      'Of the sectors your current members come from, the share with a member organisation present at a meeting in the period.',
   },
   isa_signed: {
     label: 'Members who signed the ISA',

@@ -158,7 +158,7 @@ export const QUESTIONS: readonly Question[] = [
     theme: 'strategy',
     text: 'Is there an action plan with owners and dates, and is it kept up to date?',
     hint: 'Actions agreed at meetings, followed up until they are done.',
-    evidence: ['overdue-actions'],
+    evidence: ['strategy-plan', 'overdue-actions'],
   },
   {
     number: 15,
@@ -246,6 +246,22 @@ export type EvidenceFacts = {
   shareDecisions: { total: number; lastTwelveMonths: number };
   /** Null while training records are not kept; otherwise members with someone trained in the window. */
   training: { trainedOrganisationIds: number[] } | null;
+  /** The plans held in Concordat (Plans area); absent where facts predate it. */
+  plans?: PlanFact[];
+};
+
+export type PlanFact = {
+  id: number;
+  title: string;
+  status: 'draft' | 'agreed';
+  startsOn: string;
+  endsOn: string;
+  objectives: number;
+  /** Objectives with at least one action linked from the action log. */
+  objectivesWithActions: number;
+  indicators: number;
+  /** Indicators with a reading for a period ending in the last twelve months. */
+  indicatorsWithRecentReadings: number;
 };
 
 // ---- the rules --------------------------------------------------------------------------------
@@ -506,14 +522,54 @@ export function shareLogEvidence(f: EvidenceFacts): EvidenceItem {
   };
 }
 
-export function strategyPlanEvidence(): EvidenceItem {
+/**
+ * Strategy, action plan and monitoring, read from the Plans area: an agreed plan covering today,
+ * objectives with activities from the action log, and indicators with recent readings.
+ */
+export function strategyPlanEvidence(f?: Pick<EvidenceFacts, 'plans' | 'today'>): EvidenceItem {
+  const base = { key: 'strategy-plan' as const, title: 'Strategy and action plan', names: [] as string[] };
+  if (!f || f.plans === undefined) {
+    return {
+      ...base,
+      status: 'not_tracked',
+      reason: 'Not tracked yet: Concordat does not hold strategies or plans yet, so answer this from your own records.',
+      links: [{ kind: 'resource', query: 'strategy', label: 'Find example strategies' }],
+    };
+  }
+  const current = f.plans.filter((p) => p.startsOn <= f.today && p.endsOn >= f.today);
+  const plan = current.find((p) => p.status === 'agreed') ?? current[0] ?? null;
+  if (!plan) {
+    return {
+      ...base,
+      status: 'red',
+      reason:
+        f.plans.length > 0
+          ? 'No plan in Concordat covers today: the last one has ended or the next has not started.'
+          : 'No strategy or action plan is recorded in Concordat.',
+      links: [
+        { kind: 'route', route: '/plans', label: 'Open Plans' },
+        { kind: 'resource', query: 'strategy', label: 'Find example strategies' },
+      ],
+    };
+  }
+  const gaps: string[] = [];
+  if (plan.status !== 'agreed') gaps.push('it is still a draft, not agreed by the members');
+  if (plan.objectives === 0) gaps.push('it has no objectives yet');
+  else if (plan.objectivesWithActions < plan.objectives) {
+    const without = plan.objectives - plan.objectivesWithActions;
+    gaps.push(`${plural(without, 'objective')} ${without === 1 ? 'has' : 'have'} no activities from the action log`);
+  }
+  if (plan.indicators === 0) gaps.push('it has no indicators to show whether the response is improving');
+  else if (plan.indicatorsWithRecentReadings < plan.indicators) {
+    const stale = plan.indicators - plan.indicatorsWithRecentReadings;
+    gaps.push(`${plural(stale, 'indicator')} ${stale === 1 ? 'has' : 'have'} no reading in the last 12 months`);
+  }
+  const summary = `${plan.title}: ${plural(plan.objectives, 'objective')}, ${plan.objectivesWithActions} with activities; ${plural(plan.indicators, 'indicator')}, ${plan.indicatorsWithRecentReadings} with a recent reading.`;
   return {
-    key: 'strategy-plan',
-    title: 'Strategy and action plan',
-    status: 'not_tracked',
-    reason: 'Not tracked yet: Concordat does not hold strategies or plans yet, so answer this from your own records.',
-    names: [],
-    links: [{ kind: 'resource', query: 'strategy', label: 'Find example strategies' }],
+    ...base,
+    status: gaps.length === 0 ? 'green' : 'amber',
+    reason: gaps.length === 0 ? `${summary} Agreed and in use.` : `${summary} Still to do: ${listText(gaps)}.`,
+    links: [{ kind: 'route', route: `/plans/${plan.id}`, label: `Open ${plan.title}` }],
   };
 }
 
@@ -551,7 +607,7 @@ export function computeEvidence(f: EvidenceFacts): EvidenceItem[] {
     coordinatorEvidence(f),
     isaEvidence(f),
     shareLogEvidence(f),
-    strategyPlanEvidence(),
+    strategyPlanEvidence(f),
     overdueActionsEvidence(f),
     trainingEvidence(f),
   ];

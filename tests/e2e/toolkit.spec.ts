@@ -34,7 +34,9 @@ test('the checklist shows evidence from the example partnership with reasons, sa
     '6 of 16 recommended sectors have a current member. Missing: Police and Crime Commissioner',
   );
   await expect(evidence).toContainText('HMRC, Border Force');
-  await expect(evidence.getByText('Not tracked yet').first()).toBeVisible();
+  // The strategy questions read the example plan in the Plans area.
+  await expect(evidence).toContainText('Northshire anti-slavery strategy: 5 objectives, 5 with activities');
+  await expect(evidence.getByRole('link', { name: 'Open Northshire anti-slavery strategy' }).first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('checklist.png'), fullPage: true });
   await expectAccessible(page);
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { PlanDetail } from '../../../shared/plans/model';
@@ -18,7 +18,7 @@ import { useExport } from '../ui/use-export';
 import { planForm } from './forms';
 import { usePlanChange } from './mutations';
 import { AddPriority, PrioritySection } from './priority-section';
-import { planQueries } from './queries';
+import { planKeys, planQueries } from './queries';
 
 export function PlanEditor({ planId }: { planId: number }) {
   const detail = useQuery(planQueries.detail(planId));
@@ -42,6 +42,10 @@ function PlanView({ detail }: { detail: PlanDetail }) {
   const [message, setMessage] = useState<Message>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const exporter = useExport(setMessage);
+  const client = useQueryClient();
+  // An export fixes the plan's numbers (main freezes them), so the plan is read again after it.
+  const exportPaper = (what: string, job: () => ReturnType<typeof call<'plans.export.strategy'>>) =>
+    void exporter.run(what, job).then(() => client.invalidateQueries({ queryKey: planKeys.detail(plan.id) }));
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
   const status = usePlanChange(
     plan.id,
@@ -71,14 +75,14 @@ function PlanView({ detail }: { detail: PlanDetail }) {
       <Button
         className="button"
         isDisabled={exporter.busy}
-        onPress={() => exporter.run('the strategy', () => call('plans.export.strategy', { planId: plan.id }))}
+        onPress={() => exportPaper('the strategy', () => call('plans.export.strategy', { planId: plan.id }))}
       >
         Export strategy (.docx)
       </Button>
       <Button
         className="button"
         isDisabled={exporter.busy}
-        onPress={() => exporter.run('the action plan', () => call('plans.export.actionPlan', { planId: plan.id }))}
+        onPress={() => exportPaper('the action plan', () => call('plans.export.actionPlan', { planId: plan.id }))}
       >
         Export action plan (.docx)
       </Button>

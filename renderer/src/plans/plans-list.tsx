@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { DialogActions, ModalDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
 import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
+import { LoadExampleButton } from '../ui/load-example';
 import { EmptyState, Page } from '../ui/page';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
@@ -16,6 +17,7 @@ import { planKeys, planQueries } from './queries';
 
 export function PlansList() {
   const plans = useQuery(planQueries.list());
+  const client = useQueryClient();
   const [creating, setCreating] = useState(false);
   useShortcut('n', () => setCreating(true));
   const newButton = (
@@ -28,13 +30,23 @@ export function PlansList() {
       {plans.isPending ? <p>Loading plans…</p> : null}
       {plans.error ? <p role="alert">{errorText(plans.error, 'Could not load the plans.')}</p> : null}
       {plans.data && plans.data.length === 0 ? (
-        <EmptyState title="No plans yet" action={newButton}>
+        <EmptyState
+          title="No plans yet"
+          action={
+            <>
+              {newButton} <LoadExampleButton onLoaded={() => void client.invalidateQueries({ queryKey: planKeys.all })} />
+            </>
+          }
+        >
           <p>
             A plan sets out what the partnership wants to achieve over a few years: a vision, priorities arranged around Pursue,
             Prevent, Protect and Prepare, numbered objectives with activities from the action log, and indicators that show
             whether the response is improving.
           </p>
-          <p>Start with a title such as “Strategy 2026-2029” and the years it covers.</p>
+          <p>
+            Start with a title such as “Strategy 2026-2029” and the years it covers, or load the example partnership to see a
+            finished plan.
+          </p>
         </EmptyState>
       ) : null}
       {plans.data && plans.data.length > 0 ? (

@@ -79,20 +79,28 @@ function PriorityForm({
 }
 
 export function AddPriority({ planId }: { planId: number }) {
+  const [open, setOpen] = useState(false);
   const add = usePlanChange(planId, (v: PriorityValues) => call('plans.priorities.add', { planId, ...v }), {
     success: 'Priority added.',
     failure: 'Could not add the priority.',
+    onDone: () => setOpen(false),
   });
   return (
-    <details className="add-panel">
-      <summary>Add a priority</summary>
-      <PriorityForm
-        initial={{ title: '', description: '', fourPs: [] }}
-        submitLabel="Add priority"
-        busy={add.isPending}
-        onSubmit={(v, reset) => add.mutate(v, { onSuccess: reset })}
-      />
-    </details>
+    <div className="add-panel">
+      {open ? (
+        <PriorityForm
+          initial={{ title: '', description: '', fourPs: [] }}
+          submitLabel="Add priority"
+          busy={add.isPending}
+          onSubmit={(v) => add.mutate(v)}
+          onCancel={() => setOpen(false)}
+        />
+      ) : (
+        <Button className="button" onPress={() => setOpen(true)}>
+          Add a priority
+        </Button>
+      )}
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/meetings/model';
@@ -79,6 +80,12 @@ describe('plan exports', () => {
     expect(strategy.text).toContain('21 returns (Apr–Jun 2026)');
     expect(strategy.text).toContain('Green');
     expect(strategy.text).toContain('A county where exploitation is spotted early');
+    // A chart of the indicator's readings, embedded as a picture with its alt text.
+    const zip = await JSZip.loadAsync(app.saved.at(-1)!.bytes);
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:drawing>');
+    expect(xml).toMatch(/descr="Duty to Notify returns: Apr–Jun 2026 21/);
 
     await ok(app, 'plans.export.actionPlan', { planId: d.plan.id });
     const plan = await readBack();
@@ -106,6 +113,6 @@ describe('plan exports', () => {
     await ok(app, 'meetings.actions.delete', { id: made.action.id });
     const after = await ok<PlanDetail>(app, 'plans.get', { id: d.plan.id });
     expect(after.priorities[0]!.objectives[0]!.actions).toEqual([]);
-    expect(app.db.prepare('SELECT COUNT(*) FROM plan_objective_actions').pluck().get()).toBe(0);
+    expect(app.db.prepare('SELECT COUNT(*) FROM plan_objective_actions WHERE action_id = ?').pluck().get(made.action.id)).toBe(0);
   });
 });

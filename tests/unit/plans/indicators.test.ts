@@ -45,7 +45,7 @@ describe('computed indicators read the records', () => {
     expect(figure('meetings_held')).toBe(expected - 1);
   });
 
-  it('attendance by sector: the share of member sectors with someone present', () => {
+  it('attendance by sector: the share of member sectors with a member organisation present', () => {
     const memberSectors = app.db
       .prepare("SELECT DISTINCT sector FROM organisations WHERE archived_at IS NULL AND membership IN ('core', 'associate')")
       .pluck()
@@ -53,7 +53,8 @@ describe('computed indicators read the records', () => {
     const present = app.db
       .prepare(
         `SELECT DISTINCT o.sector FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN organisations o ON o.id = a.organisation_id
-          WHERE m.status <> 'cancelled' AND substr(m.starts_at, 1, 10) BETWEEN ? AND ? AND a.status IN ('attended', 'deputy')`,
+          WHERE m.status <> 'cancelled' AND substr(m.starts_at, 1, 10) BETWEEN ? AND ? AND a.status IN ('attended', 'deputy')
+            AND o.archived_at IS NULL AND o.membership IN ('core', 'associate')`,
       )
       .pluck()
       .all(yearAgo, today) as string[];

@@ -37,7 +37,12 @@ describe('checklist evidence from the example partnership', () => {
     expect(byKey(items, 'overdue-actions').reason).toBe('2 of 5 open actions are overdue (40%).');
     expect(byKey(items, 'share-log').status).toBe('green');
     expect(byKey(items, 'coordinator').reason).toBe('Aisha Khan is named as the coordinator in Settings.');
-    expect(byKey(items, 'strategy-plan').status).toBe('not_tracked');
+    // The example plan (Plans area) is agreed, every objective has activities, every indicator a recent reading.
+    expect(byKey(items, 'strategy-plan')).toMatchObject({
+      status: 'green',
+      reason:
+        'Northshire anti-slavery strategy: 5 objectives, 5 with activities; 5 indicators, 5 with a recent reading. Agreed and in use.',
+    });
     expect(byKey(items, 'training').reason).toBe(
       '5 of 6 members have someone trained in the last three years. None recorded for Gangmasters and Labour Abuse Authority.',
     );

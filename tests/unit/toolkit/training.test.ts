@@ -61,6 +61,43 @@ describe('training records and the matrix', () => {
     expect(m.refreshersDue.map((r) => r.personName)).toEqual(['Bob Ray']);
   });
 
+  it('names people and organisations from the directory in records, counts and refreshers, refreshers by date then name', async () => {
+    const police = addOrganisation(app.db, 'Police');
+    const zed = addPerson(app.db, 'Zed Ash', police);
+    const amy = addPerson(app.db, 'Amy Fox', police);
+    const courses = await ok<Course[]>(app, 'toolkit.training.courses.list', {});
+    const fr = courses.find((c) => c.firstResponder)!;
+    for (const [personId, trainedOn] of [
+      [zed, daysAgo(900)],
+      [amy, daysAgo(900)],
+      [zed, daysAgo(1000)],
+    ] as const)
+      await ok(app, 'toolkit.training.records.add', { personId, courseId: fr.id, trainedOn });
+    await ok(app, 'toolkit.training.delegates.add', {
+      organisationId: police,
+      courseId: fr.id,
+      trainedOn: daysAgo(3),
+      delegates: 4,
+    });
+
+    const records = await ok<TrainingRecord[]>(app, 'toolkit.training.records.list', {});
+    // Newest first, the later entry first on the same day.
+    expect(records.map((r) => [r.personName, r.organisationName])).toEqual([
+      ['Amy Fox', 'Police'],
+      ['Zed Ash', 'Police'],
+      ['Zed Ash', 'Police'],
+    ]);
+    const counts = await ok<{ organisationName: string; delegates: number }[]>(app, 'toolkit.training.delegates.list', {});
+    expect(counts.map((c) => [c.organisationName, c.delegates])).toEqual([['Police', 4]]);
+    const m = await ok<TrainingMatrix>(app, 'toolkit.training.matrix', {});
+    // Zed's older record is superseded; the two due on the same day are in name order.
+    expect(m.refreshersDue.map((r) => [r.personName, r.organisationName, r.refresherDue])).toEqual([
+      ['Amy Fox', 'Police', addMonths(daysAgo(900), 24)],
+      ['Zed Ash', 'Police', addMonths(daysAgo(900), 24)],
+    ]);
+    expect(m.organisations.map((o) => o.name)).toEqual(['Police']);
+  });
+
   it('refuses a record for someone not in the directory', async () => {
     const courses = await ok<Course[]>(app, 'toolkit.training.courses.list', {});
     expect(
