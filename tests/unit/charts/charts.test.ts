@@ -115,7 +115,7 @@ describe('lineChart', () => {
 
   it('escapes text and drops characters XML cannot hold', () => {
     const c = lineChart({
-      title: 'Police <&> "fire" \u0001',
+      title: 'Police <&> "fire" \u0001\uD800',
       points: [{ label: '<script>alert(1)</script>', value: 1 }],
       baseline: 0.5,
       unit: '&',
