@@ -84,6 +84,8 @@ function paragraphs(text: string): Block[] {
 
 type Section = { title: string; blocks: Block[] };
 
+const ragLabel = { green: 'On track', amber: 'Some way off', red: 'Off track', no_data: 'No readings yet' } as const;
+
 const image = (c: ChartSvg, caption: string): Block => ({ kind: 'image', ...c, caption });
 
 /** The report's charts as image blocks: the same SVG in the preview and (as PNG) in the .docx. */
@@ -132,7 +134,7 @@ export function chartBlocks(f: AnnualFigures, key: string): Block[] {
           ...(i.baseline !== null ? { baseline: i.baseline } : {}),
           unit: i.unit,
         }),
-        title,
+        `${title}: ${i.latest ? `latest ${i.latest.value}` : 'no reading yet'}${i.target !== null ? `, target ${i.target}` : ''} (${ragLabel[i.rag].toLowerCase()})`,
       ),
     ];
   }
@@ -301,7 +303,6 @@ export function annualReportTree(input: ReportInput, ctx: ReportContext): Docume
     ],
   });
 
-  const ragLabel = { green: 'On track', amber: 'Some way off', red: 'Off track', no_data: 'No readings yet' } as const;
   out.push({
     title: 'Indicators against targets',
     blocks:

@@ -169,7 +169,9 @@ describe('annual report figures', () => {
       '8',
       'Some way off',
     ]);
-    const chart = tree.blocks.find((b) => b.kind === 'image' && b.caption === '1.2 NRM referrals');
+    const chart = tree.blocks.find(
+      (b) => b.kind === 'image' && b.caption === '1.2 NRM referrals: latest 8, target 10 (some way off)',
+    );
     expect(chart && chart.kind === 'image' ? chart.alt : '').toContain('Target 10');
   });
 
