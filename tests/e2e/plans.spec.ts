@@ -164,3 +164,22 @@ test('a plan with two priorities, three objectives, activities and indicators: r
   await page.getByRole('button', { name: 'Edit plan' }).click();
   await expect(page.getByText(/Numbers are fixed/)).toBeVisible();
 });
+
+test('the example partnership shows its agreed plan, with fixed numbers, activities and indicators', async ({ page, host }) => {
+  await page.goto(host.url);
+  const main = page.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('link', { name: 'Plans' }).click();
+  await page.getByRole('button', { name: 'Load example partnership' }).click();
+  await page
+    .getByRole('dialog', { name: 'Load the example partnership?' })
+    .getByRole('button', { name: 'Load the example' })
+    .click();
+  await page.getByRole('link', { name: 'Northshire anti-slavery strategy' }).click();
+  await expect(page.getByRole('heading', { name: 'Northshire anti-slavery strategy', level: 1 })).toBeVisible();
+  await expect(page.getByText(/Numbers are fixed/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Priority 3: Raise awareness and prevent exploitation' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Invite HMRC and the DWP to join the board' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Indicator: NRM referrals from the area' })).toContainText('Status: Amber');
+  await page.screenshot({ path: test.info().outputPath('example-plan.png') });
+  await expectAccessible(page);
+});

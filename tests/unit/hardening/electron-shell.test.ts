@@ -89,8 +89,8 @@ const FIXUPS: Partial<Record<Channel, Record<string, unknown>>> = {
   'meetings.share.create': { noConsentReason: 'Sample' },
   'meetings.share.update': { noConsentReason: 'Sample' },
   'backups.updateSettings': { capBytes: 100 * 1024 * 1024 },
-  'plans.indicators.add': { priorityId: 1, objectiveId: null },
-  'plans.indicators.update': { priorityId: 1, objectiveId: null },
+  'plans.indicators.add': { priorityId: 1 },
+  'plans.indicators.update': { priorityId: 1 },
 };
 const channels = Object.keys(contract) as Channel[];
 const payloadFor = (c: Channel) => ({
