@@ -4,6 +4,7 @@ import { templateSnapshot } from '../main/documents/repository';
 import { resolve } from '../shared/documents/resolve';
 import { benchData, benchTemplate } from './documents';
 import { seedMeetings } from './meetings';
+import { seedReports } from './reports';
 import type { Scale } from './scale';
 
 /** A deterministic pseudo-random generator so every bench run sees the same data. */
@@ -94,6 +95,7 @@ export const seeders: Seeder[] = [
     },
   },
   { name: 'meetings', seed: (db, scale, random) => db.transaction(() => seedMeetings(db, scale, random))() },
+  { name: 'reports', seed: (db, scale, random) => db.transaction(() => seedReports(db, scale, random))() },
 ];
 
 export function seedAll(db: Database, scale: Scale): Record<string, number> {

@@ -13,6 +13,7 @@ import { privacyBench } from './privacy';
 import { storeBench } from './store';
 import { storeSafetyBench } from './store-safety';
 import { toolkitBench } from './toolkit';
+import { reportsBench } from './reports';
 import type { Scale } from './scale';
 
 export type BenchContext = { db: Database; dispatch: Dispatch; dataDir: string; scale: Scale; store: StoreHolder };
@@ -30,6 +31,7 @@ export const benches: BenchSuite[] = [
   importJobBench,
   toolkitBench,
   plansBench,
+  reportsBench,
   // privacy runs last: it erases people.
   privacyBench,
 ];

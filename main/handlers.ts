@@ -16,6 +16,8 @@ import { plansHandlers } from './plans/handlers';
 import { partnersErasureHook, registerErasureHook } from './partners/erasure';
 import { privacyErasureHook } from './privacy/erasure';
 import { privacyHandlers } from './privacy/handlers';
+import { reportsErasureHook } from './reports/erasure';
+import { reportsHandlers } from './reports/handlers';
 import { settingsErasureHook } from './settings/erasure';
 import { settingsHandlers } from './settings/handlers';
 import { storeHandlers } from './store/handlers';
@@ -29,6 +31,7 @@ registerErasureHook(meetingsErasureHook);
 registerErasureHook(toolkitErasureHook);
 registerErasureHook(settingsErasureHook);
 registerErasureHook(privacyErasureHook);
+registerErasureHook(reportsErasureHook);
 registerErasureHook(plansErasureHook);
 
 /** Every channel's handler. The type makes a missing handler a build error. */
@@ -46,6 +49,7 @@ export const handlers: Handlers = {
   ...examplesHandlers,
   ...toolkitHandlers,
   ...privacyHandlers,
+  ...reportsHandlers,
   ...backupsHandlers,
   ...storeHandlers,
 };

@@ -7,6 +7,7 @@ import { createOrganisation, createPerson } from '../partners/repository';
 import { getSettings, updateSettings } from '../settings/repository';
 import { loadExampleRecords } from './records';
 import { loadExamplePlan } from '../plans/example';
+import { loadExampleReport } from '../reports/example';
 import northshire from '../../resources/examples/northshire.json';
 
 /** Parsed once: a broken example file is a build-time mistake the unit tests catch. */
@@ -66,6 +67,7 @@ export function loadExamplePartnership(db: Database, example: ExamplePartnership
     }
     if (example.records) result.recordsAdded = loadExampleRecords(db, example.records);
     if (example.records) result.recordsAdded = (result.recordsAdded ?? 0) + loadExamplePlan(db);
+    if (example.records) result.recordsAdded = (result.recordsAdded ?? 0) + loadExampleReport(db);
     recordAudit(db, 'example_partnership', 'northshire', 'import');
     return result;
   })();

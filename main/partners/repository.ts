@@ -21,6 +21,7 @@ import { CHECKLIST_SECTORS } from '../../shared/partners/sectors';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { checkVersion } from '../store/versioning';
+import { recordMembershipChange } from './membership';
 import { reindexOrganisation, reindexPerson } from './search-index';
 import { now, stmt, today } from './statements';
 
@@ -140,6 +141,7 @@ export function insertOrganisation(db: Database, v: OrganisationInput): number {
     ).lastInsertRowid,
   );
   reindexOrganisation(db, id);
+  recordMembershipChange(db, id, null, { membership: v.membership, archived: false });
   recordAudit(db, 'organisation', id, 'create');
   return id;
 }
@@ -174,6 +176,8 @@ export function updateOrganisation(db: Database, id: number, v: OrganisationInpu
       id,
     );
     reindexOrganisation(db, id, { withPeople: before.name !== v.name });
+    const archived = before.archivedAt !== null;
+    recordMembershipChange(db, id, { membership: before.membership, archived }, { membership: v.membership, archived });
     recordAudit(db, 'organisation', id, 'update');
   })();
   return getOrganisation(db, id);
@@ -181,7 +185,7 @@ export function updateOrganisation(db: Database, id: number, v: OrganisationInpu
 
 export function setOrganisationArchived(db: Database, id: number, archived: boolean): Organisation {
   db.transaction(() => {
-    getOrganisation(db, id);
+    const before = getOrganisation(db, id);
     const t = now();
     stmt(db, 'UPDATE organisations SET archived_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
       archived ? t : null,
@@ -189,6 +193,8 @@ export function setOrganisationArchived(db: Database, id: number, archived: bool
       id,
     );
     reindexOrganisation(db, id);
+    const was = { membership: before.membership, archived: before.archivedAt !== null };
+    recordMembershipChange(db, id, was, { membership: before.membership, archived });
     recordAudit(db, 'organisation', id, archived ? 'archive' : 'restore');
   })();
   return getOrganisation(db, id);

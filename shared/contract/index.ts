@@ -15,6 +15,7 @@ import { meetingsChannels } from './meetings';
 import { plansChannels } from './plans';
 import { toolkitChannels } from './toolkit';
 import { privacyChannels } from './privacy';
+import { reportsChannels } from './reports';
 import { storeChannels } from './store';
 
 /**
@@ -38,6 +39,7 @@ export const contract = {
   ...examplesChannels,
   ...toolkitChannels,
   ...privacyChannels,
+  ...reportsChannels,
   ...backupsChannels,
   ...storeChannels,
 } as const;

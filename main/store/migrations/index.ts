@@ -6,6 +6,7 @@ import { migration0005 } from './0005-privacy';
 import { migration0006 } from './0006-toolkit';
 import { migration0007 } from './0007-versions-and-coordinator';
 import { migration0008 } from './0008-plans';
+import { migration0009 } from './0009-reports';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

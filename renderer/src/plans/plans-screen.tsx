@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ReportsArea } from '../reports/reports-area';
 import { useRoute } from '../ui/router';
 import { PlanEditor } from './plan-editor';
 import { PlansList } from './plans-list';
@@ -17,6 +18,8 @@ function PlanRoutes() {
  */
 export const PLANS_SECTIONS: { href: string; label: string; match: (route: string) => boolean; screen: ComponentType }[] = [
   { href: '/plans', label: 'Plans', match: (r) => r === '/plans' || /^\/plans\/\d+/.test(r), screen: PlanRoutes },
+  { href: '/plans/reports', label: 'Annual reports', match: (r) => r.startsWith('/plans/reports'), screen: ReportsArea },
+  { href: '/plans/returns', label: 'Partner returns', match: (r) => r.startsWith('/plans/returns'), screen: ReportsArea },
 ];
 
 export function PlansSubnav() {

@@ -69,4 +69,18 @@ describe('the partner directory is read through main/partners only', () => {
       ).toBe(true);
     }
   });
+
+  it('keeps the dated membership history (migration 0009) inside main/partners too', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(join(root, 'main'))) {
+      const rel = relative(root, file).split('\\').join('/');
+      if (rel.startsWith('main/partners/') || rel.startsWith('main/store/migrations/')) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+membership_events\b/.test(line)) offenders.push(`${rel}:${i + 1}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
 });

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { longDate } from '../../../shared/documents/placeholders';
+import { SelectField } from '../ui/fields';
+import { EmptyState, Page } from '../ui/page';
+import { navigate } from '../ui/router';
+import { useReportList } from './queries';
+
+const thisYear = () => new Date().getFullYear();
+
+/** Choose a year to draft, or reopen a draft. */
+export function ReportList() {
+  const list = useReportList();
+  const years = Array.from({ length: 8 }, (_, i) => String(thisYear() - i));
+  const [year, setYear] = useState(years[0]!);
+  return (
+    <Page title="Annual reports">
+      <p className="lede">
+        Each year&apos;s report is drafted from the partnership&apos;s records: membership, meetings and attendance, actions,
+        documents, information sharing, training and indicators, each with the year before. You add the progress, problems,
+        priorities and points for action.
+      </p>
+      <div className="report-start">
+        <SelectField label="Year" value={year} options={years.map((y) => ({ value: y, label: y }))} onChange={setYear} />
+        <Button className="button primary" onPress={() => navigate(`/plans/reports/${year}`)}>
+          Draft the {year} report
+        </Button>
+        <a className="button" href={`#/plans/returns/${year}`}>
+          Partner returns for {year}
+        </a>
+      </div>
+      <h2>Drafts</h2>
+      {list.data && list.data.length === 0 ? (
+        <EmptyState title="No reports yet">Choose a year above to draft its report from the records.</EmptyState>
+      ) : (
+        <table className="data-table report-drafts">
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              <th scope="col">Sections written</th>
+              <th scope="col">Last changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.map((r) => (
+              <tr key={r.year}>
+                <td>
+                  <a href={`#/plans/reports/${r.year}`}>Annual report {r.year}</a>
+                </td>
+                <td>{r.written} of 4</td>
+                <td>{longDate(r.updatedAt.slice(0, 10))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

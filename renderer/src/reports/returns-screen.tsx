@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { agencyReturnSchema } from '../../../shared/contract/reports';
+import { longDate } from '../../../shared/documents/placeholders';
+import { sectorLabel } from '../../../shared/partners/sectors';
+import type { AgencyReturn } from '../../../shared/reports/types';
+import { RETURN_FIELDS, RETURN_STATUS_LABELS } from '../../../shared/reports/types';
+import { completeSave } from '../api/download';
+import { DialogActions, ModalDialog } from '../ui/dialog';
+import { errorText } from '../ui/errors';
+import { SelectField } from '../ui/fields';
+import { FormDate, FormLongText, useContractForm } from '../ui/form';
+import { Notice } from '../ui/notice';
+import type { Message } from '../ui/notice';
+import { EmptyState, Page } from '../ui/page';
+import { navigate } from '../ui/router';
+import { toast } from '../ui/toasts';
+import { useExportReturn, useSaveReturn } from './mutations';
+import { useReturns } from './queries';
+
+const formSchema = agencyReturnSchema
+  .omit({ organisationId: true, year: true, version: true, requestedOn: true, returnedOn: true })
+  .extend({ requestedOn: z.string(), returnedOn: z.string() });
+
+function AnswersForm({ item, onDone }: { item: AgencyReturn; onDone: () => void }) {
+  const save = useSaveReturn();
+  const form = useContractForm(formSchema, {
+    requestedOn: item.requestedOn ?? '',
+    returnedOn: item.returnedOn ?? new Date().toISOString().slice(0, 10),
+    ...Object.fromEntries(RETURN_FIELDS.map((f) => [f.key, item[f.key]])),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (v) => {
+    try {
+      await save.mutateAsync({
+        ...v,
+        organisationId: item.organisationId,
+        year: item.year,
+        version: item.version,
+        requestedOn: v.requestedOn || null,
+        returnedOn: v.returnedOn || null,
+      });
+      form.reset(form.getValues());
+      toast('success', `Saved the return from ${item.organisationName}.`);
+      onDone();
+    } catch (e) {
+      setError(errorText(e, 'The return could not be saved.'));
+    }
+  });
+  return (
+    <Form validationBehavior="aria" onSubmit={(e) => void submit(e)} className="return-form">
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <div className="form-row">
+        <FormDate control={form.control} name="requestedOn" label="Requested on" />
+        <FormDate
+          control={form.control}
+          name="returnedOn"
+          label="Returned on"
+          description="Leave empty while it is outstanding."
+        />
+      </div>
+      {RETURN_FIELDS.map((f) => (
+        <FormLongText key={f.key} control={form.control} name={f.key} label={f.label} description={f.hint} rows={3} />
+      ))}
+      <DialogActions>
+        <Button className="button" onPress={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="button primary" isDisabled={save.isPending}>
+          Save the return
+        </Button>
+      </DialogActions>
+    </Form>
+  );
+}
+
+export function ReturnsScreen({ year }: { year: number }) {
+  const returns = useReturns(year);
+  const exportForm = useExportReturn();
+  const [editing, setEditing] = useState<AgencyReturn | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const years = Array.from({ length: 8 }, (_, i) => String(new Date().getFullYear() - i));
+  const list = returns.data ?? [];
+  const counts = {
+    returned: list.filter((r) => r.status === 'returned').length,
+    outstanding: list.filter((r) => r.status === 'outstanding').length,
+  };
+
+  const exportOne = async (r: AgencyReturn, filled: boolean) => {
+    setMessage({ tone: 'info', text: `Preparing the return form for ${r.organisationName}…` });
+    try {
+      setMessage({
+        tone: 'success',
+        text: completeSave(await exportForm.mutateAsync({ organisationId: r.organisationId, year, filled })),
+      });
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorText(e, 'The form could not be exported.') });
+    }
+  };
+
+  return (
+    <Page
+      title={`Partner returns ${year}`}
+      actions={
+        <a className="button" href={`#/plans/reports/${year}`}>
+          Annual report {year}
+        </a>
+      }
+    >
+      <p className="lede">
+        Send each member a short form asking what they did under Pursue, Prevent, Protect and Prepare. Exporting a form records it
+        as requested; type the answers in here when it comes back, and the annual report includes them.
+      </p>
+      <div className="report-start">
+        <SelectField
+          label="Year"
+          value={String(year)}
+          options={years.map((y) => ({ value: y, label: y }))}
+          onChange={(y) => navigate(`/plans/returns/${y}`)}
+        />
+        <p role="status">
+          {counts.returned} returned, {counts.outstanding} outstanding, {list.length - counts.returned - counts.outstanding} not
+          requested.
+        </p>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {returns.data && list.length === 0 ? (
+        <EmptyState title="No member organisations for this year">
+          Returns are listed for the organisations that are members at the end of the year.
+        </EmptyState>
+      ) : (
+        <table className="data-table returns-table">
+          <caption className="visually-hidden">Partner returns for {year}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">Sector</th>
+              <th scope="col">Status</th>
+              <th scope="col">Requested</th>
+              <th scope="col">Returned</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r) => (
+              <tr key={r.organisationId}>
+                <th scope="row">{r.organisationName}</th>
+                <td>{sectorLabel(r.sector)}</td>
+                <td>
+                  <span className={`status-pill ${r.status}`}>{RETURN_STATUS_LABELS[r.status]}</span>
+                </td>
+                <td>{r.requestedOn ? longDate(r.requestedOn) : '–'}</td>
+                <td>{r.returnedOn ? longDate(r.returnedOn) : '–'}</td>
+                <td>
+                  <div className="row-actions">
+                    <Button
+                      className="button small"
+                      aria-label={`Export the return form for ${r.organisationName}`}
+                      onPress={() => void exportOne(r, r.status === 'returned')}
+                    >
+                      Export form
+                    </Button>
+                    <Button
+                      className="button small"
+                      aria-label={`Enter answers from ${r.organisationName}`}
+                      onPress={() => setEditing(r)}
+                    >
+                      Enter answers
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ModalDialog
+        title={editing ? `Return from ${editing.organisationName}, ${year}` : ''}
+        isOpen={editing !== null}
+        onClose={() => setEditing(null)}
+        wide
+        isDismissable={false}
+      >
+        {editing ? <AnswersForm key={editing.organisationId} item={editing} onDone={() => setEditing(null)} /> : null}
+      </ModalDialog>
+    </Page>
+  );
+}
