@@ -113,11 +113,18 @@ export function NewDocumentDialog({
   );
 }
 
+/** What the empty list offers first: the two documents a partnership usually starts with. */
+const STARTERS = [
+  { key: 'information-sharing-agreement', name: 'information sharing agreement' },
+  { key: 'terms-of-reference', name: 'terms of reference' },
+];
+
 export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DocumentStatus | ''>('');
   const [templateKey, setTemplateKey] = useState('');
-  const [creating, setCreating] = useState(false);
+  // The dialog is open, with the template it starts on (none: the first).
+  const [creating, setCreating] = useState<{ templateKey?: string } | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const templates = useQuery({ queryKey: ['documents', 'templates'], queryFn: () => call('documents.templates.list', {}) });
   const list = useQuery({
@@ -131,7 +138,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
             ...(templateKey ? { templateKey } : {}),
           }),
   });
-  useShortcut('n', () => setCreating(true));
+  useShortcut('n', () => setCreating({}));
   useShortcut('f', () => search.current?.focus(), !reviewDue);
 
   const rows = list.data ?? [];
@@ -139,7 +146,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
     <Page
       title={reviewDue ? 'Documents due for review' : 'Documents'}
       actions={
-        <Button className="button primary" onPress={() => setCreating(true)}>
+        <Button className="button primary" onPress={() => setCreating({})}>
           New document
         </Button>
       }
@@ -192,12 +199,23 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           <EmptyState
             title="No documents yet"
             action={
-              <Button className="button primary" onPress={() => setCreating(true)}>
-                New document
-              </Button>
+              <div className="field-row">
+                {STARTERS.filter((t) => templates.data?.some((x) => x.key === t.key)).map((t, i) => (
+                  <Button
+                    key={t.key}
+                    className={i === 0 ? 'button primary' : 'button'}
+                    onPress={() => setCreating({ templateKey: t.key })}
+                  >
+                    New {t.name}
+                  </Button>
+                ))}
+                <Button className="button" onPress={() => setCreating({})}>
+                  Another document…
+                </Button>
+              </div>
             }
           >
-            <p>Start a terms of reference or an information sharing agreement from a template.</p>
+            <p>Most partnerships start with a terms of reference and an information sharing agreement, each from a template.</p>
           </EmptyState>
         )
       ) : null}
@@ -249,7 +267,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           </tbody>
         </table>
       ) : null}
-      {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(false)} /> : null}
+      {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(null)} {...creating} /> : null}
     </Page>
   );
 }

@@ -10,6 +10,8 @@ export const documentKeys = {
   templates: () => ['documents', 'templates'] as const,
   directory: (kind: 'organisations' | 'contacts') => ['documents', 'directory', kind] as const,
   resolve: (key: string) => ['documents', 'directory', 'resolve', key] as const,
+  history: (id: number) => ['documents', id, 'history'] as const,
+  coordinator: (personId: number | null) => ['documents', 'coordinator', personId] as const,
   settings: () => ['settings'] as const,
 };
 
