@@ -91,18 +91,18 @@ function Versions({
   onMessage: (m: { tone: 'error' | 'success'; text: string }) => void;
 }) {
   const versions = useQuery({
-    queryKey: ['documents', doc.id, 'versions', doc.versions],
+    queryKey: documentKeys.versions(doc.id, doc.versions),
     queryFn: () => call('documents.versions.list', { id: doc.id }),
   });
   const [viewing, setViewing] = useState<number | null>(null);
   const [comparing, setComparing] = useState<{ from: number; to: number | 'current' } | null>(null);
   const version = useQuery({
-    queryKey: ['documents', doc.id, 'version', viewing],
+    queryKey: documentKeys.version(doc.id, viewing),
     queryFn: () => call('documents.versions.get', { id: doc.id, number: viewing! }),
     enabled: viewing !== null,
   });
   const diff = useQuery({
-    queryKey: ['documents', doc.id, 'diff', comparing, doc.revision],
+    queryKey: documentKeys.diff(doc.id, comparing, doc.revision),
     queryFn: () => call('documents.versions.diff', { id: doc.id, ...comparing! }),
     enabled: comparing !== null,
   });

@@ -15,6 +15,7 @@ import { ModalDialog } from '../ui/dialog';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
+import { documentKeys } from './queries';
 
 type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
 
@@ -51,7 +52,7 @@ export function NewDocumentDialog({
 }) {
   const queryClient = useQueryClient();
   const templates = useQuery({
-    queryKey: ['documents', 'templates'],
+    queryKey: documentKeys.templates(),
     queryFn: () => call('documents.templates.list', {}),
     enabled: isOpen,
   });
@@ -66,7 +67,7 @@ export function NewDocumentDialog({
         title: title.trim() || templates.data?.find((t) => t.key === chosen)?.title || 'Untitled document',
       }),
     onSuccess: (d) => {
-      void queryClient.invalidateQueries({ queryKey: ['documents', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
       onClose();
       navigate(`/documents/${d.id}`);
     },
@@ -126,9 +127,9 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
   // The dialog is open, with the template it starts on (none: the first).
   const [creating, setCreating] = useState<{ templateKey?: string } | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const templates = useQuery({ queryKey: ['documents', 'templates'], queryFn: () => call('documents.templates.list', {}) });
+  const templates = useQuery({ queryKey: documentKeys.templates(), queryFn: () => call('documents.templates.list', {}) });
   const list = useQuery({
-    queryKey: ['documents', 'list', { query, status, templateKey, reviewDue }],
+    queryKey: documentKeys.filtered({ query, status, templateKey, reviewDue }),
     queryFn: () =>
       reviewDue
         ? call('documents.reviewDue', {})
@@ -273,7 +274,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
 }
 
 export function SignatoryMatrixScreen() {
-  const matrix = useQuery({ queryKey: ['documents', 'matrix'], queryFn: () => call('documents.matrix', {}) });
+  const matrix = useQuery({ queryKey: documentKeys.matrix(), queryFn: () => call('documents.matrix', {}) });
   const label = { signed: 'Signed', not_signed: 'Not signed', not_party: 'Not a party' } as const;
   return (
     <Page title="Signatory matrix">

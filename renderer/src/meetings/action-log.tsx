@@ -19,6 +19,7 @@ import { NativeField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
 import { useRefresh, organisationSource, peopleSource } from './queries';
+import { meetingKeys } from './queries';
 
 type StatusFilter = 'open_any' | 'all' | ActionStatus;
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
@@ -42,7 +43,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const exporter = useExport(setMessage);
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const filter = useMemo(
     () => ({
       overdueOnly,
@@ -54,7 +55,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
     }),
     [overdueOnly, status, organisation, owner, groupId, search],
   );
-  const list = useQuery({ queryKey: ['meetings', 'actions', filter], queryFn: () => call('meetings.actions.list', filter) });
+  const list = useQuery({ queryKey: meetingKeys.actions(filter), queryFn: () => call('meetings.actions.list', filter) });
   const filtered = overdueOnly || status !== 'open_any' || organisation || owner || groupId !== '' || search.trim() !== '';
   const newAction = useCallback(() => {
     navigate('/meetings/actions');
@@ -187,7 +188,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
 
 function ActionPanel({ id }: { id: number }) {
   const refresh = useRefresh();
-  const detail = useQuery({ queryKey: ['meetings', 'action', id], queryFn: () => call('meetings.actions.get', { id }) });
+  const detail = useQuery({ queryKey: meetingKeys.action(id), queryFn: () => call('meetings.actions.get', { id }) });
   const [note, setNote] = useState('');
   const [notedOn, setNotedOn] = useState(() => londonToday(new Date()));
   const [message, setMessage] = useState<Message>(null);

@@ -22,12 +22,13 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { StaleWriteNotice } from '../ui/stale-write';
 import { useExport } from '../ui/use-export';
 import { useRefresh, organisationSource, peopleSource } from './queries';
+import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
 
 export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: string | undefined }) {
   const detail = useQuery({
-    queryKey: ['meetings', 'detail', meetingId],
+    queryKey: meetingKeys.detail(meetingId),
     queryFn: () => call('meetings.get', { id: meetingId }),
   });
   const [message, setMessage] = useState<Message>(null);

@@ -19,6 +19,8 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useRefresh, peopleSource } from './queries';
+import { meetingKeys } from './queries';
+import { sharedKeys } from '../ui/query-keys';
 
 type Draft = {
   title: string;
@@ -70,9 +72,9 @@ const blank = (marking: ProtectiveMarking): Draft => ({
 });
 
 export function MeetingForm({ meetingId }: { meetingId: number | null }) {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: sharedKeys.settings(), queryFn: () => call('settings.get', {}) });
   const existing = useQuery({
-    queryKey: ['meetings', 'detail', meetingId],
+    queryKey: meetingKeys.detail(meetingId),
     queryFn: () => call('meetings.get', { id: meetingId! }),
     enabled: meetingId !== null,
   });
@@ -95,7 +97,7 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
 
 function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
   const refresh = useRefresh();
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [message, setMessage] = useState<Message>(null);

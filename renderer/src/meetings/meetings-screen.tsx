@@ -17,6 +17,7 @@ import { MeetingDetailView } from './meeting-detail';
 import { MeetingForm } from './meeting-form';
 import { ShareLog } from './share-log';
 import './meetings.css';
+import { meetingKeys } from './queries';
 
 /** The Meetings area: its own small set of routes under #/meetings. */
 export function MeetingsScreen() {
@@ -81,17 +82,17 @@ function MeetingRows({ meetings }: { meetings: MeetingSummary[] }) {
 
 function MeetingList() {
   const [groupId, setGroupId] = useState('');
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const gid = groupId === '' ? null : Number(groupId);
   const upcoming = useQuery({
-    queryKey: ['meetings', 'list', 'upcoming', gid],
+    queryKey: meetingKeys.list('upcoming', gid),
     queryFn: () => call('meetings.list', { when: 'upcoming', groupId: gid }),
   });
   const past = useQuery({
-    queryKey: ['meetings', 'list', 'past', gid],
+    queryKey: meetingKeys.list('past', gid),
     queryFn: () => call('meetings.list', { when: 'past', groupId: gid, limit: 50 }),
   });
-  const rates = useQuery({ queryKey: ['meetings', 'rates'], queryFn: () => call('meetings.attendance.rates', {}) });
+  const rates = useQuery({ queryKey: meetingKeys.rates(), queryFn: () => call('meetings.attendance.rates', {}) });
   const [message, setMessage] = useState<Message>(null);
   const exporter = useExport(setMessage);
   useShortcut('n', () => navigate('/meetings/new'));

@@ -12,6 +12,7 @@ import { ConfirmButton } from '../ui/dialog';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useRefresh } from './queries';
+import { meetingKeys } from './queries';
 
 type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
 const blank = (): Draft => ({
@@ -63,7 +64,7 @@ function LongField({
 /** The record of each decision to share information: what, why, with whom, when, and on what basis. */
 export function ShareLog() {
   const refresh = useRefresh();
-  const list = useQuery({ queryKey: ['meetings', 'share'], queryFn: () => call('meetings.share.list', {}) });
+  const list = useQuery({ queryKey: meetingKeys.share(), queryFn: () => call('meetings.share.list', {}) });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
   // The stored version the open edit is based on.

@@ -14,6 +14,7 @@ import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
 import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Answers = Record<string, AnswerEntry>;
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
@@ -120,7 +121,7 @@ function QuestionsForm({
 }
 
 function History({ currentId }: { currentId: number | null }) {
-  const list = useQuery({ queryKey: ['toolkit', 'assessments'], queryFn: () => call('toolkit.assessments.list', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   return (
     <aside className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">Saved assessments</h2>
@@ -150,8 +151,8 @@ function History({ currentId }: { currentId: number | null }) {
 /** A new assessment: live evidence from the records, and the seventeen questions. */
 export function ChecklistScreen() {
   const refresh = useToolkitRefresh();
-  const evidence = useQuery({ queryKey: ['toolkit', 'evidence'], queryFn: () => call('toolkit.checklist.evidence', {}) });
-  const list = useQuery({ queryKey: ['toolkit', 'assessments'], queryFn: () => call('toolkit.assessments.list', {}) });
+  const evidence = useQuery({ queryKey: toolkitKeys.evidence(), queryFn: () => call('toolkit.checklist.evidence', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   const [answers, setAnswers] = useState<Answers>(emptyAnswers);
   const [message, setMessage] = useState<Message>(null);
   const latestId = list.data?.[0]?.id;
@@ -314,7 +315,7 @@ function GapsDialog({
 
 /** A saved assessment: evidence frozen on the day, answers that can be corrected, the comparison, export. */
 export function AssessmentScreen({ id }: { id: number }) {
-  const view = useQuery({ queryKey: ['toolkit', 'assessment', id], queryFn: () => call('toolkit.assessments.get', { id }) });
+  const view = useQuery({ queryKey: toolkitKeys.assessment(id), queryFn: () => call('toolkit.assessments.get', { id }) });
   if (view.isError) return <Page title="Assessment">{<Notice tone="error">{errorText(view.error)}</Notice>}</Page>;
   if (!view.data) return <Page title="Assessment">Loading…</Page>;
   return <AssessmentBody id={id} v={view.data} />;

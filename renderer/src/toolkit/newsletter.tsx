@@ -9,6 +9,7 @@ import { completeSave } from '../api/download';
 import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
 import { errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 
@@ -25,7 +26,7 @@ function monthTitle(): string {
 }
 
 function Issues({ currentId }: { currentId: number | null }) {
-  const list = useQuery({ queryKey: ['toolkit', 'newsletters'], queryFn: () => call('toolkit.newsletters.list', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.newsletters(), queryFn: () => call('toolkit.newsletters.list', {}) });
   return (
     <aside className="history" aria-labelledby="issues-heading">
       <h2 id="issues-heading">Issues</h2>
@@ -51,7 +52,7 @@ function Issues({ currentId }: { currentId: number | null }) {
 function ChooseByHand({ chosen, onAdd }: { chosen: Set<string>; onAdd: (r: Resource) => void }) {
   const [text, setText] = useState('');
   const found = useQuery({
-    queryKey: ['toolkit', 'resources', 'newsletter-pick', text],
+    queryKey: toolkitKeys.resourcePick('newsletter', text),
     queryFn: () => call('toolkit.resources.search', { text, limit: 8 }),
     enabled: text.trim().length > 1,
   });
@@ -93,7 +94,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
   const [sentOn, setSentOn] = useState<string | null>(initial?.sentOn ?? null);
   const [message, setMessage] = useState<Message>(null);
   const suggestions = useQuery({
-    queryKey: ['toolkit', 'newsletters', 'suggest'],
+    queryKey: toolkitKeys.newsletterSuggestions(),
     queryFn: () => call('toolkit.newsletters.suggest', {}),
     enabled: !sentOn,
   });
@@ -256,7 +257,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
 
 export function NewsletterScreen({ id }: { id: number | null }) {
   const issue = useQuery({
-    queryKey: ['toolkit', 'newsletter', id],
+    queryKey: toolkitKeys.newsletter(id),
     queryFn: () => call('toolkit.newsletters.get', { id: id! }),
     enabled: id !== null,
   });

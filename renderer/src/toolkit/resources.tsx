@@ -20,6 +20,7 @@ import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 type Filters = { type: string; topic: string; audience: string; year: string; addedSince: string };
@@ -331,7 +332,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     limit: 100,
   };
   const results = useQuery({
-    queryKey: ['toolkit', 'resources', request],
+    queryKey: toolkitKeys.resources(request),
     queryFn: () => call('toolkit.resources.search', request),
     placeholderData: keepPreviousData,
   });
