@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Key } from 'react-aria-components';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
-import type { Action, AgendaItem, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
-import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
+import type { Action, AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
+import { ACTION_STATUS_LABELS, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import { describeDate, describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
@@ -11,6 +11,7 @@ import { Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
+import { AttendanceTab } from './attendance-tab';
 import { ExternalLink } from '../ui/external-link';
 import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
@@ -21,7 +22,7 @@ import { errorText, isStale } from '../ui/errors';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { StaleWriteNotice } from '../ui/stale-write';
 import { useExport } from '../ui/use-export';
-import { useRefresh, organisationSource, peopleSource } from './queries';
+import { useRefresh, peopleSource } from './queries';
 import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
@@ -436,154 +437,6 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
         />
       </div>
     </section>
-  );
-}
-
-function AttendanceTab({ detail }: { detail: MeetingDetail }) {
-  const refresh = useRefresh();
-  const meetingId = detail.meeting.id;
-  const [org, setOrg] = useState<Picked>(null);
-  const [person, setPerson] = useState<Picked>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const invite = useMutation({
-    mutationFn: (r: { personIds?: number[]; organisationId?: number }) => call('meetings.attendance.invite', { meetingId, ...r }),
-    onSuccess: async (list, r) => {
-      await refresh();
-      const added = list.length - detail.attendance.length;
-      setMessage({
-        tone: added > 0 ? 'success' : 'info',
-        text:
-          added > 0
-            ? `Invited ${added} ${added === 1 ? 'person' : 'people'}.`
-            : r.organisationId
-              ? 'Everyone currently at that organisation is already invited, or it has no current people.'
-              : 'Already invited.',
-      });
-      setOrg(null);
-      setPerson(null);
-    },
-    onError,
-  });
-  const mark = useMutation({
-    mutationFn: (r: { id: number; status: AttendanceStatus; deputyName?: string }) => call('meetings.attendance.mark', r),
-    onSuccess: () => refresh(),
-    onError,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => call('meetings.attendance.remove', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
-
-  return (
-    <div>
-      <div className="invite-bar">
-        <div className="inline-row">
-          <DirectoryPicker
-            source={organisationSource}
-            label="Invite an organisation"
-            value={org}
-            onPick={setOrg}
-            description="Invites everyone in a current post there."
-          />
-          <Button
-            className="button"
-            isDisabled={!org || invite.isPending}
-            onPress={() => org && invite.mutate({ organisationId: org.id })}
-          >
-            Invite organisation’s people
-          </Button>
-        </div>
-        <div className="inline-row">
-          <DirectoryPicker source={peopleSource} label="Invite a person" value={person} onPick={setPerson} />
-          <Button
-            className="button"
-            isDisabled={!person || invite.isPending}
-            onPress={() => person && invite.mutate({ personIds: [person.id] })}
-          >
-            Invite person
-          </Button>
-        </div>
-      </div>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {detail.attendance.length === 0 ? (
-        <p className="empty-hint">
-          No one is invited yet. Invite a whole organisation to add everyone in a current post there, or invite people one by one.
-          After the meeting, mark who attended, sent apologies or sent a deputy.
-        </p>
-      ) : (
-        <table className="data-table">
-          <caption>Invited ({detail.attendance.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Deputy</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.attendance.map((a) => (
-              <tr key={a.id}>
-                <td>{a.personName}</td>
-                <td>{a.organisationName}</td>
-                <td>
-                  <select
-                    aria-label={`Attendance for ${a.personName}`}
-                    value={a.status}
-                    onChange={(e) =>
-                      mark.mutate({ id: a.id, status: e.target.value as AttendanceStatus, deputyName: a.deputyName })
-                    }
-                  >
-                    {ATTENDANCE_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {ATTENDANCE_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {a.status === 'deputy' ? (
-                    <DeputyInput
-                      key={`${a.id}-${a.deputyName}`}
-                      personName={a.personName}
-                      value={a.deputyName}
-                      onSave={(v) => mark.mutate({ id: a.id, status: 'deputy', deputyName: v })}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  <Button
-                    className="button small"
-                    aria-label={`Remove ${a.personName} from this meeting`}
-                    onPress={() => remove.mutate(a.id)}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
-  );
-}
-
-function DeputyInput({ personName, value, onSave }: { personName: string; value: string; onSave: (v: string) => void }) {
-  const [text, setText] = useState(value);
-  return (
-    <input
-      aria-label={`Deputy for ${personName}`}
-      value={text}
-      placeholder="Who came instead"
-      onChange={(e) => setText(e.target.value)}
-      onBlur={() => text !== value && onSave(text.trim())}
-    />
   );
 }
 
