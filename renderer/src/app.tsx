@@ -10,7 +10,7 @@ import { navigate, section, useRoute } from './ui/router';
 import { MeetingsScreen } from './meetings/meetings-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
-import { LockNowButton } from './store/store-gate';
+import { LockNowButton, StoreNotices } from './store/store-gate';
 import { ToolkitScreen } from './toolkit/toolkit-screen';
 import { sharedKeys } from './ui/query-keys';
 
@@ -122,7 +122,9 @@ export function App() {
         <Screen />
       </main>
       <LeaveGuardHost />
-      <ToastRegion />
+      <ToastRegion>
+        <StoreNotices />
+      </ToastRegion>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { ApiError, call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
@@ -227,7 +227,7 @@ export function DocumentEditor({ id }: { id: number }) {
   // Edits; null until the first change, so the form shows what is stored.
   const [edited, setDraft] = useState<Draft | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useMessage(id);
   const [confirm, setConfirm] = useState<{ to: DocumentStatus; label: string; confirm: string; danger?: boolean } | null>(null);
   const [agreeOpen, setAgreeOpen] = useState(false);
   const [agreeNote, setAgreeNote] = useState('');
@@ -274,7 +274,7 @@ export function DocumentEditor({ id }: { id: number }) {
       setSaveState('error');
       setMessage({ tone: 'error', text: `Not saved: ${errorWithDetails(e)}` });
     }
-  }, [id, queryClient]);
+  }, [id, queryClient, setMessage]);
 
   const change = (next: Draft) => {
     setDraft(next);
@@ -366,7 +366,7 @@ export function DocumentEditor({ id }: { id: number }) {
         setMessage({ tone: 'error', text: errorWithDetails(e) });
       }
     },
-    [flush, id],
+    [flush, id, setMessage],
   );
   useShortcut('e', () => void exportDoc(false));
 

@@ -5,8 +5,7 @@ import type { Action, ActionStatus, AgendaItem, FourP } from '../../../shared/me
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
-import type { Message } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { SelectField } from '../ui/fields';
@@ -63,7 +62,7 @@ export function ActionForm({
   const [draft, setDraft] = useState<Draft>(() => toDraft(action));
   const stale = useStaleWrite(toDraft(action), action?.version ?? 1);
   const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(action?.id ?? null);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>

@@ -6,12 +6,11 @@ import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -41,7 +40,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
   const [groupId, setGroupId] = useState('');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const exporter = useExport(setMessage);
   const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const filter = useMemo(
@@ -191,7 +190,7 @@ function ActionPanel({ id }: { id: number }) {
   const detail = useQuery({ queryKey: meetingKeys.action(id), queryFn: () => call('meetings.actions.get', { id }) });
   const [note, setNote] = useState('');
   const [notedOn, setNotedOn] = useState(() => londonToday(new Date()));
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
   const addUpdate = useMutation({
     mutationFn: () => call('meetings.actions.addUpdate', { actionId: id, notedOn, note: note.trim() }),

@@ -7,8 +7,7 @@ import { call } from '../api/client';
 import { ConfirmDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText } from '../ui/errors';
-import type { Message } from '../ui/notice';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { toast } from '../ui/toasts';
 import type { Picked } from './queries';
 import { organisationSource, peopleSource, useRefresh } from './queries';
@@ -40,7 +39,7 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
   const meetingId = detail.meeting.id;
   const [org, setOrg] = useState<Picked>(null);
   const [person, setPerson] = useState<Picked>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(meetingId);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
   const invite = useMutation({
     mutationFn: (r: { personIds?: number[]; organisationId?: number }) => call('meetings.attendance.invite', { meetingId, ...r }),

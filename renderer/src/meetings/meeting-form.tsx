@@ -8,12 +8,11 @@ import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
-import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
@@ -117,7 +116,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
   const [draft, setDraft] = useState<Draft>(initial);
   const stale = useStaleWrite(initial, version);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(meetingId);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
   const dirty = JSON.stringify(draft) !== JSON.stringify(stale.base);
   useLeaveGuard(dirty, { message: 'This meeting has changes that are not saved. Leave and lose them?' });
@@ -206,7 +205,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       marking: draft.marking,
       status: draft.status,
     });
-  }, [draft, save]);
+  }, [draft, save, setMessage]);
   useShortcut('s', submit);
 
   const title = meetingId === null ? 'Schedule a meeting' : 'Edit meeting';

@@ -5,12 +5,11 @@ import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import type { MeetingSummary } from '../../../shared/meetings/model';
 import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate, useRoute } from '../ui/router';
 import { ActionLog } from './action-log';
-import type { Message } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { useExport } from '../ui/use-export';
 import { MeetingDetailView } from './meeting-detail';
@@ -93,7 +92,7 @@ function MeetingList() {
     queryFn: () => call('meetings.list', { when: 'past', groupId: gid, limit: 50 }),
   });
   const rates = useQuery({ queryKey: meetingKeys.rates(), queryFn: () => call('meetings.attendance.rates', {}) });
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const exporter = useExport(setMessage);
   useShortcut('n', () => navigate('/meetings/new'));
   const series = (upcoming.data ?? []).filter((m) => m.status !== 'cancelled').slice(0, 100);

@@ -5,9 +5,8 @@ import type { ShareDecision } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
-import type { Message } from '../ui/notice';
 import { ConfirmButton } from '../ui/dialog';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
@@ -70,7 +69,7 @@ export function ShareLog() {
   // The stored version the open edit is based on.
   const [baseVersion, setBaseVersion] = useState(1);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const set =
     <K extends keyof Draft>(k: K) =>
     (v: Draft[K]) =>

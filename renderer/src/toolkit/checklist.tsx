@@ -6,7 +6,7 @@ import type { AnswerEntry, Answer, Comparison, EvidenceItem } from '../../../sha
 import { ANSWERS, ANSWER_LABELS, QUESTIONS, THEMES, emptyAnswers } from '../../../shared/toolkit/checklist';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { NewDocumentDialog } from '../documents/documents-list';
 import { ModalDialog } from '../ui/dialog';
@@ -17,7 +17,6 @@ import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from '.
 import { toolkitKeys } from './queries';
 
 type Answers = Record<string, AnswerEntry>;
-type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 
 const CHANGE_TEXT = { improved: 'Improved', slipped: 'Slipped', same: 'No change', new: 'New' } as const;
 
@@ -154,7 +153,7 @@ export function ChecklistScreen() {
   const evidence = useQuery({ queryKey: toolkitKeys.evidence(), queryFn: () => call('toolkit.checklist.evidence', {}) });
   const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   const [answers, setAnswers] = useState<Answers>(emptyAnswers);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const latestId = list.data?.[0]?.id;
   const save = useMutation({
     mutationFn: () => call('toolkit.assessments.save', { answers }),
@@ -324,7 +323,7 @@ export function AssessmentScreen({ id }: { id: number }) {
 function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
   const refresh = useToolkitRefresh();
   const [answers, setAnswers] = useState<Answers>(v.assessment.answers);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(id);
   const [gapsOpen, setGapsOpen] = useState(false);
   const save = useMutation({
     mutationFn: () => call('toolkit.assessments.updateAnswers', { id, answers }),

@@ -6,12 +6,11 @@ import { DEFAULT_CALL_FOR_EXAMPLES, DEFAULT_INTRODUCTION } from '../../../shared
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 import { toolkitKeys } from './queries';
 
-type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 
 const itemFrom = (r: Resource): NewsletterItem => ({
   resourceUid: r.uid,
@@ -92,7 +91,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
   const [callForExamples, setCall] = useState(initial?.callForExamples ?? DEFAULT_CALL_FOR_EXAMPLES);
   const [items, setItems] = useState<NewsletterItem[]>(initial?.items ?? []);
   const [sentOn, setSentOn] = useState<string | null>(initial?.sentOn ?? null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(initial?.id ?? null);
   const suggestions = useQuery({
     queryKey: toolkitKeys.newsletterSuggestions(),
     queryFn: () => call('toolkit.newsletters.suggest', {}),

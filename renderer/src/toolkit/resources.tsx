@@ -14,7 +14,7 @@ import {
 } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
@@ -319,7 +319,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
   const [opening, setOpening] = useState<Resource | null>(null);
   const [attaching, setAttaching] = useState<Resource | null>(null);
   const [adding, setAdding] = useState<'link' | 'file' | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const q = useDebounced(text);
   const request = {

@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import type { Picked } from '../meetings/queries';
 import { organisationSource, peopleSource } from '../meetings/queries';
@@ -347,7 +347,7 @@ function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
 }
 
 export function TrainingScreen() {
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   return (
     <Page title="Training">
       <p className="lede">Who has been trained, who is due a refresher, and how many first responders each organisation has.</p>
