@@ -11,7 +11,6 @@ import { Page } from '../ui/page';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 import { toolkitKeys } from './queries';
 
-
 const itemFrom = (r: Resource): NewsletterItem => ({
   resourceUid: r.uid,
   title: r.title,
