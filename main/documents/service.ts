@@ -3,6 +3,7 @@ import { diffWords } from 'diff';
 import type { DiffPart, DocumentDetail, DocumentStatus, DocumentSummary, SignatoryMatrix } from '../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS, TRANSITIONS } from '../../shared/contract/documents';
 import type { ResolveContext } from '../../shared/documents/resolve';
+import { applyDefaults } from '../../shared/documents/defaults';
 import { documentGaps, reviewDateFor } from '../../shared/documents/gaps';
 import { defaultsFor, missingRequired, resolve } from '../../shared/documents/resolve';
 import { describeFinding, staleInTree } from '../../shared/documents/stale-references';
@@ -236,7 +237,8 @@ export function agree(
     const date = opts.today ?? today();
     const number = lastVersionNumber(db, id) + 1;
     const label = `${number}.0`;
-    const reviewDate = reviewDateFor(d.template, d.values, date, d.reviewDate);
+    // The review cycle may be a default (every year), so the date follows the values as resolved.
+    const reviewDate = reviewDateFor(d.template, applyDefaults(d.template, d.values), date, d.reviewDate);
     const doc = { ...d, reviewDate };
     const s = getSettings(db);
     const by = agreedBy?.trim() || s.coordinatorName || 'The coordinator';

@@ -137,6 +137,9 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
   // The agreement.
   await act.click(page.getByRole('link', { name: 'Documents' }));
   // The empty list offers the two documents a partnership starts with; this one opens the ISA's template.
+  await expect(page.getByRole('button', { name: 'New information sharing agreement' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('3-documents-empty.png') });
   await act.click(page.getByRole('button', { name: 'New information sharing agreement' }));
   const dialog = page.getByRole('dialog', { name: 'New document' });
   await expect(dialog.getByLabel('Template').locator('option:checked')).toHaveText('Information sharing agreement');
@@ -174,7 +177,8 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
   await expect(stillNeeded).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath('3-agreement.png') });
+  await page.screenshot({ path: test.info().outputPath('4-agreement.png') });
+  await page.screenshot({ path: test.info().outputPath('4-agreement-full.png'), fullPage: true });
 
   await act.click(page.getByRole('button', { name: 'Send for review' }));
   await expect(page.getByText('The document is now in review.')).toBeVisible();
@@ -183,7 +187,7 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
   const acknowledge = agree.getByRole('checkbox', { name: /I have checked these/ });
   if ((await acknowledge.count()) > 0) await act.check(acknowledge);
   await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath('4-agree.png') });
+  await page.screenshot({ path: test.info().outputPath('5-agree.png') });
   await act.click(agree.getByRole('button', { name: 'Agree version' }));
   await expect(page.getByText('The document is now agreed as version 1.0.')).toBeVisible();
 
@@ -206,5 +210,10 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
   // The defaults that filled the rest: the coordinator, the version history the app keeps.
   expect(text).toContain('Sam Taylor');
   expect(text).toContain('First agreed version');
+
   expect(text).toContain('Name, date of birth and contact details');
+  // Checked after the count: the review cycle's default (every year) set the stored review date a year on.
+  await page.getByRole('link', { name: 'Back to all documents' }).click();
+  const row = page.getByRole('row', { name: /Information sharing agreement/ }).first();
+  await expect(row).toContainText(String(new Date().getUTCFullYear() + 1));
 });

@@ -394,7 +394,7 @@ export function DocumentEditor({ id }: { id: number }) {
   const stale = tree ? staleInTree(tree) : [];
   const cycleField = reviewCycleField(template);
   const today = new Date().toISOString().slice(0, 10);
-  const cycleDate = cycleField ? reviewDateFor(template, draft.values, today, null) : null;
+  const cycleDate = cycleField ? reviewDateFor(template, filled, today, null) : null;
   const saveLabel = { saved: 'All changes saved', unsaved: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' }[saveState];
 
   return (
