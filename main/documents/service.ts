@@ -3,9 +3,12 @@ import { diffWords } from 'diff';
 import type { DiffPart, DocumentDetail, DocumentStatus, DocumentSummary, SignatoryMatrix } from '../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS, TRANSITIONS } from '../../shared/contract/documents';
 import type { ResolveContext } from '../../shared/documents/resolve';
+import { applyDefaults } from '../../shared/documents/defaults';
 import { documentGaps, reviewDateFor } from '../../shared/documents/gaps';
-import { missingRequired, resolve } from '../../shared/documents/resolve';
+import { defaultsFor, missingRequired, resolve } from '../../shared/documents/resolve';
 import { describeFinding, staleInTree } from '../../shared/documents/stale-references';
+import type { VersionHistoryRow } from '../../shared/documents/version-history';
+import { versionHistoryRows } from '../../shared/documents/version-history';
 import type { Template } from '../../shared/documents/template-schema';
 import { treeToText } from '../../shared/documents/text';
 import type { DocumentTree } from '../../shared/documents/tree';
@@ -17,7 +20,13 @@ import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import type { HostServices } from '../ipc/dispatcher';
 import { getSettings } from '../settings/repository';
-import { organisationNames, organisationsOfPosts, resolveDirectory } from '../partners/directory-api';
+import {
+  getDirectoryPerson,
+  organisationNames,
+  organisationsOfPosts,
+  personExists,
+  resolveDirectory,
+} from '../partners/directory-api';
 import { writeDocxWithReport } from './docx-writer';
 import type { StoredDocument } from './repository';
 import {
@@ -25,6 +34,7 @@ import {
   getStored,
   getVersion,
   insertDocument,
+  listVersions,
   insertVersion,
   lastVersionNumber,
   listDocuments,
@@ -39,16 +49,64 @@ import { getTemplate } from './templates';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Everything resolve() needs beyond the template and values, read from the store. */
+/** The coordinator's current post (the contact documents name), when Settings links them to the directory. */
+export function coordinatorPost(db: Database): number | null {
+  const s = getSettings(db);
+  if (s.coordinatorPersonId === null || !personExists(db, s.coordinatorPersonId)) return null;
+  return getDirectoryPerson(db, s.coordinatorPersonId).postId ?? null;
+}
+
+/** The version history the app keeps for a document (see shared/documents/version-history.ts). */
+export function historyRows(
+  db: Database,
+  doc: { id: number; status: string; versionLabel: string },
+  today: string,
+  agreeing?: { number: number; label: string; agreedBy: string; note: string; date: string },
+): VersionHistoryRow[] {
+  const s = getSettings(db);
+  const versions = listVersions(db, doc.id);
+  if (!agreeing) return versionHistoryRows(versions, doc, s.coordinatorName || s.name, today);
+  const next = { ...agreeing, agreedAt: agreeing.date };
+  return versionHistoryRows(
+    [...versions, next],
+    { status: 'agreed', versionLabel: agreeing.label },
+    s.coordinatorName || s.name,
+    today,
+  );
+}
+
 export function contextFor(
   db: Database,
-  doc: { id: number; title: string; status: string; reviewDate: string | null; marking: ProtectiveMarking },
+  doc: {
+    id: number;
+    title: string;
+    status: string;
+    versionLabel?: string;
+    reviewDate: string | null;
+    marking: ProtectiveMarking;
+  },
   template: Template,
   values: Record<string, unknown>,
-  opts: { version: string; date: string; publicSafe?: boolean; includeGuidance?: boolean },
+  opts: {
+    version: string;
+    date: string;
+    publicSafe?: boolean;
+    includeGuidance?: boolean;
+    history?: readonly VersionHistoryRow[];
+  },
 ): ResolveContext {
   const s = getSettings(db);
   const ids = directoryIds(template, values);
-  const dir = resolveDirectory(db, ids.organisations, ids.contacts);
+  const coordinator = coordinatorPost(db);
+  const history = opts.history ?? historyRows(db, { ...doc, versionLabel: doc.versionLabel ?? opts.version }, opts.date);
+  const dir = resolveDirectory(db, ids.organisations, coordinator === null ? ids.contacts : [...ids.contacts, coordinator]);
+  // An agreed document takes effect (by default) on the day it was agreed, whenever it is exported.
+  const agreedOn =
+    doc.status === 'agreed' && doc.versionLabel
+      ? listVersions(db, doc.id)
+          .find((v) => v.label === doc.versionLabel)
+          ?.agreedAt.slice(0, 10)
+      : undefined;
   const signed = new Map<number, string>();
   for (const r of signatoryRows(db, doc.id)) if (r.signedOn) signed.set(r.contactId, r.signedOn);
   return {
@@ -68,6 +126,7 @@ export function contextFor(
     signed,
     publicSafe: opts.publicSafe === true,
     includeGuidance: opts.includeGuidance ?? false,
+    defaults: { coordinator, versionHistory: history, ...(agreedOn ? { date: agreedOn } : {}) },
   };
 }
 
@@ -178,10 +237,17 @@ export function agree(
     const date = opts.today ?? today();
     const number = lastVersionNumber(db, id) + 1;
     const label = `${number}.0`;
-    const reviewDate = reviewDateFor(d.template, d.values, date, d.reviewDate);
+    // The review cycle may be a default (every year), so the date follows the values as resolved.
+    const reviewDate = reviewDateFor(d.template, applyDefaults(d.template, d.values), date, d.reviewDate);
     const doc = { ...d, reviewDate };
-    const tree = resolve(d.template, d.values, contextFor(db, doc, d.template, d.values, { version: label, date }));
-    const gaps = [...new Set([...missingRequired(d.template, d.values), ...documentGaps(tree).map((g) => g.label)])];
+    const s = getSettings(db);
+    const by = agreedBy?.trim() || s.coordinatorName || 'The coordinator';
+    const history = historyRows(db, d, date, { number, label, agreedBy: by, note, date });
+    const context = contextFor(db, doc, d.template, d.values, { version: label, date, history });
+    const tree = resolve(d.template, d.values, context);
+    const gaps = [
+      ...new Set([...missingRequired(d.template, d.values, defaultsFor(context)), ...documentGaps(tree).map((g) => g.label)]),
+    ];
     if (gaps.length > 0)
       throw new AppError(
         'invalid_request',
@@ -195,12 +261,11 @@ export function agree(
         `The document still has ${stale.length} out-of-date reference${stale.length === 1 ? '' : 's'}. Check them, then agree again to confirm.`,
         stale.map(describeFinding),
       );
-    const s = getSettings(db);
     insertVersion(db, {
       documentId: id,
       number,
       label,
-      agreedBy: agreedBy?.trim() || s.coordinatorName || 'The coordinator',
+      agreedBy: by,
       note,
       values: d.values,
       templateJson: JSON.stringify(d.template),

@@ -11,8 +11,9 @@ import { MeetingsScreen } from './meetings/meetings-screen';
 import { PlansScreen } from './plans/plans-screen';
 import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
-import { LockNowButton } from './store/store-gate';
+import { LockNowButton, StoreNotices } from './store/store-gate';
 import { ToolkitScreen } from './toolkit/toolkit-screen';
+import { sharedKeys } from './ui/query-keys';
 
 /** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
 type AreaBadge = () => { count: number; label: string } | null;
@@ -56,7 +57,7 @@ function BadgedLink({ area, useBadge, current }: { area: Area; useBadge: AreaBad
 export function App() {
   const route = useRoute();
   const current = AREAS.find((a) => a.key === section(route)) ?? AREAS[0]!;
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: sharedKeys.settings(), queryFn: () => call('settings.get', {}) });
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -123,7 +124,9 @@ export function App() {
         <Screen />
       </main>
       <LeaveGuardHost />
-      <ToastRegion />
+      <ToastRegion>
+        <StoreNotices />
+      </ToastRegion>
     </div>
   );
 }

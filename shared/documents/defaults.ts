@@ -1,5 +1,6 @@
 import type { DirectoryContact, DirectoryOrganisation } from './resolve';
 import type { Template, TemplateField } from './template-schema';
+import type { VersionHistoryRow } from './version-history';
 
 /*
  * Defaults are filled in when a document is resolved, never stored: an empty field shows its
@@ -11,10 +12,34 @@ import type { Template, TemplateField } from './template-schema';
  */
 
 type Values = Record<string, unknown>;
+
+/**
+ * What the app itself knows about a document, offered as defaults to its top-level fields through
+ * `defaultFrom`: "partnership.coordinator" (the coordinator's post in the directory, for owner,
+ * author and approver), "document.versionHistory" (the rows the app keeps from the lifecycle) and
+ * "document.date" (the date the document is dated: the day it is agreed).
+ */
+export type ContextDefaults = {
+  coordinator?: number | null;
+  versionHistory?: readonly VersionHistoryRow[];
+  date?: string;
+};
+export const CONTEXT_DEFAULT_PATHS = ['partnership.coordinator', 'document.versionHistory', 'document.date'] as const;
+
 export type DefaultsDirectory = {
   organisations: ReadonlyMap<number, DirectoryOrganisation>;
   contacts: ReadonlyMap<number, DirectoryContact>;
+  context?: ContextDefaults;
 };
+
+function fromContext(path: string, ctx: ContextDefaults | undefined): unknown {
+  if (!ctx) return undefined;
+  if (path === 'partnership.coordinator') return ctx.coordinator ?? undefined;
+  if (path === 'document.versionHistory')
+    return ctx.versionHistory?.length ? ctx.versionHistory.map((r) => ({ ...r })) : undefined;
+  if (path === 'document.date') return ctx.date;
+  return undefined;
+}
 
 const isEmpty = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
@@ -72,11 +97,22 @@ export function applyDefaults(template: Template, values: Values, dir?: Defaults
   for (const f of template.fields) {
     if (f.type === 'group') {
       const items = out[f.key];
-      if (Array.isArray(items) && f.fields?.some(hasDefault))
-        out[f.key] = items.map((item) => (isObject(item) ? fillItem(item, f.fields ?? [], dir) : item));
-      continue;
+      if (Array.isArray(items) && items.length > 0) {
+        if (f.fields?.some(hasDefault))
+          out[f.key] = items.map((item) => (isObject(item) ? fillItem(item, f.fields ?? [], dir) : item));
+        continue;
+      }
     }
-    if (isEmpty(out[f.key]) && f.default !== undefined) out[f.key] = clone(f.default);
+    if (!isEmpty(out[f.key])) continue;
+    let v: unknown;
+    // At the top level, a "sector" default follows another choice of the document (nation → FOI law).
+    if (f.sectorDefaults) {
+      const basis = out[f.sectorDefaults.from];
+      if (typeof basis === 'string' && basis !== '') v = sectorValue(f.sectorDefaults.values, basis);
+    }
+    if (isEmpty(v) && f.defaultFrom) v = fromContext(f.defaultFrom, dir?.context);
+    if (isEmpty(v) && f.default !== undefined) v = f.default;
+    if (!isEmpty(v)) out[f.key] = clone(v);
   }
   return out;
 }

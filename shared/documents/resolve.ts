@@ -5,6 +5,7 @@ import { joinList, longDate, parseText, placeholdersIn, runsText, toRuns } from 
 import type { Condition, Template, TemplateBlock, TemplateField } from './template-schema';
 import type { Block, DocumentTree, Run, Signatory, TableCell } from './tree';
 import { SECTORS } from '../partners/sectors';
+import type { ContextDefaults } from './defaults';
 import { applyDefaults } from './defaults';
 
 /** An organisation's sector prints as its name (the key is what conditions compare). */
@@ -50,7 +51,20 @@ export type ResolveContext = {
   publicSafe?: boolean;
   /** Keep guidance blocks in the tree (the preview shows them; the writer never exports them). Default true. */
   includeGuidance?: boolean;
+  /** What the app offers as defaults (the coordinator, the version history); see defaults.ts. */
+  defaults?: ContextDefaults;
 };
+
+/** The defaults directory resolve() fills empty fields from: the context's directory and the app's own defaults. */
+export function defaultsFor(
+  context: Pick<ResolveContext, 'directory' | 'defaults'> & { document: Pick<ResolveContext['document'], 'date'> },
+) {
+  return {
+    organisations: context.directory?.organisations ?? new Map<number, DirectoryOrganisation>(),
+    contacts: context.directory?.contacts ?? new Map<number, DirectoryContact>(),
+    context: { date: context.document.date, ...context.defaults },
+  };
+}
 
 export type Values = Record<string, unknown>;
 
@@ -476,7 +490,7 @@ function same(a: unknown, b: string | number | boolean): boolean {
  * inputs give the same tree, and nothing outside the arguments is read.
  */
 export function resolve(template: Template, values: Values, context: ResolveContext): DocumentTree {
-  const filled = applyDefaults(template, values, context.directory);
+  const filled = applyDefaults(template, values, defaultsFor(context));
   const hasHandlingField = template.fields.some((f) => f.key === 'handlingNote' && f.type === 'text');
   if (context.publicSafe === true && hasHandlingField) delete filled.handlingNote;
   const r = new Resolver(template, filled, context);
@@ -513,8 +527,10 @@ export function exampleValues(template: Template): Values {
 }
 
 /** The fields that are required but empty, by label (for the form and before agreeing). */
-export function missingRequired(template: Template, values: Values): string[] {
-  return template.fields.filter((f) => f.required && f.default === undefined && isEmpty(values[f.key])).map((f) => f.label);
+/** Required fields still empty once their defaults are applied (pass the context's defaults to count those too). */
+export function missingRequired(template: Template, values: Values, defaults?: Parameters<typeof applyDefaults>[2]): string[] {
+  const filled = applyDefaults(template, values, defaults);
+  return template.fields.filter((f) => f.required && isEmpty(filled[f.key])).map((f) => f.label);
 }
 
 /**

@@ -129,6 +129,7 @@ export const fieldSchema: z.ZodType<FieldInput> = z.lazy(() =>
       default: z.unknown().optional(),
       /**
        * In a group item: a default chosen by the sector of the item's organisation field `from`.
+       * At the top level: a default chosen by the value of the choice field `from` (nation → FOI law).
        * `values` is keyed by sector key, or a prefix ending in "*" ("la-*"), or "*" for any other sector.
        */
       sectorDefaults: z
@@ -144,7 +145,11 @@ export const fieldSchema: z.ZodType<FieldInput> = z.lazy(() =>
         })
         .strict()
         .optional(),
-      /** In a group item: a default copied from a sibling, like "organisation.name" or "spoc.email". */
+      /**
+       * In a group item: a default copied from a sibling, like "organisation.name" or "spoc.email".
+       * At the top level: what the app knows, "partnership.coordinator" (a contact field),
+       * "document.versionHistory" (the version history group) or "document.date" (a date field).
+       */
       defaultFrom: path.optional(),
     })
     .strict()

@@ -100,16 +100,6 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
   await passPassphrase(page);
   const act = counter();
 
-  // Settings.
-  await act.click(page.getByRole('link', { name: 'Settings' }));
-  await act.fill(page.getByRole('textbox', { name: /^Partnership name/ }), 'Northshire Anti-Slavery Partnership');
-  await act.fill(page.getByRole('textbox', { name: /^Coordinator name/ }), 'Sam Taylor');
-  await act.fill(page.getByRole('textbox', { name: /^Coordinator email/ }), 'sam.taylor@northshire.gov.example');
-  await act.click(page.getByRole('button', { name: 'Save settings' }));
-  await expect(page.getByText('Settings saved.')).toBeVisible();
-  await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath('1-settings.png') });
-
   // Five organisations, each with its single point of contact, one form each.
   await act.click(page.getByRole('link', { name: 'Partners' }));
   for (const [i, p] of PARTNERS.entries()) {
@@ -124,57 +114,80 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
     await expect(page.getByRole('heading', { name: p.name })).toBeVisible();
     if (i === 0) {
       await expectAccessible(page);
-      await page.screenshot({ path: test.info().outputPath('2-organisation.png') });
+      await page.screenshot({ path: test.info().outputPath('1-organisation.png') });
     }
   }
+
+  // Settings: the partnership, and the coordinator as a person in the directory (at the council),
+  // so the agreement can name them as its owner, author and approver without a search.
+  await act.click(page.getByRole('link', { name: 'Settings' }));
+  await act.fill(page.getByRole('textbox', { name: /^Partnership name/ }), 'Northshire Anti-Slavery Partnership');
+  await act.fill(page.getByRole('textbox', { name: /^Coordinator name/ }), 'Sam Taylor');
+  await act.fill(page.getByRole('textbox', { name: /^Coordinator email/ }), 'sam.taylor@northshire.gov.example');
+  await act.click(page.getByRole('button', { name: 'Not in the directory? Add them' }));
+  await act.fill(page.getByRole('textbox', { name: /^Coordinator's organisation/ }), 'Northshire County Council');
+  await act.click(page.getByRole('button', { name: 'Add Sam Taylor to the directory' }));
+  await expect(page.getByText(/In the directory as/)).toBeVisible();
+  await act.click(page.getByRole('button', { name: 'Save settings' }));
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('2-settings.png') });
   const afterPartners = act.count;
 
   // The agreement.
   await act.click(page.getByRole('link', { name: 'Documents' }));
-  await act.click(page.getByRole('button', { name: 'New document' }).first());
+  // The empty list offers the two documents a partnership starts with; this one opens the ISA's template.
+  await expect(page.getByRole('button', { name: 'New information sharing agreement' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('3-documents-empty.png') });
+  await act.click(page.getByRole('button', { name: 'New information sharing agreement' }));
   const dialog = page.getByRole('dialog', { name: 'New document' });
-  // The first template is the ISA, and an untitled document takes the template's title.
-  const template = dialog.getByLabel('Template');
-  await expect(template.locator('option')).not.toHaveCount(0);
-  if ((await template.locator('option:checked').textContent()) !== 'Information sharing agreement') {
-    await act.select(template, { label: 'Information sharing agreement' });
-  }
+  await expect(dialog.getByLabel('Template').locator('option:checked')).toHaveText('Information sharing agreement');
   await act.click(dialog.getByRole('button', { name: 'Create draft' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Information sharing agreement' })).toBeVisible();
 
+  // Parties with their SPOCs and signatories from the directory, in one press.
   await act.click(page.getByRole('button', { name: 'Add all members' }));
   const parties = page.getByRole('group', { name: /^party \d+$/ });
   await expect(parties).toHaveCount(5);
-  await act.click(page.getByRole('button', { name: 'Fill empty fields with example values' }));
   const preview = page.getByRole('article', { name: 'Preview' });
   for (const p of PARTNERS) await expect(preview).toContainText(p.name);
 
-  // Whatever the examples could not fill (they name people this directory lacks) is picked from the directory.
-  for (const [label, person] of [
-    ['Document owner', 'Aisha Khan'],
-    ['Author', 'Daniel Price'],
-    ['Approved by', 'Priya Shah'],
-  ] as const) {
-    const box = page.getByRole('combobox', { name: `Search contacts for ${label}` });
-    const chosen = page.getByRole('list', { name: `Chosen for ${label}` });
-    if ((await chosen.count()) > 0) continue;
-    await act.fill(box, person.split(' ')[0]!);
-    await act.click(page.getByRole('option', { name: new RegExp(person) }));
-  }
-  await expect(page.getByText(/^Still needed before it can be agreed/)).toHaveCount(0);
+  // What only the coordinator can say; everything else is a default the form states under its field.
+  const form = page.getByRole('form', { name: 'Document form' });
+  const yesNo = (question: RegExp, answer: 'Yes' | 'No') =>
+    form.getByRole('group', { name: question }).getByRole('radio', { name: answer });
+  await act.fill(
+    form.getByRole('textbox', { name: /^What sharing this agreement covers/ }),
+    'Sharing information between the parties about people in Northshire who may be victims of modern slavery, and about people suspected of exploiting them.',
+  );
+  await act.check(form.getByRole('checkbox', { name: /^Identifying potential victims/ }));
+  await act.check(form.getByRole('checkbox', { name: /^Adults who may be victims/ }));
+  // A required list starts with its first row ready to fill.
+  const item = form.getByRole('group', { name: 'data item 1' });
+  await act.fill(item.getByRole('textbox', { name: /^Data item/ }), 'Name, date of birth and contact details');
+  await act.fill(item.getByRole('textbox', { name: /^Why it is needed/ }), 'To identify the person and keep them safe');
+  await act.check(item.getByRole('radio', { name: 'No' }));
+  await act.check(yesNo(/^Has a data protection impact assessment been completed/, 'Yes'));
+  // The coordinator is the default owner, author and approver; the form says so.
+  await expect(form.getByText('Left empty, the document uses: the coordinator, Sam Taylor').first()).toBeVisible();
+
+  const stillNeeded = page.getByText(/^Still needed before it can be agreed/);
+  if ((await stillNeeded.count()) > 0) console.log(await stillNeeded.locator('..').innerText());
+  await expect(stillNeeded).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath('3-agreement.png') });
+  await page.screenshot({ path: test.info().outputPath('4-agreement.png') });
+  await page.screenshot({ path: test.info().outputPath('4-agreement-full.png'), fullPage: true });
 
   await act.click(page.getByRole('button', { name: 'Send for review' }));
-  await act.click(page.getByRole('dialog').getByRole('button', { name: 'Send for review' }));
   await expect(page.getByText('The document is now in review.')).toBeVisible();
   await act.click(page.getByRole('button', { name: 'Agree…' }));
   const agree = page.getByRole('dialog', { name: 'Agree this document' });
   const acknowledge = agree.getByRole('checkbox', { name: /I have checked these/ });
   if ((await acknowledge.count()) > 0) await act.check(acknowledge);
   await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath('4-agree.png') });
+  await page.screenshot({ path: test.info().outputPath('5-agree.png') });
   await act.click(agree.getByRole('button', { name: 'Agree version' }));
   await expect(page.getByText('The document is now agreed as version 1.0.')).toBeVisible();
 
@@ -194,4 +207,13 @@ test('a coordinator sets up, adds five partners and agrees and exports an ISA wi
     expect(text).toContain(p.contact);
   }
   expect(text).toContain('Northshire Anti-Slavery Partnership');
+  // The defaults that filled the rest: the coordinator, the version history the app keeps.
+  expect(text).toContain('Sam Taylor');
+  expect(text).toContain('First agreed version');
+
+  expect(text).toContain('Name, date of birth and contact details');
+  // Checked after the count: the review cycle's default (every year) set the stored review date a year on.
+  await page.getByRole('link', { name: 'Back to all documents' }).click();
+  const row = page.getByRole('row', { name: /Information sharing agreement/ }).first();
+  await expect(row).toContainText(String(new Date().getUTCFullYear() + 1));
 });

@@ -66,7 +66,6 @@ test('the information sharing agreement is filled from the example partnership, 
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Send for review' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Send for review' }).click();
   await expect(page.getByText('The document is now in review.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Agree…' }).click();

@@ -219,3 +219,51 @@ test('decision-to-share records need a reason when consent was not sought', asyn
   await expect(page.getByRole('cell', { name: 'Not sought: Asking would alert the exploiter' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('removing an attendee warns about recorded attendance and can be undone with their attendance as before', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  seedDirectory(host.dataDir);
+  const nextYear = new Date().getUTCFullYear() + 1;
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Meetings/ })
+    .click();
+  await page.getByRole('button', { name: 'Schedule the first meeting' }).click();
+  await scheduleMeeting(page, `${nextYear}-03-04`, 'Strategic Board');
+  await page.getByRole('tab', { name: /Attendance/ }).click();
+  await page.getByRole('combobox', { name: 'Invite an organisation' }).fill('North');
+  await page.getByRole('option', { name: /Northshire Police/ }).click();
+  await page.getByRole('button', { name: 'Invite organisation’s people' }).click();
+  await expect(page.getByRole('cell', { name: 'Ben Cole', exact: true })).toBeVisible();
+  await page.getByLabel('Attendance for Ben Cole').selectOption('deputy');
+  await page.getByLabel('Deputy for Ben Cole').fill('Chris Day');
+  await page.getByLabel('Deputy for Ben Cole').blur();
+  await expect(page.getByLabel('Attendance for Ben Cole')).toHaveValue('deputy');
+
+  // Only invited: removed at once, with Undo.
+  await page.getByRole('button', { name: 'Remove Asha Patel from this meeting' }).click();
+  await expect(page.getByRole('cell', { name: 'Asha Patel', exact: true })).toHaveCount(0);
+  await expect(page.getByText('Removed Asha Patel from this meeting.')).toBeVisible();
+
+  // Attendance recorded: asked first, saying what is recorded.
+  await page.getByRole('button', { name: 'Remove Ben Cole from this meeting' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove Ben Cole?' });
+  await expect(ask).toContainText('Their attendance is recorded as “Sent a deputy” (deputy: Chris Day).');
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('remove-attendee-warning.png') });
+  await ask.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('cell', { name: 'Ben Cole', exact: true })).toHaveCount(0);
+  const removed = page.locator('.toast').filter({ hasText: 'Removed Ben Cole from this meeting.' });
+  await expect(removed).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('remove-attendee-undo.png') });
+  await removed.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('cell', { name: 'Ben Cole', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Attendance for Ben Cole')).toHaveValue('deputy');
+  await expect(page.getByLabel('Deputy for Ben Cole')).toHaveValue('Chris Day');
+  await expect(page.getByRole('cell', { name: 'Asha Patel', exact: true })).toHaveCount(0);
+  await expectAccessible(page);
+});

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import type { ContextDefaults } from '../../../shared/documents/defaults';
 import type { DirectoryContact, DirectoryOrganisation, ResolveContext } from '../../../shared/documents/resolve';
 import type { Template } from '../../../shared/documents/template-schema';
 import { directoryIds } from '../../../shared/documents/values';
@@ -46,15 +47,44 @@ export function usePartnership() {
   return useQuery({ queryKey: documentKeys.settings(), queryFn: () => call('settings.get', {}) });
 }
 
+/**
+ * What the app offers a document as defaults: the coordinator's post (when Settings links them to
+ * the directory) and the version history kept from the lifecycle. Main applies the same on agreeing
+ * and exporting, so the form, the preview and the export agree.
+ */
+export function useContextDefaults(documentId: number, coordinatorPersonId: number | null | undefined): ContextDefaults {
+  const personId = coordinatorPersonId ?? null;
+  const coordinator = useQuery({
+    queryKey: documentKeys.coordinator(personId),
+    queryFn: () => call('directory.people.get', { id: personId! }),
+    enabled: personId !== null,
+  });
+  const history = useQuery({
+    queryKey: documentKeys.history(documentId),
+    queryFn: () => call('documentHistory.rows', { id: documentId }),
+  });
+  const post = personId === null ? null : (coordinator.data?.postId ?? null);
+  return useMemo(
+    () => ({
+      coordinator: post,
+      date: new Date().toISOString().slice(0, 10),
+      ...(history.data ? { versionHistory: history.data } : {}),
+    }),
+    [post, history.data],
+  );
+}
+
 export function previewContext(
   partnership: { name: string; area: string; coordinatorName: string; coordinatorEmail: string } | undefined,
   doc: { title: string; version: string; marking: ProtectiveMarking; reviewDate?: string | null; status?: string },
   dir: DirectoryCache,
+  defaults?: ContextDefaults,
 ): ResolveContext {
   return {
     partnership: partnership ?? { name: '', area: '', coordinatorName: '', coordinatorEmail: '' },
     document: { ...doc, date: new Date().toISOString().slice(0, 10) },
     directory: { organisations: dir.organisations, contacts: dir.contacts },
     includeGuidance: true,
+    ...(defaults ? { defaults } : {}),
   };
 }

@@ -4,13 +4,14 @@ import { Button } from 'react-aria-components';
 import type { DiffPart, DocumentDetail, DocumentStatus } from '../../../shared/contract/documents';
 import { EDITABLE, STATUS_LABELS } from '../../../shared/contract/documents';
 import { documentGaps, reviewCycleField, reviewDateFor } from '../../../shared/documents/gaps';
-import { missingRequired, resolve } from '../../../shared/documents/resolve';
+import { applyDefaults } from '../../../shared/documents/defaults';
+import { defaultsFor, missingRequired, resolve } from '../../../shared/documents/resolve';
 import { staleInTree } from '../../../shared/documents/stale-references';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { ApiError, call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
@@ -19,7 +20,8 @@ import { ConfirmDialog, ModalDialog } from '../ui/dialog';
 import { DocumentsTabs } from './tabs';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
-import { previewContext, useDirectoryCache, usePartnership } from './directory-cache';
+import { previewContext, useContextDefaults, useDirectoryCache, usePartnership } from './directory-cache';
+import { documentKeys } from './queries';
 import { ukDate } from '../ui/format';
 import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
@@ -36,11 +38,8 @@ const AUTOSAVE_MS = 700;
 
 const ACTIONS: Partial<Record<DocumentStatus, { to: DocumentStatus; label: string; confirm: string; danger?: boolean }[]>> = {
   draft: [
-    {
-      to: 'in_review',
-      label: 'Send for review',
-      confirm: 'Send this document for review? You can still edit it while it is in review.',
-    },
+    // Reversible (Back to draft) and the document stays editable, so it needs no confirmation.
+    { to: 'in_review', label: 'Send for review', confirm: '' },
     {
       to: 'withdrawn',
       label: 'Withdraw',
@@ -92,18 +91,18 @@ function Versions({
   onMessage: (m: { tone: 'error' | 'success'; text: string }) => void;
 }) {
   const versions = useQuery({
-    queryKey: ['documents', doc.id, 'versions', doc.versions],
+    queryKey: documentKeys.versions(doc.id, doc.versions),
     queryFn: () => call('documents.versions.list', { id: doc.id }),
   });
   const [viewing, setViewing] = useState<number | null>(null);
   const [comparing, setComparing] = useState<{ from: number; to: number | 'current' } | null>(null);
   const version = useQuery({
-    queryKey: ['documents', doc.id, 'version', viewing],
+    queryKey: documentKeys.version(doc.id, viewing),
     queryFn: () => call('documents.versions.get', { id: doc.id, number: viewing! }),
     enabled: viewing !== null,
   });
   const diff = useQuery({
-    queryKey: ['documents', doc.id, 'diff', comparing, doc.revision],
+    queryKey: documentKeys.diff(doc.id, comparing, doc.revision),
     queryFn: () => call('documents.versions.diff', { id: doc.id, ...comparing! }),
     enabled: comparing !== null,
   });
@@ -223,12 +222,12 @@ function Versions({
 
 export function DocumentEditor({ id }: { id: number }) {
   const queryClient = useQueryClient();
-  const doc = useQuery({ queryKey: ['documents', id], queryFn: () => call('documents.get', { id }) });
+  const doc = useQuery({ queryKey: documentKeys.detail(id), queryFn: () => call('documents.get', { id }) });
   const partnership = usePartnership();
   // Edits; null until the first change, so the form shows what is stored.
   const [edited, setDraft] = useState<Draft | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useMessage(id);
   const [confirm, setConfirm] = useState<{ to: DocumentStatus; label: string; confirm: string; danger?: boolean } | null>(null);
   const [agreeOpen, setAgreeOpen] = useState(false);
   const [agreeNote, setAgreeNote] = useState('');
@@ -269,13 +268,13 @@ export function DocumentEditor({ id }: { id: number }) {
       });
       revision.current = r.revision;
       setSaveState(pending.current ? 'unsaved' : 'saved');
-      void queryClient.invalidateQueries({ queryKey: ['documents', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
     } catch (e) {
       pending.current ??= next;
       setSaveState('error');
       setMessage({ tone: 'error', text: `Not saved: ${errorWithDetails(e)}` });
     }
-  }, [id, queryClient]);
+  }, [id, queryClient, setMessage]);
 
   const change = (next: Draft) => {
     setDraft(next);
@@ -297,7 +296,16 @@ export function DocumentEditor({ id }: { id: number }) {
 
   const template = doc.data?.template;
   const deferredValues = useDeferredValue(draft?.values ?? {});
-  const dir = useDirectoryCache(template, deferredValues);
+  const contextDefaults = useContextDefaults(id, partnership.data?.coordinatorPersonId);
+  // The directory entries to look up include those the defaults name (the coordinator).
+  const lookupValues = useMemo(
+    () =>
+      template
+        ? applyDefaults(template, deferredValues, { organisations: new Map(), contacts: new Map(), context: contextDefaults })
+        : deferredValues,
+    [template, deferredValues, contextDefaults],
+  );
+  const dir = useDirectoryCache(template, lookupValues);
   const deferredTitle = useDeferredValue(draft?.title ?? '');
   const tree = useMemo(() => {
     if (!template || !doc.data || !draft) return null;
@@ -314,14 +322,16 @@ export function DocumentEditor({ id }: { id: number }) {
           status: STATUS_LABELS[doc.data.status],
         },
         dir,
+        contextDefaults,
       ),
     );
-  }, [template, doc.data, draft, deferredValues, deferredTitle, partnership.data, dir]);
+  }, [template, doc.data, draft, deferredValues, deferredTitle, partnership.data, dir, contextDefaults]);
 
   const refresh = (d: DocumentDetail) => {
-    queryClient.setQueryData(['documents', id], d);
+    queryClient.setQueryData(documentKeys.detail(id), d);
     revision.current = d.revision;
-    void queryClient.invalidateQueries({ queryKey: ['documents', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
+    void queryClient.invalidateQueries({ queryKey: documentKeys.history(id) });
   };
 
   const status = useMutation({
@@ -356,7 +366,7 @@ export function DocumentEditor({ id }: { id: number }) {
         setMessage({ tone: 'error', text: errorWithDetails(e) });
       }
     },
-    [flush, id],
+    [flush, id, setMessage],
   );
   useShortcut('e', () => void exportDoc(false));
 
@@ -376,13 +386,15 @@ export function DocumentEditor({ id }: { id: number }) {
   if (!doc.data || !draft || !template) return <Page title="Document">Loading…</Page>;
   const d = doc.data;
   // What stops agreeing: required fields, and every gap the resolved document still shows (switched-off blocks do not count).
+  const defaults = defaultsFor({ directory: dir, defaults: contextDefaults, document: { date: contextDefaults.date ?? '' } });
   const missing = [
-    ...new Set([...missingRequired(template, draft.values), ...(tree ? documentGaps(tree).map((g) => g.label) : [])]),
+    ...new Set([...missingRequired(template, draft.values, defaults), ...(tree ? documentGaps(tree).map((g) => g.label) : [])]),
   ];
+  const filled = applyDefaults(template, draft.values, defaults);
   const stale = tree ? staleInTree(tree) : [];
   const cycleField = reviewCycleField(template);
   const today = new Date().toISOString().slice(0, 10);
-  const cycleDate = cycleField ? reviewDateFor(template, draft.values, today, null) : null;
+  const cycleDate = cycleField ? reviewDateFor(template, filled, today, null) : null;
   const saveLabel = { saved: 'All changes saved', unsaved: 'Unsaved changes…', saving: 'Saving…', error: 'Not saved' }[saveState];
 
   return (
@@ -398,7 +410,7 @@ export function DocumentEditor({ id }: { id: number }) {
               key={a.to}
               className={`button${a.to === 'agreed' ? ' primary' : ''}${a.danger ? ' danger' : ''}`}
               isDisabled={status.isPending}
-              onPress={() => (a.to === 'agreed' ? setAgreeOpen(true) : setConfirm(a))}
+              onPress={() => (a.to === 'agreed' ? setAgreeOpen(true) : a.confirm ? setConfirm(a) : status.mutate(a.to))}
             >
               {a.label}
             </Button>
@@ -481,6 +493,7 @@ export function DocumentEditor({ id }: { id: number }) {
           <GuidedForm
             template={template}
             values={draft.values}
+            filled={filled}
             onChange={(values) => change({ ...draft, values })}
             dir={dir}
             readOnly={!editable}

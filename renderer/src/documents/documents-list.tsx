@@ -15,6 +15,7 @@ import { ModalDialog } from '../ui/dialog';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
+import { documentKeys } from './queries';
 
 type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
 
@@ -51,7 +52,7 @@ export function NewDocumentDialog({
 }) {
   const queryClient = useQueryClient();
   const templates = useQuery({
-    queryKey: ['documents', 'templates'],
+    queryKey: documentKeys.templates(),
     queryFn: () => call('documents.templates.list', {}),
     enabled: isOpen,
   });
@@ -66,7 +67,7 @@ export function NewDocumentDialog({
         title: title.trim() || templates.data?.find((t) => t.key === chosen)?.title || 'Untitled document',
       }),
     onSuccess: (d) => {
-      void queryClient.invalidateQueries({ queryKey: ['documents', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
       onClose();
       navigate(`/documents/${d.id}`);
     },
@@ -113,15 +114,22 @@ export function NewDocumentDialog({
   );
 }
 
+/** What the empty list offers first: the two documents a partnership usually starts with. */
+const STARTERS = [
+  { key: 'information-sharing-agreement', name: 'information sharing agreement' },
+  { key: 'terms-of-reference', name: 'terms of reference' },
+];
+
 export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DocumentStatus | ''>('');
   const [templateKey, setTemplateKey] = useState('');
-  const [creating, setCreating] = useState(false);
+  // The dialog is open, with the template it starts on (none: the first).
+  const [creating, setCreating] = useState<{ templateKey?: string } | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const templates = useQuery({ queryKey: ['documents', 'templates'], queryFn: () => call('documents.templates.list', {}) });
+  const templates = useQuery({ queryKey: documentKeys.templates(), queryFn: () => call('documents.templates.list', {}) });
   const list = useQuery({
-    queryKey: ['documents', 'list', { query, status, templateKey, reviewDue }],
+    queryKey: documentKeys.filtered({ query, status, templateKey, reviewDue }),
     queryFn: () =>
       reviewDue
         ? call('documents.reviewDue', {})
@@ -131,7 +139,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
             ...(templateKey ? { templateKey } : {}),
           }),
   });
-  useShortcut('n', () => setCreating(true));
+  useShortcut('n', () => setCreating({}));
   useShortcut('f', () => search.current?.focus(), !reviewDue);
 
   const rows = list.data ?? [];
@@ -139,7 +147,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
     <Page
       title={reviewDue ? 'Documents due for review' : 'Documents'}
       actions={
-        <Button className="button primary" onPress={() => setCreating(true)}>
+        <Button className="button primary" onPress={() => setCreating({})}>
           New document
         </Button>
       }
@@ -192,12 +200,23 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           <EmptyState
             title="No documents yet"
             action={
-              <Button className="button primary" onPress={() => setCreating(true)}>
-                New document
-              </Button>
+              <div className="field-row">
+                {STARTERS.filter((t) => templates.data?.some((x) => x.key === t.key)).map((t, i) => (
+                  <Button
+                    key={t.key}
+                    className={i === 0 ? 'button primary' : 'button'}
+                    onPress={() => setCreating({ templateKey: t.key })}
+                  >
+                    New {t.name}
+                  </Button>
+                ))}
+                <Button className="button" onPress={() => setCreating({})}>
+                  Another document…
+                </Button>
+              </div>
             }
           >
-            <p>Start a terms of reference or an information sharing agreement from a template.</p>
+            <p>Most partnerships start with a terms of reference and an information sharing agreement, each from a template.</p>
           </EmptyState>
         )
       ) : null}
@@ -249,13 +268,13 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
           </tbody>
         </table>
       ) : null}
-      {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(false)} /> : null}
+      {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(null)} {...creating} /> : null}
     </Page>
   );
 }
 
 export function SignatoryMatrixScreen() {
-  const matrix = useQuery({ queryKey: ['documents', 'matrix'], queryFn: () => call('documents.matrix', {}) });
+  const matrix = useQuery({ queryKey: documentKeys.matrix(), queryFn: () => call('documents.matrix', {}) });
   const label = { signed: 'Signed', not_signed: 'Not signed', not_party: 'Not a party' } as const;
   return (
     <Page title="Signatory matrix">

@@ -10,7 +10,30 @@ import { StaleNotice } from './stale-notice';
 
 type Values = Record<string, unknown>;
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-type Props = { template: Template; values: Values; onChange: (next: Values) => void; dir: DirectoryCache; readOnly?: boolean };
+type Props = {
+  template: Template;
+  values: Values;
+  /** The values with their defaults applied, so an empty field can say what the document will use. */
+  filled?: Values;
+  onChange: (next: Values) => void;
+  dir: DirectoryCache;
+  readOnly?: boolean;
+};
+
+/** How a top-level default reads under its empty field. */
+function describeTopDefault(field: TemplateField, value: unknown, dir: DirectoryCache): string {
+  if (field.defaultFrom === 'document.date') return 'the day the document is agreed';
+  if (field.defaultFrom === 'document.versionHistory' && Array.isArray(value))
+    return `the versions Concordat records as the document moves from draft to agreed (${(value as Values[])
+      .map((r) => `${String(r.version)}: ${String(r.changes)}`)
+      .join('; ')})`;
+  if (field.type === 'contact' && typeof value === 'number') {
+    const c = dir.contacts.get(value);
+    const who = c ? `${c.name}${c.jobTitle ? `, ${c.jobTitle}` : ''}` : 'the coordinator';
+    return field.defaultFrom === 'partnership.coordinator' ? `the coordinator, ${who}` : who;
+  }
+  return describeDefault(field, value);
+}
 
 /** Inside a repeating group the same field appears once per item, so its accessible name says which item. */
 function Context({ context }: { context?: string | undefined }) {
@@ -281,7 +304,17 @@ function FieldInput({
     case 'contacts':
       return <DirectoryField field={field} value={value} onChange={onChange} dir={dir} readOnly={readOnly} context={context} />;
     case 'group': {
-      const items = Array.isArray(value) ? (value as Values[]) : [];
+      const stored = Array.isArray(value) ? (value as Values[]) : [];
+      // A required list with no default starts with its first row ready to fill (parties come from "Add all members").
+      const startsWithRow =
+        stored.length === 0 &&
+        !readOnly &&
+        field.required === true &&
+        (field.min ?? 0) >= 1 &&
+        field.default === undefined &&
+        field.defaultFrom === undefined &&
+        !isPartyGroup(field);
+      const items = startsWithRow ? [{}] : stored;
       const noun = field.itemLabel ?? 'item';
       const set = (next: Values[]) => onChange(next);
       const move = (i: number, by: number) => {
@@ -298,7 +331,7 @@ function FieldInput({
             {field.required ? <span className="required"> *</span> : null}
           </legend>
           <Help field={field} id={helpId} />
-          {items.length === 0 ? <p className="help">None added yet.</p> : null}
+          {stored.length === 0 && !startsWithRow ? <p className="help">None added yet.</p> : null}
           {items.map((item, i) => {
             const filled = fillItem(item, field.fields ?? [], dir);
             return (
@@ -369,7 +402,7 @@ function FieldInput({
 }
 
 /** The guided form: the template's fields, in its sections. */
-export function GuidedForm({ template, values, onChange, dir, readOnly }: Props) {
+export function GuidedForm({ template, values, filled, onChange, dir, readOnly }: Props) {
   return (
     <>
       {template.sections.map((section) => {
@@ -389,6 +422,9 @@ export function GuidedForm({ template, values, onChange, dir, readOnly }: Props)
                   idPrefix="field"
                   onChange={(v) => onChange({ ...values, [f.key]: v })}
                 />
+                {filled && isBlank(values[f.key]) && !isBlank(filled[f.key]) ? (
+                  <p className="help default-hint">Left empty, the document uses: {describeTopDefault(f, filled[f.key], dir)}</p>
+                ) : null}
               </div>
             ))}
           </fieldset>

@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import type { PickerSource } from '../ui/directory-picker';
 import type { DirectoryCache } from './directory-cache';
+import { sharedKeys } from '../ui/query-keys';
 
 /** Query keys for the Documents area: every key starts with 'documents'. */
 export const documentKeys = {
@@ -8,9 +9,19 @@ export const documentKeys = {
   list: () => ['documents', 'list'] as const,
   detail: (id: number) => ['documents', id] as const,
   templates: () => ['documents', 'templates'] as const,
+  template: (key: string) => ['documents', 'template', key] as const,
+  filtered: (filter: object) => ['documents', 'list', filter] as const,
+  matrix: () => ['documents', 'matrix'] as const,
+  checksStored: () => ['documents', 'checks', 'stored'] as const,
+  versions: (id: number, count: number) => ['documents', id, 'versions', count] as const,
+  version: (id: number, n: number | null) => ['documents', id, 'version', n] as const,
+  diff: (id: number, comparing: unknown, revision: number) => ['documents', id, 'diff', comparing, revision] as const,
+  templateStatus: (id: number) => ['documents', id, 'templateStatus'] as const,
   directory: (kind: 'organisations' | 'contacts') => ['documents', 'directory', kind] as const,
   resolve: (key: string) => ['documents', 'directory', 'resolve', key] as const,
-  settings: () => ['settings'] as const,
+  history: (id: number) => ['documents', id, 'history'] as const,
+  coordinator: (personId: number | null) => ['documents', 'coordinator', personId] as const,
+  settings: sharedKeys.settings,
 };
 
 /** Directory search for a document's pickers; what is found is remembered for the preview. */

@@ -9,6 +9,7 @@ import { DocumentsTabs } from './tabs';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { StaleList } from './stale-notice';
+import { documentKeys } from './queries';
 
 /** Bytes as base64, in chunks so a large file does not overflow the call stack. */
 function toBase64(bytes: Uint8Array): string {
@@ -21,7 +22,7 @@ type WordResult = { name: string; paragraphs: number; findings: StaleFinding[] }
 
 /** Out-of-date references: in stored documents, and in a Word document the person picks (read in main, kept nowhere). */
 export function ReferenceChecks() {
-  const stored = useQuery({ queryKey: ['documents', 'checks', 'stored'], queryFn: () => call('documents.checks.stored', {}) });
+  const stored = useQuery({ queryKey: documentKeys.checksStored(), queryFn: () => call('documents.checks.stored', {}) });
   const file = useRef<HTMLInputElement>(null);
   const [word, setWord] = useState<WordResult | null>(null);
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { errorWithDetails } from '../ui/errors';
+import { documentKeys } from './queries';
 
 /**
  * A document keeps the template it was made on. When that template has a newer version, say so
@@ -13,14 +14,14 @@ import { errorWithDetails } from '../ui/errors';
 export function TemplateRevisionNotice({ id, templateTitle }: { id: number; templateTitle: string }) {
   const queryClient = useQueryClient();
   const status = useQuery({
-    queryKey: ['documents', id, 'templateStatus'],
+    queryKey: documentKeys.templateStatus(id),
     queryFn: () => call('documentRevisions.templateStatus', { id }),
   });
   const [error, setError] = useState<string | null>(null);
   const revise = useMutation({
     mutationFn: () => call('documentRevisions.reviseOnTemplate', { id }),
     onSuccess: async (doc) => {
-      await queryClient.invalidateQueries({ queryKey: ['documents'] });
+      await queryClient.invalidateQueries({ queryKey: documentKeys.all });
       navigate(`/documents/${doc.id}`);
     },
     onError: (e) => setError(errorWithDetails(e)),

@@ -22,6 +22,7 @@ import { previewContext, usePartnership } from './directory-cache';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { NewDocumentDialog } from './documents-list';
 import { DocumentPreview } from './preview';
+import { documentKeys } from './queries';
 
 type Message = { tone: 'error' | 'success'; text: string; details?: string[] };
 
@@ -53,12 +54,12 @@ function aYearFromToday(): string {
 
 export function TemplatesLibrary() {
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['documents', 'templates'], queryFn: () => call('documents.templates.list', {}) });
+  const list = useQuery({ queryKey: documentKeys.templates(), queryFn: () => call('documents.templates.list', {}) });
   const [message, setMessage] = useState<Message | null>(null);
   const [creatingFrom, setCreatingFrom] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TemplateSummary | null>(null);
   const file = useRef<HTMLInputElement>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['documents', 'templates'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
 
   const duplicate = useMutation({
     mutationFn: (key: string) => call('documents.templates.duplicate', { key }),
@@ -228,7 +229,7 @@ export function TemplatesLibrary() {
 export function TemplateEditor({ templateKey }: { templateKey: string }) {
   const queryClient = useQueryClient();
   const got = useQuery({
-    queryKey: ['documents', 'template', templateKey],
+    queryKey: documentKeys.template(templateKey),
     queryFn: () => call('documents.templates.get', { key: templateKey }),
   });
   const partnership = usePartnership();
@@ -266,8 +267,8 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
   const save = useMutation({
     mutationFn: () => call('documents.templates.save', { key: templateKey, json: text ?? '' }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['documents', 'templates'] });
-      void queryClient.invalidateQueries({ queryKey: ['documents', 'template', templateKey] }).then(() => setText(null));
+      void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.template(templateKey) }).then(() => setText(null));
       setMessage({ tone: 'success', text: 'Template saved. New documents use it; existing documents keep their own copy.' });
     },
     onError: (e) => setMessage(toMessage(e)),
@@ -305,7 +306,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
             onPress={() =>
               void call('documents.templates.duplicate', { key: templateKey })
                 .then((t) => {
-                  void queryClient.invalidateQueries({ queryKey: ['documents', 'templates'] });
+                  void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
                   navigate(`/documents/templates/${t.key}`);
                 })
                 .catch((e: unknown) => setMessage(toMessage(e)))

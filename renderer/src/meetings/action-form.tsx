@@ -5,12 +5,12 @@ import type { Action, ActionStatus, AgendaItem, FourP } from '../../../shared/me
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
-import type { Message } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { SelectField } from '../ui/fields';
-import { errorText } from '../ui/errors';
+import { errorText, isStale } from '../ui/errors';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useRefresh, organisationSource, peopleSource } from './queries';
 
 type Draft = {
@@ -21,6 +21,16 @@ type Draft = {
   dueOn: string;
   status: ActionStatus;
   fourPs: FourP[];
+};
+
+const LABELS: Record<keyof Draft, string> = {
+  description: 'the action',
+  agendaItemId: 'agenda item',
+  organisation: 'owner organisation',
+  person: 'owner',
+  dueOn: 'due date',
+  status: 'status',
+  fourPs: 'the 4 Ps',
 };
 
 const toDraft = (a: Action | null): Draft => ({
@@ -50,8 +60,9 @@ export function ActionForm({
   const refresh = useRefresh();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => toDraft(action));
+  const stale = useStaleWrite(toDraft(action), action?.version ?? 1);
   const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(action?.id ?? null);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -70,7 +81,7 @@ export function ActionForm({
         fourPs: draft.fourPs,
       };
       return action
-        ? call('meetings.actions.update', { id: action.id, version: action.version, ...payload })
+        ? call('meetings.actions.update', { id: action.id, version: stale.version, ...payload })
         : call('meetings.actions.create', payload);
     },
     onSuccess: async (saved) => {
@@ -79,7 +90,19 @@ export function ActionForm({
       if (!action) setDraft(toDraft(null));
       onSaved?.(saved);
     },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the action.') }),
+    onError: async (e) => {
+      if (action && isStale(e)) {
+        try {
+          const theirs = (await call('meetings.actions.get', { id: action.id })).action;
+          setMessage(null);
+          stale.refused(draft, toDraft(theirs), theirs.version);
+          return;
+        } catch {
+          // Fall through to the plain message.
+        }
+      }
+      setMessage({ tone: 'error', text: errorText(e, 'Could not save the action.') });
+    },
   });
 
   return (
@@ -169,6 +192,14 @@ export function ActionForm({
         ))}
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {stale.stale ? (
+        <StaleWriteNotice
+          what={`Action A${action?.id ?? ''}`}
+          conflicts={stale.stale.conflicts.map((k) => LABELS[k])}
+          onMerge={() => setDraft(stale.keepMine(draft))}
+          onReload={() => setDraft(stale.takeTheirs(draft))}
+        />
+      ) : null}
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={save.isPending}>
           {action ? 'Save action' : 'Add action'}

@@ -6,12 +6,11 @@ import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -19,6 +18,7 @@ import { NativeField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
 import { useRefresh, organisationSource, peopleSource } from './queries';
+import { meetingKeys } from './queries';
 
 type StatusFilter = 'open_any' | 'all' | ActionStatus;
 const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
@@ -40,9 +40,9 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
   const [groupId, setGroupId] = useState('');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const exporter = useExport(setMessage);
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const filter = useMemo(
     () => ({
       overdueOnly,
@@ -54,7 +54,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
     }),
     [overdueOnly, status, organisation, owner, groupId, search],
   );
-  const list = useQuery({ queryKey: ['meetings', 'actions', filter], queryFn: () => call('meetings.actions.list', filter) });
+  const list = useQuery({ queryKey: meetingKeys.actions(filter), queryFn: () => call('meetings.actions.list', filter) });
   const filtered = overdueOnly || status !== 'open_any' || organisation || owner || groupId !== '' || search.trim() !== '';
   const newAction = useCallback(() => {
     navigate('/meetings/actions');
@@ -187,10 +187,10 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
 
 function ActionPanel({ id }: { id: number }) {
   const refresh = useRefresh();
-  const detail = useQuery({ queryKey: ['meetings', 'action', id], queryFn: () => call('meetings.actions.get', { id }) });
+  const detail = useQuery({ queryKey: meetingKeys.action(id), queryFn: () => call('meetings.actions.get', { id }) });
   const [note, setNote] = useState('');
   const [notedOn, setNotedOn] = useState(() => londonToday(new Date()));
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
   const addUpdate = useMutation({
     mutationFn: () => call('meetings.actions.addUpdate', { actionId: id, notedOn, note: note.trim() }),

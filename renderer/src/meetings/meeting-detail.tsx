@@ -1,36 +1,35 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { Key } from 'react-aria-components';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
-import type { Action, AgendaItem, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
-import { ACTION_STATUS_LABELS, ATTENDANCE_LABELS, ATTENDANCE_STATUSES, GROUP_KIND_LABELS } from '../../../shared/meetings/model';
-import { describeDate, describeMeetingTime } from '../../../shared/meetings/time';
+import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
+import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
+import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
-import { ActionForm } from './action-form';
+import { ActionsTab, ActionsTable } from './actions-tab';
+import { AttendanceTab } from './attendance-tab';
+import { MinutesTab } from './minutes-tab';
 import { ExternalLink } from '../ui/external-link';
-import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
-import { errorText, isStale } from '../ui/errors';
-import { useLeaveGuard } from '../ui/leave-guard';
-import { StaleWriteNotice } from '../ui/stale-write';
+import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
-import { useRefresh, organisationSource, peopleSource } from './queries';
+import { useRefresh, peopleSource } from './queries';
+import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
 
 export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: string | undefined }) {
   const detail = useQuery({
-    queryKey: ['meetings', 'detail', meetingId],
+    queryKey: meetingKeys.detail(meetingId),
     queryFn: () => call('meetings.get', { id: meetingId }),
   });
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(meetingId);
   const refresh = useRefresh();
   const exporter = useExport(setMessage);
   const remove = useMutation({
@@ -134,42 +133,9 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
   );
 }
 
-export function ActionsTable({ actions, caption }: { actions: Action[]; caption: string }) {
-  return (
-    <table className="data-table compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ref</th>
-          <th scope="col">Action</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a) => (
-          <tr key={a.id} className={a.overdue ? 'is-overdue' : undefined}>
-            <td>
-              <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a>
-            </td>
-            <td>{a.description}</td>
-            <td>{[a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned'}</td>
-            <td>{a.dueOn ? describeDate(a.dueOn) : 'No date'}</td>
-            <td>
-              {ACTION_STATUS_LABELS[a.status]}
-              {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function AgendaTab({ detail }: { detail: MeetingDetail }) {
   const refresh = useRefresh();
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(detail.meeting.id);
   const [editing, setEditing] = useState<number | null>(null);
   const [title, setTitle] = useState('');
   const [lead, setLead] = useState<Picked>(null);
@@ -331,7 +297,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
   // The version this editor's fields were read from: a save based on it is refused if the item changed since.
   const [baseVersion, setBaseVersion] = useState(item.version);
   const [link, setLink] = useState({ title: '', url: '' });
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(item.id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
   const save = useMutation({
     mutationFn: () =>
@@ -435,341 +401,5 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
         />
       </div>
     </section>
-  );
-}
-
-function AttendanceTab({ detail }: { detail: MeetingDetail }) {
-  const refresh = useRefresh();
-  const meetingId = detail.meeting.id;
-  const [org, setOrg] = useState<Picked>(null);
-  const [person, setPerson] = useState<Picked>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const invite = useMutation({
-    mutationFn: (r: { personIds?: number[]; organisationId?: number }) => call('meetings.attendance.invite', { meetingId, ...r }),
-    onSuccess: async (list, r) => {
-      await refresh();
-      const added = list.length - detail.attendance.length;
-      setMessage({
-        tone: added > 0 ? 'success' : 'info',
-        text:
-          added > 0
-            ? `Invited ${added} ${added === 1 ? 'person' : 'people'}.`
-            : r.organisationId
-              ? 'Everyone currently at that organisation is already invited, or it has no current people.'
-              : 'Already invited.',
-      });
-      setOrg(null);
-      setPerson(null);
-    },
-    onError,
-  });
-  const mark = useMutation({
-    mutationFn: (r: { id: number; status: AttendanceStatus; deputyName?: string }) => call('meetings.attendance.mark', r),
-    onSuccess: () => refresh(),
-    onError,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => call('meetings.attendance.remove', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
-
-  return (
-    <div>
-      <div className="invite-bar">
-        <div className="inline-row">
-          <DirectoryPicker
-            source={organisationSource}
-            label="Invite an organisation"
-            value={org}
-            onPick={setOrg}
-            description="Invites everyone in a current post there."
-          />
-          <Button
-            className="button"
-            isDisabled={!org || invite.isPending}
-            onPress={() => org && invite.mutate({ organisationId: org.id })}
-          >
-            Invite organisation’s people
-          </Button>
-        </div>
-        <div className="inline-row">
-          <DirectoryPicker source={peopleSource} label="Invite a person" value={person} onPick={setPerson} />
-          <Button
-            className="button"
-            isDisabled={!person || invite.isPending}
-            onPress={() => person && invite.mutate({ personIds: [person.id] })}
-          >
-            Invite person
-          </Button>
-        </div>
-      </div>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {detail.attendance.length === 0 ? (
-        <p className="empty-hint">
-          No one is invited yet. Invite a whole organisation to add everyone in a current post there, or invite people one by one.
-          After the meeting, mark who attended, sent apologies or sent a deputy.
-        </p>
-      ) : (
-        <table className="data-table">
-          <caption>Invited ({detail.attendance.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Deputy</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.attendance.map((a) => (
-              <tr key={a.id}>
-                <td>{a.personName}</td>
-                <td>{a.organisationName}</td>
-                <td>
-                  <select
-                    aria-label={`Attendance for ${a.personName}`}
-                    value={a.status}
-                    onChange={(e) =>
-                      mark.mutate({ id: a.id, status: e.target.value as AttendanceStatus, deputyName: a.deputyName })
-                    }
-                  >
-                    {ATTENDANCE_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {ATTENDANCE_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {a.status === 'deputy' ? (
-                    <DeputyInput
-                      key={`${a.id}-${a.deputyName}`}
-                      personName={a.personName}
-                      value={a.deputyName}
-                      onSave={(v) => mark.mutate({ id: a.id, status: 'deputy', deputyName: v })}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  <Button
-                    className="button small"
-                    aria-label={`Remove ${a.personName} from this meeting`}
-                    onPress={() => remove.mutate(a.id)}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
-  );
-}
-
-function DeputyInput({ personName, value, onSave }: { personName: string; value: string; onSave: (v: string) => void }) {
-  const [text, setText] = useState(value);
-  return (
-    <input
-      aria-label={`Deputy for ${personName}`}
-      value={text}
-      placeholder="Who came instead"
-      onChange={(e) => setText(e.target.value)}
-      onBlur={() => text !== value && onSave(text.trim())}
-    />
-  );
-}
-
-function MinutesTab({ detail }: { detail: MeetingDetail }) {
-  return (
-    <div className="minutes">
-      <p className="muted">
-        Minutes save when you leave a box or press its Save button. Decisions are listed in the minutes under their item.
-      </p>
-      {detail.agenda.map((item, n) => (
-        <ItemMinutes key={item.id} item={item} number={n + 1} detail={detail} />
-      ))}
-    </div>
-  );
-}
-
-function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
-  const refresh = useRefresh();
-  const [text, setText] = useState(item.minutes);
-  // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
-  const [baseVersion, setBaseVersion] = useState(item.version);
-  const [baseText, setBaseText] = useState(item.minutes);
-  const [stale, setStale] = useState(false);
-  const dirty = text !== baseText;
-  // Coming back to the meeting (or another window saving) brings a newer version: show it unless
-  // this box holds typing of its own, which is then saved on that version or merged by choice.
-  if (!dirty && !stale && item.version !== baseVersion) {
-    setBaseVersion(item.version);
-    setBaseText(item.minutes);
-    setText(item.minutes);
-  }
-  const [decision, setDecision] = useState('');
-  const [message, setMessage] = useState<Message>(null);
-  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
-  const save = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.update', {
-        id: item.id,
-        version: baseVersion,
-        title: item.title,
-        leadPersonId: item.leadPersonId,
-        minutesAllowed: item.minutesAllowed,
-        minutes: text,
-      }),
-    onSuccess: async (saved) => {
-      setBaseVersion(saved.version);
-      setBaseText(saved.minutes);
-      setStale(false);
-      await refresh();
-      setMessage({ tone: 'success', text: 'Minutes saved.' });
-    },
-    onError: async (e) => {
-      if (!isStale(e)) return onError(e);
-      setMessage(null);
-      setStale(true);
-      await refresh();
-    },
-  });
-  // A save already under way (leaving the box starts one) finishes even if the screen changes.
-  useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
-  const addDecision = useMutation({
-    mutationFn: () =>
-      call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
-    onSuccess: async () => {
-      await refresh();
-      setDecision('');
-    },
-    onError,
-  });
-  const removeDecision = useMutation({
-    mutationFn: (id: number) => call('meetings.decisions.delete', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
-  const decisions = detail.decisions.filter((x) => x.agendaItemId === item.id);
-  const label = `${number}. ${item.title}`;
-  return (
-    <section className="item-minutes" aria-labelledby={`item-${item.id}-h`}>
-      <h2 id={`item-${item.id}-h`}>{label}</h2>
-      {item.kind === 'matters_arising' && detail.mattersArising.length > 0 ? (
-        <ActionsTable actions={detail.mattersArising} caption="Open actions from earlier meetings" />
-      ) : null}
-      <div className="field">
-        <label htmlFor={`minutes-${item.id}`}>Minutes for item {number}</label>
-        <textarea
-          id={`minutes-${item.id}`}
-          rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={() => dirty && !stale && save.mutate()}
-        />
-      </div>
-      {stale ? (
-        <StaleWriteNotice
-          what={`The minutes for item ${number}`}
-          onMerge={() => {
-            // Their text first, then what this box added, for the minute-taker to tidy and save.
-            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
-            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
-          }}
-          onReload={() => {
-            setText(item.minutes);
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
-          }}
-        />
-      ) : null}
-      <div className="form-actions">
-        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
-          Save minutes for item {number}
-        </Button>
-      </div>
-      {decisions.length > 0 ? (
-        <ul className="decisions" aria-label={`Decisions on item ${number}`}>
-          {decisions.map((x) => (
-            <li key={x.id}>
-              <strong>Decision:</strong> {x.text}{' '}
-              <Button
-                className="button small"
-                aria-label={`Delete decision: ${x.text}`}
-                onPress={() => removeDecision.mutate(x.id)}
-              >
-                Delete
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="inline-row">
-        <NativeField label={`Decision on item ${number}`} value={decision} onChange={setDecision} />
-        <Button
-          className="button"
-          isDisabled={decision.trim() === '' || addDecision.isPending}
-          onPress={() => addDecision.mutate()}
-        >
-          Record decision
-        </Button>
-      </div>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-    </section>
-  );
-}
-
-function ActionsTab({ detail }: { detail: MeetingDetail }) {
-  const [editing, setEditing] = useState<Key | null>(null);
-  const action = detail.actions.find((a) => a.id === editing) ?? null;
-  return (
-    <div className="split">
-      <div>
-        {detail.actions.length > 0 ? (
-          <>
-            <ActionsTable actions={detail.actions} caption="Actions from this meeting" />
-            <div className="toolbar">
-              {detail.actions.map((a) => (
-                <Button key={a.id} className="button small" onPress={() => setEditing(a.id)}>
-                  Edit A{a.id}
-                </Button>
-              ))}
-            </div>
-          </>
-        ) : (
-          <p className="empty-hint">
-            No actions from this meeting yet. Record each one with an owner and a due date: open actions come back under matters
-            arising at the group’s next meeting, and the action log chases overdue ones.
-          </p>
-        )}
-      </div>
-      <div>
-        {action ? (
-          <ActionForm
-            key={action.id}
-            action={action}
-            meetingId={detail.meeting.id}
-            agenda={detail.agenda}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <>
-            <h2>New action</h2>
-            <ActionForm action={null} meetingId={detail.meeting.id} agenda={detail.agenda} />
-          </>
-        )}
-      </div>
-    </div>
   );
 }

@@ -8,17 +8,19 @@ import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
-import type { Message } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
-import { errorText } from '../ui/errors';
+import { errorText, isStale } from '../ui/errors';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useRefresh, peopleSource } from './queries';
+import { meetingKeys } from './queries';
+import { sharedKeys } from '../ui/query-keys';
 
 type Draft = {
   title: string;
@@ -33,6 +35,21 @@ type Draft = {
   minuteTaker: Picked;
   marking: ProtectiveMarking;
   status: MeetingStatus;
+};
+
+const FIELD_LABELS: Record<keyof Draft, string> = {
+  title: 'title',
+  groupId: 'group',
+  type: 'type',
+  date: 'date',
+  startTime: 'start time',
+  endTime: 'end time',
+  location: 'location',
+  onlineLink: 'online link',
+  chair: 'chair',
+  minuteTaker: 'minute-taker',
+  marking: 'marking',
+  status: 'status',
 };
 
 function fromMeeting(m: Meeting): Draft {
@@ -70,9 +87,9 @@ const blank = (marking: ProtectiveMarking): Draft => ({
 });
 
 export function MeetingForm({ meetingId }: { meetingId: number | null }) {
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: sharedKeys.settings(), queryFn: () => call('settings.get', {}) });
   const existing = useQuery({
-    queryKey: ['meetings', 'detail', meetingId],
+    queryKey: meetingKeys.detail(meetingId),
     queryFn: () => call('meetings.get', { id: meetingId! }),
     enabled: meetingId !== null,
   });
@@ -95,12 +112,13 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
 
 function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
   const refresh = useRefresh();
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const [draft, setDraft] = useState<Draft>(initial);
+  const stale = useStaleWrite(initial, version);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(meetingId);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stale.base);
   useLeaveGuard(dirty, { message: 'This meeting has changes that are not saved. Leave and lose them?' });
 
   const set =
@@ -121,12 +139,26 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
 
   const save = useMutation({
     mutationFn: (payload: Parameters<typeof call<'meetings.create'>>[1]) =>
-      meetingId === null ? call('meetings.create', payload) : call('meetings.update', { id: meetingId, version, ...payload }),
+      meetingId === null
+        ? call('meetings.create', payload)
+        : call('meetings.update', { id: meetingId, version: stale.version, ...payload }),
     onSuccess: async (d) => {
       await refresh();
       navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the meeting.') }),
+    onError: async (e) => {
+      if (meetingId !== null && isStale(e)) {
+        try {
+          const theirs = (await call('meetings.get', { id: meetingId })).meeting;
+          setMessage(null);
+          stale.refused(draft, fromMeeting(theirs), theirs.version);
+          return;
+        } catch {
+          // Fall through to the plain message.
+        }
+      }
+      setMessage({ tone: 'error', text: errorText(e, 'Could not save the meeting.') });
+    },
   });
 
   const submit = useCallback(() => {
@@ -173,7 +205,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       marking: draft.marking,
       status: draft.status,
     });
-  }, [draft, save]);
+  }, [draft, save, setMessage]);
   useShortcut('s', submit);
 
   const title = meetingId === null ? 'Schedule a meeting' : 'Edit meeting';
@@ -311,6 +343,14 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           />
         </fieldset>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {stale.stale ? (
+          <StaleWriteNotice
+            what="This meeting"
+            conflicts={stale.stale.conflicts.map((k) => FIELD_LABELS[k])}
+            onMerge={() => setDraft(stale.keepMine(draft))}
+            onReload={() => setDraft(stale.takeTheirs(draft))}
+          />
+        ) : null}
         <div className="form-actions">
           <Button type="submit" className="button primary" isDisabled={save.isPending} aria-keyshortcuts="Control+S">
             {save.isPending ? 'Saving…' : meetingId === null ? 'Schedule meeting' : 'Save meeting'}

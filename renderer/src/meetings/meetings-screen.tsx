@@ -5,18 +5,18 @@ import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import type { MeetingSummary } from '../../../shared/meetings/model';
 import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate, useRoute } from '../ui/router';
 import { ActionLog } from './action-log';
-import type { Message } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { useExport } from '../ui/use-export';
 import { MeetingDetailView } from './meeting-detail';
 import { MeetingForm } from './meeting-form';
 import { ShareLog } from './share-log';
 import './meetings.css';
+import { meetingKeys } from './queries';
 
 /** The Meetings area: its own small set of routes under #/meetings. */
 export function MeetingsScreen() {
@@ -81,18 +81,18 @@ function MeetingRows({ meetings }: { meetings: MeetingSummary[] }) {
 
 function MeetingList() {
   const [groupId, setGroupId] = useState('');
-  const groups = useQuery({ queryKey: ['meetings', 'groups'], queryFn: () => call('meetings.groups.list', {}) });
+  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const gid = groupId === '' ? null : Number(groupId);
   const upcoming = useQuery({
-    queryKey: ['meetings', 'list', 'upcoming', gid],
+    queryKey: meetingKeys.list('upcoming', gid),
     queryFn: () => call('meetings.list', { when: 'upcoming', groupId: gid }),
   });
   const past = useQuery({
-    queryKey: ['meetings', 'list', 'past', gid],
+    queryKey: meetingKeys.list('past', gid),
     queryFn: () => call('meetings.list', { when: 'past', groupId: gid, limit: 50 }),
   });
-  const rates = useQuery({ queryKey: ['meetings', 'rates'], queryFn: () => call('meetings.attendance.rates', {}) });
-  const [message, setMessage] = useState<Message>(null);
+  const rates = useQuery({ queryKey: meetingKeys.rates(), queryFn: () => call('meetings.attendance.rates', {}) });
+  const [message, setMessage] = useMessage(null);
   const exporter = useExport(setMessage);
   useShortcut('n', () => navigate('/meetings/new'));
   const series = (upcoming.data ?? []).filter((m) => m.status !== 'cancelled').slice(0, 100);

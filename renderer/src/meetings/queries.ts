@@ -7,6 +7,15 @@ import type { PickerSource } from '../ui/directory-picker';
 export const meetingKeys = {
   all: ['meetings'] as const,
   directory: (kind: 'person' | 'organisation') => ['meetings', 'directory', kind] as const,
+  overdueCount: () => ['meetings', 'overdue-count'] as const,
+  share: () => ['meetings', 'share'] as const,
+  detail: (id: number | null) => ['meetings', 'detail', id] as const,
+  groups: () => ['meetings', 'groups'] as const,
+  /** Upcoming or past meetings, of one group or all (null); `for` names a list kept apart (the toolkit's picker). */
+  list: (when: 'upcoming' | 'past', groupId: number | null | 'toolkit') => ['meetings', 'list', when, groupId] as const,
+  rates: () => ['meetings', 'rates'] as const,
+  actions: (filter: object) => ['meetings', 'actions', filter] as const,
+  action: (id: number) => ['meetings', 'action', id] as const,
 };
 
 export function useRefresh(): () => Promise<void> {

@@ -5,13 +5,13 @@ import type { ShareDecision } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { DateField } from '../ui/date-field';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
-import type { Message } from '../ui/notice';
 import { ConfirmButton } from '../ui/dialog';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useRefresh } from './queries';
+import { meetingKeys } from './queries';
 
 type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
 const blank = (): Draft => ({
@@ -63,13 +63,13 @@ function LongField({
 /** The record of each decision to share information: what, why, with whom, when, and on what basis. */
 export function ShareLog() {
   const refresh = useRefresh();
-  const list = useQuery({ queryKey: ['meetings', 'share'], queryFn: () => call('meetings.share.list', {}) });
+  const list = useQuery({ queryKey: meetingKeys.share(), queryFn: () => call('meetings.share.list', {}) });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
   // The stored version the open edit is based on.
   const [baseVersion, setBaseVersion] = useState(1);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const set =
     <K extends keyof Draft>(k: K) =>
     (v: Draft[K]) =>

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
+import { meetingKeys } from './queries';
 
 /** The sidebar badge: how many actions are overdue. Shares the 'meetings' key so edits refresh it. */
 export function useOverdueBadge(): { count: number; label: string } | null {
   const q = useQuery({
-    queryKey: ['meetings', 'overdue-count'],
+    queryKey: meetingKeys.overdueCount(),
     queryFn: () => call('meetings.actions.overdueCount', {}),
     refetchInterval: 5 * 60_000,
   });

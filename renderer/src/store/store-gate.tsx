@@ -60,15 +60,11 @@ export function StoreGate({ children }: { children: ReactNode }) {
   if (status.data.state === 'needs-setup')
     return <SetupScreen status={status.data} onDone={(s) => acceptStatus(queryClient, s)} />;
   if (status.data.state === 'locked') return <UnlockScreen status={status.data} />;
-  return (
-    <>
-      {children}
-      <StoreNotices />
-    </>
-  );
+  return <>{children}</>;
 }
 
-function StoreNotices() {
+/** The store's one-time notices, until dismissed; the app shows them in the toast stack (see ToastRegion). */
+export function StoreNotices() {
   const queryClient = useQueryClient();
   const notices = useStoreNotices();
   if (notices.data.length === 0) return null;

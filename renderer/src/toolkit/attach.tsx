@@ -6,6 +6,8 @@ import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { ModalDialog } from '../ui/dialog';
 import { errorText, ukDate } from './common';
+import { toolkitKeys } from './queries';
+import { meetingKeys } from '../meetings/queries';
 
 /** Resources attached to a checklist answer: listed by title, with a search to add more. */
 export function AnswerResources({
@@ -19,12 +21,12 @@ export function AnswerResources({
 }) {
   const [text, setText] = useState('');
   const attached = useQuery({
-    queryKey: ['toolkit', 'resources', 'byUids', uids],
+    queryKey: toolkitKeys.resourcesByUids(uids),
     queryFn: () => call('toolkit.resources.byUids', { uids }),
     enabled: uids.length > 0,
   });
   const found = useQuery({
-    queryKey: ['toolkit', 'resources', 'answer-pick', text],
+    queryKey: toolkitKeys.resourcePick('answer', text),
     queryFn: () => call('toolkit.resources.search', { text, limit: 5 }),
     enabled: text.trim().length > 1,
   });
@@ -89,12 +91,12 @@ export function AttachToMeetingDialog({
   const [meetingId, setMeetingId] = useState('');
   const [itemId, setItemId] = useState('');
   const meetings = useQuery({
-    queryKey: ['meetings', 'list', 'upcoming', 'toolkit'],
+    queryKey: meetingKeys.list('upcoming', 'toolkit'),
     queryFn: () => call('meetings.list', { when: 'upcoming', limit: 50 }),
     enabled: resource !== null,
   });
   const detail = useQuery({
-    queryKey: ['meetings', 'detail', Number(meetingId)],
+    queryKey: meetingKeys.detail(Number(meetingId)),
     queryFn: () => call('meetings.get', { id: Number(meetingId) }),
     enabled: meetingId !== '',
   });

@@ -6,7 +6,7 @@ import type { AnswerEntry, Answer, Comparison, EvidenceItem } from '../../../sha
 import { ANSWERS, ANSWER_LABELS, QUESTIONS, THEMES, emptyAnswers } from '../../../shared/toolkit/checklist';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { NewDocumentDialog } from '../documents/documents-list';
 import { ModalDialog } from '../ui/dialog';
@@ -14,9 +14,9 @@ import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
 import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Answers = Record<string, AnswerEntry>;
-type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 
 const CHANGE_TEXT = { improved: 'Improved', slipped: 'Slipped', same: 'No change', new: 'New' } as const;
 
@@ -120,7 +120,7 @@ function QuestionsForm({
 }
 
 function History({ currentId }: { currentId: number | null }) {
-  const list = useQuery({ queryKey: ['toolkit', 'assessments'], queryFn: () => call('toolkit.assessments.list', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   return (
     <aside className="history" aria-labelledby="history-heading">
       <h2 id="history-heading">Saved assessments</h2>
@@ -150,10 +150,10 @@ function History({ currentId }: { currentId: number | null }) {
 /** A new assessment: live evidence from the records, and the seventeen questions. */
 export function ChecklistScreen() {
   const refresh = useToolkitRefresh();
-  const evidence = useQuery({ queryKey: ['toolkit', 'evidence'], queryFn: () => call('toolkit.checklist.evidence', {}) });
-  const list = useQuery({ queryKey: ['toolkit', 'assessments'], queryFn: () => call('toolkit.assessments.list', {}) });
+  const evidence = useQuery({ queryKey: toolkitKeys.evidence(), queryFn: () => call('toolkit.checklist.evidence', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   const [answers, setAnswers] = useState<Answers>(emptyAnswers);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const latestId = list.data?.[0]?.id;
   const save = useMutation({
     mutationFn: () => call('toolkit.assessments.save', { answers }),
@@ -314,7 +314,7 @@ function GapsDialog({
 
 /** A saved assessment: evidence frozen on the day, answers that can be corrected, the comparison, export. */
 export function AssessmentScreen({ id }: { id: number }) {
-  const view = useQuery({ queryKey: ['toolkit', 'assessment', id], queryFn: () => call('toolkit.assessments.get', { id }) });
+  const view = useQuery({ queryKey: toolkitKeys.assessment(id), queryFn: () => call('toolkit.assessments.get', { id }) });
   if (view.isError) return <Page title="Assessment">{<Notice tone="error">{errorText(view.error)}</Notice>}</Page>;
   if (!view.data) return <Page title="Assessment">Loading…</Page>;
   return <AssessmentBody id={id} v={view.data} />;
@@ -323,7 +323,7 @@ export function AssessmentScreen({ id }: { id: number }) {
 function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
   const refresh = useToolkitRefresh();
   const [answers, setAnswers] = useState<Answers>(v.assessment.answers);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(id);
   const [gapsOpen, setGapsOpen] = useState(false);
   const save = useMutation({
     mutationFn: () => call('toolkit.assessments.updateAnswers', { id, answers }),

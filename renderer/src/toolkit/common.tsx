@@ -1,14 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { EvidenceItem, EvidenceLink, RagStatus } from '../../../shared/toolkit/checklist';
 import { RAG_LABELS } from '../../../shared/toolkit/checklist';
 import { ApiError } from '../api/client';
 
-/** Every toolkit query key starts with 'toolkit'. */
-export function useToolkitRefresh(): () => Promise<void> {
-  const client = useQueryClient();
-  return useCallback(() => client.invalidateQueries({ queryKey: ['toolkit'] }), [client]);
-}
+export { useToolkitRefresh } from './mutations';
 
 export function errorText(error: unknown, fallback = 'Something went wrong.'): string {
   if (error instanceof ApiError)

@@ -9,6 +9,7 @@ import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
 import { errorText, ukDate } from './common';
 import { OpenLinkDialog } from './resources';
+import { toolkitKeys } from './queries';
 
 function Entry({ e, nested }: { e: LawEntry; nested?: boolean }) {
   const Heading = nested ? 'h4' : 'h3';
@@ -29,7 +30,7 @@ function Entry({ e, nested }: { e: LawEntry; nested?: boolean }) {
 }
 
 export function LawScreen() {
-  const law = useQuery({ queryKey: ['toolkit', 'law'], queryFn: () => call('toolkit.law.list', {}) });
+  const law = useQuery({ queryKey: toolkitKeys.law(), queryFn: () => call('toolkit.law.list', {}) });
   const [where, setWhere] = useState<Jurisdiction | ''>('');
   const [opening, setOpening] = useState<{ title: string; url: string } | null>(null);
   const entries =

@@ -6,11 +6,10 @@ import { DEFAULT_CALL_FOR_EXAMPLES, DEFAULT_INTRODUCTION } from '../../../shared
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { errorText, ukDate, useToolkitRefresh } from './common';
-
-type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
+import { toolkitKeys } from './queries';
 
 const itemFrom = (r: Resource): NewsletterItem => ({
   resourceUid: r.uid,
@@ -25,7 +24,7 @@ function monthTitle(): string {
 }
 
 function Issues({ currentId }: { currentId: number | null }) {
-  const list = useQuery({ queryKey: ['toolkit', 'newsletters'], queryFn: () => call('toolkit.newsletters.list', {}) });
+  const list = useQuery({ queryKey: toolkitKeys.newsletters(), queryFn: () => call('toolkit.newsletters.list', {}) });
   return (
     <aside className="history" aria-labelledby="issues-heading">
       <h2 id="issues-heading">Issues</h2>
@@ -51,7 +50,7 @@ function Issues({ currentId }: { currentId: number | null }) {
 function ChooseByHand({ chosen, onAdd }: { chosen: Set<string>; onAdd: (r: Resource) => void }) {
   const [text, setText] = useState('');
   const found = useQuery({
-    queryKey: ['toolkit', 'resources', 'newsletter-pick', text],
+    queryKey: toolkitKeys.resourcePick('newsletter', text),
     queryFn: () => call('toolkit.resources.search', { text, limit: 8 }),
     enabled: text.trim().length > 1,
   });
@@ -91,9 +90,9 @@ function Editor({ initial }: { initial: Newsletter | null }) {
   const [callForExamples, setCall] = useState(initial?.callForExamples ?? DEFAULT_CALL_FOR_EXAMPLES);
   const [items, setItems] = useState<NewsletterItem[]>(initial?.items ?? []);
   const [sentOn, setSentOn] = useState<string | null>(initial?.sentOn ?? null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(initial?.id ?? null);
   const suggestions = useQuery({
-    queryKey: ['toolkit', 'newsletters', 'suggest'],
+    queryKey: toolkitKeys.newsletterSuggestions(),
     queryFn: () => call('toolkit.newsletters.suggest', {}),
     enabled: !sentOn,
   });
@@ -256,7 +255,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
 
 export function NewsletterScreen({ id }: { id: number | null }) {
   const issue = useQuery({
-    queryKey: ['toolkit', 'newsletter', id],
+    queryKey: toolkitKeys.newsletter(id),
     queryFn: () => call('toolkit.newsletters.get', { id: id! }),
     enabled: id !== null,
   });

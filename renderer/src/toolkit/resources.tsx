@@ -14,12 +14,13 @@ import {
 } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 type Filters = { type: string; topic: string; audience: string; year: string; addedSince: string };
@@ -318,7 +319,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
   const [opening, setOpening] = useState<Resource | null>(null);
   const [attaching, setAttaching] = useState<Resource | null>(null);
   const [adding, setAdding] = useState<'link' | 'file' | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const q = useDebounced(text);
   const request = {
@@ -331,7 +332,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     limit: 100,
   };
   const results = useQuery({
-    queryKey: ['toolkit', 'resources', request],
+    queryKey: toolkitKeys.resources(request),
     queryFn: () => call('toolkit.resources.search', request),
     placeholderData: keepPreviousData,
   });

@@ -4,19 +4,20 @@ import { Button } from 'react-aria-components';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice } from '../ui/notice';
+import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import type { Picked } from '../meetings/queries';
 import { organisationSource, peopleSource } from '../meetings/queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, ukDate, useToolkitRefresh } from './common';
+import { toolkitKeys } from './queries';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function Matrix() {
-  const matrix = useQuery({ queryKey: ['toolkit', 'training', 'matrix'], queryFn: () => call('toolkit.training.matrix', {}) });
+  const matrix = useQuery({ queryKey: toolkitKeys.trainingMatrix(), queryFn: () => call('toolkit.training.matrix', {}) });
   const m = matrix.data;
   if (!m) return <p>Loading the training matrix…</p>;
   const used = m.courses.map((_, i) => m.organisations.some((o) => (o.cells[i] ?? 0) > 0));
@@ -89,7 +90,7 @@ function Matrix() {
 
 function CourseSelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
   const courses = useQuery({
-    queryKey: ['toolkit', 'training', 'courses'],
+    queryKey: toolkitKeys.courses(),
     queryFn: () => call('toolkit.training.courses.list', {}),
   });
   return (
@@ -207,7 +208,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
 function Records({ onMessage }: { onMessage: (m: Message) => void }) {
   const refresh = useToolkitRefresh();
   const records = useQuery({
-    queryKey: ['toolkit', 'training', 'records'],
+    queryKey: toolkitKeys.trainingRecords(),
     queryFn: () => call('toolkit.training.records.list', {}),
   });
   const save = async (job: () => Promise<Parameters<typeof completeSave>[0]>) => {
@@ -280,7 +281,7 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
 function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
   const refresh = useToolkitRefresh();
   const courses = useQuery({
-    queryKey: ['toolkit', 'training', 'courses'],
+    queryKey: toolkitKeys.courses(),
     queryFn: () => call('toolkit.training.courses.list', {}),
   });
   const importCsv = async (file: File) => {
@@ -346,7 +347,7 @@ function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
 }
 
 export function TrainingScreen() {
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useMessage(null);
   return (
     <Page title="Training">
       <p className="lede">Who has been trained, who is due a refresher, and how many first responders each organisation has.</p>

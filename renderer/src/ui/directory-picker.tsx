@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import './directory-picker.css';
 
@@ -17,6 +17,21 @@ const EMPTY: Record<PickerSource['noun'], string> = {
   organisations: 'No organisation matches. Add it in Partners.',
   contacts: 'No contact matches. Add a person with a post in Partners.',
 };
+
+const fold = (s: string) => s.toLocaleLowerCase('en-GB');
+/** An earlier result that still fits what is typed now (the list shown while the new search runs). */
+const stillMatches = (item: PickerItem, query: string) =>
+  query.trim() === '' || fold(`${item.name} ${item.detail}`).includes(fold(query.trim()));
+
+/** One option; a module-level function, so the collection's cached options survive a re-render. */
+function renderOption(item: PickerItem) {
+  return (
+    <ListBoxItem id={item.id} textValue={item.name} className="picker-option">
+      <span>{item.name}</span>
+      {item.detail ? <span className="picker-detail">{item.detail}</span> : null}
+    </ListBoxItem>
+  );
+}
 
 /**
  * The one directory picker, for people, contacts and organisations: a React Aria combobox, so the
@@ -56,12 +71,23 @@ export function DirectoryPicker({
   const inputRef = useRef<HTMLInputElement>(null);
   const typed = !clearOnPick && input === value?.name ? '' : input;
   const query = useDeferredValue(typed);
+  // Why options once "never settled" (a click on one timed out in CI): while a new search ran, the
+  // previous search's whole list stayed on screen, then was swapped for the new one, so the option
+  // under the pointer moved or went; and the popover flipped above and below the box as its height
+  // changed. Now the list shown meanwhile is only the earlier results that still match, results
+  // are kept for a while (focus or a re-render does not search again), the list keeps its identity
+  // for the same results, and the popover stays below the box.
   const results = useQuery({
     queryKey: [...source.key, 'pick', query],
     queryFn: () => source.search(query),
-    placeholderData: (prev) => prev,
+    placeholderData: (prev) => prev?.filter((i) => stillMatches(i, query)),
+    staleTime: 30_000,
   });
-  const items = (results.data ?? []).filter((i) => !exclude.includes(i.id));
+  const excluded = exclude.join(',');
+  const items = useMemo(() => {
+    const out = new Set(excluded === '' ? [] : excluded.split(',').map(Number));
+    return (results.data ?? []).filter((i) => !out.has(i.id));
+  }, [results.data, excluded]);
   return (
     <ComboBox
       className="field picker"
@@ -95,16 +121,11 @@ export function DirectoryPicker({
         </Button>
       </div>
       {description ? <Text slot="description">{description}</Text> : null}
-      <Popover className="picker-popover">
+      <Popover className="picker-popover" placement="bottom start" shouldFlip={false}>
         <ListBox
-          renderEmptyState={() => <div className="picker-empty">{results.isLoading ? 'Searching…' : EMPTY[source.noun]}</div>}
+          renderEmptyState={() => <div className="picker-empty">{results.isFetching ? 'Searching…' : EMPTY[source.noun]}</div>}
         >
-          {(item: PickerItem) => (
-            <ListBoxItem id={item.id} textValue={item.name} className="picker-option">
-              <span>{item.name}</span>
-              {item.detail ? <span className="picker-detail">{item.detail}</span> : null}
-            </ListBoxItem>
-          )}
+          {renderOption}
         </ListBox>
       </Popover>
     </ComboBox>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 
 type Fields = Record<string, unknown>;
@@ -38,16 +39,54 @@ export function StaleWriteNotice({
     <div className="notice notice-error stale-write" role="alert">
       <p>
         {what} changed somewhere else since you opened it, so your changes were not saved over it.
-        {conflicts.length > 0 ? ` Both versions changed: ${conflicts.join(', ')}.` : ''}
+        {conflicts.length > 0 ? ` Both versions changed: ${conflicts.join(', ')}.` : ''} Keep mine puts your changes on top of
+        theirs, for you to check and save; Use theirs discards your changes.
       </p>
       <div className="ui-dialog-actions">
         <Button className="button primary" onPress={onMerge}>
-          Keep my changes on top of theirs
+          Keep mine
         </Button>
         <Button className="button" onPress={onReload}>
-          Discard mine and load theirs
+          Use theirs
         </Button>
       </div>
     </div>
   );
+}
+
+/**
+ * The version a form's save is based on, and what to do when main refuses it as stale: the form
+ * reports the refusal with the record as it now is, and the person keeps theirs merged on top
+ * (field by field, see mergeEdits) or takes the stored one. Either way the next save is based on
+ * the stored version, so it goes through.
+ */
+export function useStaleWrite<T extends Fields>(initial: T, initialVersion: number) {
+  const [base, setBase] = useState<T>(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [stale, setStale] = useState<{ theirs: T; version: number; conflicts: (keyof T)[] } | null>(null);
+  return {
+    /** What this form last read (compare a draft with it to know whether there are unsaved changes). */
+    base,
+    version,
+    stale,
+    refused: (mine: T, theirs: T, theirVersion: number) =>
+      setStale({ theirs, version: theirVersion, conflicts: mergeEdits(base, mine, theirs).conflicts }),
+    /** The draft to show after "Keep mine". */
+    keepMine: (mine: T): T => {
+      if (!stale) return mine;
+      const { merged } = mergeEdits(base, mine, stale.theirs);
+      setBase(stale.theirs);
+      setVersion(stale.version);
+      setStale(null);
+      return merged;
+    },
+    /** The draft to show after "Use theirs". */
+    takeTheirs: (mine: T): T => {
+      if (!stale) return mine;
+      setBase(stale.theirs);
+      setVersion(stale.version);
+      setStale(null);
+      return stale.theirs;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useSyncExternalStore } from 'react';
 import { Button } from 'react-aria-components';
 import './toasts.css';
@@ -45,11 +46,16 @@ export function useToasts(): Toast[] {
   );
 }
 
-/** Mounted once by the app: a polite live region (errors are assertive) at the foot of the window. */
-export function ToastRegion() {
+/**
+ * Mounted once by the app: a polite live region (errors are assertive) at the foot of the window.
+ * `children` are lasting notices (the store's one-time notices) shown in the same stack, above the
+ * passing toasts, so the two never overlap.
+ */
+export function ToastRegion({ children }: { children?: ReactNode }) {
   const list = useToasts();
   return (
     <div className="toast-region">
+      {children}
       {/* Live regions without roles, so they never stand in for a form's own status or alert. */}
       <div aria-live="polite">
         {list

@@ -132,3 +132,81 @@ describe('defaults filled at resolve time', () => {
     expect(describeDefault(basis, ['ea', 'task'])).toBe('Recognised legitimate interest; Public task');
   });
 });
+
+describe('defaults the app itself knows', () => {
+  const own: Template = templateSchema.parse({
+    format: 1,
+    key: 'own',
+    title: 'Own',
+    category: 'information-sharing',
+    version: '1',
+    description: 'd',
+    guidance: 'g',
+    sections: [{ key: 's', title: 'S' }],
+    fields: [
+      { key: 'owner', label: 'Owner', type: 'contact', section: 's', required: true, defaultFrom: 'partnership.coordinator' },
+      {
+        key: 'history',
+        label: 'History',
+        type: 'group',
+        section: 's',
+        required: true,
+        min: 1,
+        defaultFrom: 'document.versionHistory',
+        fields: [
+          { key: 'version', label: 'Version', type: 'text', section: 's' },
+          { key: 'changes', label: 'Changes', type: 'text', section: 's' },
+        ],
+      },
+      { key: 'start', label: 'Start', type: 'date', section: 's', required: true, defaultFrom: 'document.date' },
+      {
+        key: 'nation',
+        label: 'Nation',
+        type: 'choice',
+        section: 's',
+        default: 'england',
+        options: [
+          { value: 'england', label: 'England' },
+          { value: 'scotland', label: 'Scotland' },
+        ],
+      },
+      {
+        key: 'foi',
+        label: 'FOI',
+        type: 'choice',
+        section: 's',
+        required: true,
+        sectorDefaults: { from: 'nation', values: { scotland: 'foisa', '*': 'foia' } },
+        options: [
+          { value: 'foia', label: 'FOIA' },
+          { value: 'foisa', label: 'FOISA' },
+        ],
+      },
+    ],
+    blocks: [{ type: 'paragraph', text: 'Owner: {{ owner.name }}.' }],
+  });
+  const rows = [{ version: '0.1', date: '2026-12-02', author: 'Sam Taylor', changes: 'First draft' }];
+  const dir = {
+    organisations: new Map(),
+    contacts: new Map(),
+    context: { coordinator: 42, versionHistory: rows, date: '2026-12-02' },
+  };
+
+  it('fills owner, history and start from the context, and FOI law from the nation chosen', () => {
+    const out = applyDefaults(own, {}, dir);
+    expect(out.owner).toBe(42);
+    expect(out.history).toEqual(rows);
+    expect(out.start).toBe('2026-12-02');
+    expect(out.foi).toBe('foia');
+    expect(applyDefaults(own, { nation: 'scotland' }, dir).foi).toBe('foisa');
+    // A choice made replaces the default.
+    expect(applyDefaults(own, { owner: 7, foi: 'foisa' }, dir)).toMatchObject({ owner: 7, foi: 'foisa' });
+  });
+
+  it('counts a field filled by the context as given, and one without it as missing', () => {
+    expect(missingRequired(own, {}, dir)).toEqual([]);
+    expect(missingRequired(own, {})).toEqual(['Owner', 'History', 'Start']);
+    // No coordinator linked in Settings: the owner must be chosen.
+    expect(missingRequired(own, {}, { ...dir, context: { ...dir.context, coordinator: null } })).toEqual(['Owner']);
+  });
+});

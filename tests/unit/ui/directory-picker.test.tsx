@@ -82,3 +82,80 @@ describe('DirectoryPicker', () => {
     await waitFor(() => expect(screen.getByText('No one matches. Add people in Partners.')).toBeTruthy());
   });
 });
+
+describe('DirectoryPicker option list', () => {
+  // Each search makes fresh objects, as the real sources do (they map the directory's rows).
+  let searches = 0;
+  const fresh: PickerSource = {
+    noun: 'people',
+    key: ['test', 'fresh'],
+    search: async (q) => {
+      searches++;
+      return PEOPLE.filter((p) => p.name.toLowerCase().includes(q.toLowerCase())).map((p) => ({ ...p }));
+    },
+  };
+  function Busy({ client, tick }: { client: QueryClient; tick: number }) {
+    return (
+      <QueryClientProvider client={client}>
+        <p>Render {tick}</p>
+        {/* A new exclude array and a new onPick on every render, as screens pass them. */}
+        <DirectoryPicker label="Person" source={fresh} value={null} exclude={[]} onPick={() => undefined} />
+      </QueryClientProvider>
+    );
+  }
+
+  it('keeps the same option nodes when the screen re-renders or the same results come back', async () => {
+    const user = userEvent.setup();
+    const client = new QueryClient();
+    const view = render(<Busy client={client} tick={0} />);
+    const box = screen.getByRole('combobox', { name: 'Person' });
+    await user.click(box);
+    await user.type(box, 'a');
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    const before = screen.getAllByRole('option');
+    const seen = searches;
+
+    // The screen around the picker re-renders (a timer, a query elsewhere): the options stay put.
+    view.rerender(<Busy client={client} tick={1} />);
+    view.rerender(<Busy client={client} tick={2} />);
+    await nextFrame();
+    const afterRender = screen.getAllByRole('option');
+    afterRender.forEach((node, i) => expect(node).toBe(before[i]));
+
+    // The same search answered again with equal (but new) objects: still the same nodes.
+    await client.invalidateQueries({ queryKey: ['test', 'fresh'] });
+    await waitFor(() => expect(searches).toBeGreaterThan(seen));
+    await nextFrame();
+    screen.getAllByRole('option').forEach((node, i) => expect(node).toBe(before[i]));
+  });
+});
+
+it('while a new search runs, shows only the earlier results that still match, never a list about to be swapped', async () => {
+  const user = userEvent.setup();
+  const waiting: (() => void)[] = [];
+  const slow: PickerSource = {
+    noun: 'people',
+    key: ['test', 'slow'],
+    search: (q) =>
+      q === ''
+        ? Promise.resolve(PEOPLE.map((p) => ({ ...p })))
+        : new Promise((resolve) => {
+            waiting.push(() => resolve(PEOPLE.filter((p) => p.name.toLowerCase().includes(q))));
+          }),
+  };
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <DirectoryPicker label="Person" source={slow} value={null} onPick={() => undefined} />
+    </QueryClientProvider>,
+  );
+  const box = screen.getByRole('combobox', { name: 'Person' });
+  await user.click(box);
+  await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+  await user.type(box, 'ben');
+  // The search for "ben" has not answered: Asha is not left on screen to be clicked and then vanish.
+  await waitFor(() =>
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringMatching(/^Ben Okafor/)]),
+  );
+  waiting.forEach((answer) => answer());
+  await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+});

@@ -91,7 +91,7 @@ describe('stale-write refusal', () => {
     expect(alert.textContent).toContain('These minutes changed somewhere else');
     expect(store.read().value.decisions).toBe('Adopt the ISA.'); // not overwritten
 
-    await user.click(screen.getByRole('button', { name: 'Keep my changes on top of theirs' }));
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }));
     await waitFor(() => expect(store.read().version).toBe(3));
     expect(store.read().value).toEqual({
       discussion: 'Opened at 10:00. Police reported two referrals.',
@@ -106,7 +106,7 @@ describe('stale-write refusal', () => {
     await store.save(1, { discussion: 'B', decisions: '' });
     await user.type(screen.getAllByRole('textbox')[0]!, 'x');
     await user.click(screen.getByRole('button', { name: 'Save minutes' }));
-    await user.click(await screen.findByRole('button', { name: 'Discard mine and load theirs' }));
+    await user.click(await screen.findByRole('button', { name: 'Use theirs' }));
     expect((screen.getAllByRole('textbox')[0] as HTMLTextAreaElement).value).toBe('B');
     expect(store.read().value.discussion).toBe('B');
   });

@@ -1,0 +1,157 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
+import { call } from '../api/client';
+import { Notice, useMessage } from '../ui/notice';
+import { ActionsTable } from './actions-tab';
+import { NativeField } from '../ui/fields';
+import { errorText, isStale } from '../ui/errors';
+import { useLeaveGuard } from '../ui/leave-guard';
+import { StaleWriteNotice } from '../ui/stale-write';
+import { useRefresh } from './queries';
+
+/** The minutes tab: each agenda item's minutes (stale-write protected) and its decisions. */
+export function MinutesTab({ detail }: { detail: MeetingDetail }) {
+  return (
+    <div className="minutes">
+      <p className="muted">
+        Minutes save when you leave a box or press its Save button. Decisions are listed in the minutes under their item.
+      </p>
+      {detail.agenda.map((item, n) => (
+        <ItemMinutes key={item.id} item={item} number={n + 1} detail={detail} />
+      ))}
+    </div>
+  );
+}
+
+function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
+  const refresh = useRefresh();
+  const [text, setText] = useState(item.minutes);
+  // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
+  const [baseVersion, setBaseVersion] = useState(item.version);
+  const [baseText, setBaseText] = useState(item.minutes);
+  const [stale, setStale] = useState(false);
+  const dirty = text !== baseText;
+  // Coming back to the meeting (or another window saving) brings a newer version: show it unless
+  // this box holds typing of its own, which is then saved on that version or merged by choice.
+  if (!dirty && !stale && item.version !== baseVersion) {
+    setBaseVersion(item.version);
+    setBaseText(item.minutes);
+    setText(item.minutes);
+  }
+  const [decision, setDecision] = useState('');
+  const [message, setMessage] = useMessage(item.id);
+  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
+  const save = useMutation({
+    mutationFn: () =>
+      call('meetings.agenda.update', {
+        id: item.id,
+        version: baseVersion,
+        title: item.title,
+        leadPersonId: item.leadPersonId,
+        minutesAllowed: item.minutesAllowed,
+        minutes: text,
+      }),
+    onSuccess: async (saved) => {
+      setBaseVersion(saved.version);
+      setBaseText(saved.minutes);
+      setStale(false);
+      await refresh();
+      setMessage({ tone: 'success', text: 'Minutes saved.' });
+    },
+    onError: async (e) => {
+      if (!isStale(e)) return onError(e);
+      setMessage(null);
+      setStale(true);
+      await refresh();
+    },
+  });
+  // A save already under way (leaving the box starts one) finishes even if the screen changes.
+  useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
+  const addDecision = useMutation({
+    mutationFn: () =>
+      call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
+    onSuccess: async () => {
+      await refresh();
+      setDecision('');
+    },
+    onError,
+  });
+  const removeDecision = useMutation({
+    mutationFn: (id: number) => call('meetings.decisions.delete', { id }),
+    onSuccess: () => refresh(),
+    onError,
+  });
+  const decisions = detail.decisions.filter((x) => x.agendaItemId === item.id);
+  const label = `${number}. ${item.title}`;
+  return (
+    <section className="item-minutes" aria-labelledby={`item-${item.id}-h`}>
+      <h2 id={`item-${item.id}-h`}>{label}</h2>
+      {item.kind === 'matters_arising' && detail.mattersArising.length > 0 ? (
+        <ActionsTable actions={detail.mattersArising} caption="Open actions from earlier meetings" />
+      ) : null}
+      <div className="field">
+        <label htmlFor={`minutes-${item.id}`}>Minutes for item {number}</label>
+        <textarea
+          id={`minutes-${item.id}`}
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => dirty && !stale && save.mutate()}
+        />
+      </div>
+      {stale ? (
+        <StaleWriteNotice
+          what={`The minutes for item ${number}`}
+          onMerge={() => {
+            // Their text first, then what this box added, for the minute-taker to tidy and save.
+            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
+            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+          onReload={() => {
+            setText(item.minutes);
+            setBaseVersion(item.version);
+            setBaseText(item.minutes);
+            setStale(false);
+          }}
+        />
+      ) : null}
+      <div className="form-actions">
+        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
+          Save minutes for item {number}
+        </Button>
+      </div>
+      {decisions.length > 0 ? (
+        <ul className="decisions" aria-label={`Decisions on item ${number}`}>
+          {decisions.map((x) => (
+            <li key={x.id}>
+              <strong>Decision:</strong> {x.text}{' '}
+              <Button
+                className="button small"
+                aria-label={`Delete decision: ${x.text}`}
+                onPress={() => removeDecision.mutate(x.id)}
+              >
+                Delete
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="inline-row">
+        <NativeField label={`Decision on item ${number}`} value={decision} onChange={setDecision} />
+        <Button
+          className="button"
+          isDisabled={decision.trim() === '' || addDecision.isPending}
+          onPress={() => addDecision.mutate()}
+        >
+          Record decision
+        </Button>
+      </div>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+    </section>
+  );
+}

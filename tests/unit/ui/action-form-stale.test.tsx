@@ -1,0 +1,104 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Action } from '../../../shared/meetings/model';
+import { ActionForm } from '../../../renderer/src/meetings/action-form';
+
+const stored: Action = {
+  id: 7,
+  meetingId: null,
+  meetingTitle: '',
+  meetingStartsAt: null,
+  groupId: null,
+  groupName: '',
+  agendaItemId: null,
+  description: 'Share the car wash list',
+  ownerOrganisationId: null,
+  ownerOrganisationName: '',
+  ownerPersonId: null,
+  ownerPersonName: '',
+  dueOn: '2027-01-31',
+  status: 'open',
+  fourPs: [],
+  overdue: false,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  version: 1,
+};
+
+/** A pretend main: the action was changed elsewhere (version 2, a later due date) after this form read it. */
+function fakeMain() {
+  let row: Action = { ...stored, version: 2, dueOn: '2027-03-31', status: 'in_progress' };
+  const updates: Record<string, unknown>[] = [];
+  window.concordat = {
+    onMenuCommand: () => () => undefined,
+    invoke: async (channel: string, payload: unknown) => {
+      const p = payload as Record<string, unknown>;
+      if (channel === 'meetings.actions.get') return { ok: true, value: { action: row, updates: [] } };
+      if (channel === 'meetings.actions.update') {
+        updates.push(p);
+        if (p.version !== row.version)
+          return { ok: false, error: { code: 'stale', message: 'This action changed since you opened it.' } };
+        row = { ...row, ...(p as Partial<Action>), version: row.version + 1 };
+        return { ok: true, value: row };
+      }
+      return { ok: true, value: [] };
+    },
+  } as unknown as NonNullable<Window['concordat']>;
+  return { updates, row: () => row };
+}
+
+afterEach(() => {
+  delete window.concordat;
+});
+
+describe('ActionForm on a stale save', () => {
+  it('offers Keep mine, which puts my change on top of theirs and saves against their version', async () => {
+    const main = fakeMain();
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ActionForm action={stored} meetingId={null} />
+      </QueryClientProvider>,
+    );
+    const box = screen.getByRole('textbox', { name: /^Action/ });
+    await user.clear(box);
+    await user.type(box, 'Share the car wash list with trading standards');
+    await user.click(screen.getByRole('button', { name: 'Save action' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Action A7 changed somewhere else');
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }));
+    // Mine (the description) on top of theirs (the status they set).
+    expect((screen.getByRole('textbox', { name: /^Action/ }) as HTMLTextAreaElement).value).toBe(
+      'Share the car wash list with trading standards',
+    );
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('in_progress');
+    await user.click(screen.getByRole('button', { name: 'Save action' }));
+    await waitFor(() => expect(main.row().version).toBe(3));
+    expect(main.updates.at(-1)).toMatchObject({
+      version: 2,
+      description: 'Share the car wash list with trading standards',
+      status: 'in_progress',
+      dueOn: '2027-03-31',
+    });
+  });
+
+  it('offers Use theirs, which discards my change and shows the stored action', async () => {
+    const main = fakeMain();
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ActionForm action={stored} meetingId={null} />
+      </QueryClientProvider>,
+    );
+    await user.type(screen.getByRole('textbox', { name: /^Action/ }), ' today');
+    await user.click(screen.getByRole('button', { name: 'Save action' }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Use theirs' }));
+    expect((screen.getByRole('textbox', { name: /^Action/ }) as HTMLTextAreaElement).value).toBe('Share the car wash list');
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('in_progress');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(main.row().version).toBe(2);
+  });
+});
