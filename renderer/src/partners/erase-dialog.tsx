@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
@@ -21,7 +22,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
   const [typed, setTyped] = useState('');
   const [logRequest, setLogRequest] = useState(true);
   const preview = useQuery({
-    queryKey: ['partners', 'person', person.id, 'erasure-preview'],
+    queryKey: partnerKeys.erasurePreview(person.id),
     queryFn: () => call('partners.people.erasurePreview', { id: person.id }),
   });
   const erase = useMutation({
@@ -50,7 +51,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
       }
     },
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['partners', 'person', person.id] });
+      queryClient.removeQueries({ queryKey: partnerKeys.person(person.id) });
       void queryClient.invalidateQueries();
       onClose();
       navigate('/partners/people');

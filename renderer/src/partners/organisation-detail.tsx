@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { OrganisationDetail } from '../../../shared/partners/domain';
@@ -13,7 +14,7 @@ import { PostList } from './person-detail';
 
 export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edit' | 'add-person' }) {
   const detail = useQuery({
-    queryKey: ['partners', 'organisation', id],
+    queryKey: partnerKeys.organisation(id),
     queryFn: () => call('partners.organisations.get', { id }),
   });
   if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this organisation.')}</Notice>;
@@ -51,7 +52,7 @@ export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edi
 function OrganisationView({ org: o }: { org: OrganisationDetail }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
   const archive = useMutation({
     mutationFn: () => call('partners.organisations.archive', { id: o.id, archived: o.archivedAt === null }),
     onSuccess: (saved) => {
