@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { settingsKeys } from './settings/queries';
 import type { ComponentType } from 'react';
 import { useEffect, useRef } from 'react';
 import { call } from './api/client';
@@ -54,7 +55,7 @@ function BadgedLink({ area, useBadge, current }: { area: Area; useBadge: AreaBad
 export function App() {
   const route = useRoute();
   const current = AREAS.find((a) => a.key === section(route)) ?? AREAS[0]!;
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: () => call('settings.get', {}) });
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {

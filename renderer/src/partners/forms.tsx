@@ -22,7 +22,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
-import { StaleWriteNotice, mergeEdits } from '../ui/stale-write';
+import { StaleChoice, useStaleMerge } from '../ui/stale-write';
 import { partnerKeys } from './queries';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
@@ -79,71 +79,6 @@ function useKeepDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, unk
     const subscription = watch((values) => set(values as T));
     return () => subscription.unsubscribe();
   }, [watch, set]);
-}
-
-/** Which of the named fields differ between two versions of a record, by their labels. */
-function changedFields<T extends Record<string, unknown>>(before: T, after: T, labels: Partial<Record<keyof T, string>>) {
-  return (Object.keys(labels) as (keyof T)[])
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => labels[k]!);
-}
-
-/**
- * A save refused because the record changed elsewhere: remembers the version the form was filled
- * from, shows what changed once the newer version has loaded, and lets the person keep theirs on top
- * (saved again on the new version) or take the other version. Nothing is overwritten silently.
- */
-function useStaleMerge<T extends Record<string, unknown>>(version: number, stored: T, labels: Partial<Record<keyof T, string>>) {
-  const [base, setBase] = useState({ version, stored });
-  const [stale, setStale] = useState(false);
-  const theirs = stale && version !== base.version ? stored : null;
-  return {
-    baseVersion: base.version,
-    refused: () => setStale(true),
-    saved: () => setStale(false),
-    pending: stale && theirs === null,
-    theirs,
-    changed: theirs ? changedFields(base.stored, theirs, labels) : [],
-    conflicts: (mine: T) => (theirs ? mergeEdits(base.stored, mine, theirs).conflicts.map((k) => labels[k] ?? String(k)) : []),
-    merge: (mine: T) => {
-      if (!theirs) return null;
-      const { merged } = mergeEdits(base.stored, mine, theirs);
-      setBase({ version, stored: theirs });
-      setStale(false);
-      return { merged, version };
-    },
-    reload: () => {
-      if (!theirs) return null;
-      setBase({ version, stored: theirs });
-      setStale(false);
-      return theirs;
-    },
-  };
-}
-
-function StaleChoice({
-  what,
-  changed,
-  conflicts,
-  onKeep,
-  onReload,
-}: {
-  what: string;
-  changed: readonly string[];
-  conflicts: readonly string[];
-  onKeep: () => void;
-  onReload: () => void;
-}) {
-  return (
-    <>
-      <StaleWriteNotice what={what} conflicts={conflicts} onMerge={onKeep} onReload={onReload} />
-      {changed.length > 0 ? (
-        <p className="stale-changes">Changed elsewhere: {changed.join(', ')}.</p>
-      ) : (
-        <p className="stale-changes">Nothing you can see here changed; saving again keeps yours.</p>
-      )}
-    </>
-  );
 }
 
 const organisationForm = organisationInput.extend({

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { privacyKeys } from '../privacy/queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ukDate } from '../../../shared/privacy/dates';
@@ -31,7 +32,7 @@ export function ActivitySettings() {
     to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null,
   };
   const list = useQuery({
-    queryKey: ['privacy', 'activity', filter, limit],
+    queryKey: privacyKeys.activity(filter, limit),
     queryFn: () => call('privacy.activity.list', { ...filter, limit }),
   });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { settingsKeys } from '../settings/queries';
 import { useRef, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { BackupReason, BackupSummary, BackupsOverview, RestoreReply } from '../../../shared/backups';
@@ -36,12 +37,12 @@ async function toBase64(file: File): Promise<string> {
 /** Settings → Backups: the list, Back up now, Restore (confirmed, undoable), the size cap and where backups are kept. */
 export function SettingsBackups() {
   const queryClient = useQueryClient();
-  const overview = useQuery({ queryKey: ['backups'], queryFn: () => call('backups.list', {}) });
+  const overview = useQuery({ queryKey: settingsKeys.backups, queryFn: () => call('backups.list', {}) });
   const [note, setNote] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [capMb, setCapMb] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const setOverview = (o: BackupsOverview) => queryClient.setQueryData(['backups'], o);
+  const setOverview = (o: BackupsOverview) => queryClient.setQueryData(settingsKeys.backups, o);
 
   const backUp = useMutation({
     mutationFn: () => call('backups.create', {}),
@@ -50,7 +51,7 @@ export function SettingsBackups() {
         tone: r.warning ? 'info' : 'success',
         text: `Backup made and checked (written in ${r.backup.writeMs} ms, checked in ${r.backup.verifyMs} ms).${r.warning ? ` ${r.warning}` : ''}`,
       });
-      await queryClient.invalidateQueries({ queryKey: ['backups'] });
+      await queryClient.invalidateQueries({ queryKey: settingsKeys.backups });
     },
     onError: (e) => setNote({ tone: 'error', text: message(e, 'The backup could not be made.') }),
   });

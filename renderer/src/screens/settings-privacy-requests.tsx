@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { privacyKeys } from '../privacy/queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
@@ -17,12 +18,12 @@ const KINDS = (Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({ 
 /** Settings → Privacy requests: subject access and erasure requests, each due a calendar month after receipt. */
 export function PrivacyRequestsSettings() {
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['privacy', 'requests'], queryFn: () => call('privacy.requests.list', {}) });
+  const list = useQuery({ queryKey: privacyKeys.requests, queryFn: () => call('privacy.requests.list', {}) });
   const [kind, setKind] = useState<RequestKind>('subject_access');
   const [subject, setSubject] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => londonToday(new Date()));
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['privacy', 'requests'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: privacyKeys.requests });
   const add = useMutation({
     mutationFn: () => call('privacy.requests.create', { kind, subject, personId: null, receivedOn, note: '' }),
     onSuccess: () => {
