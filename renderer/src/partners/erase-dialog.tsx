@@ -12,6 +12,7 @@ import '../privacy/privacy.css';
 import { navigate } from '../ui/router';
 import { CheckboxField } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
+import { RemovalImpactList } from './impact-list';
 
 /**
  * Erasing a person: the preview of where they appear and what will change, then the confirmation
@@ -70,6 +71,12 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
           &ldquo;[erased phone]&rdquo;. It cannot be undone. The audit log will record only that an erasure happened. To keep them
           out of the lists but recoverable, archive them instead.
         </p>
+        <RemovalImpactList
+          kind="person"
+          id={person.id}
+          none="No draft names them, they own no open action, they are invited to no upcoming meeting and they are not the coordinator."
+          onLeave={onClose}
+        />
         <ErasurePreviewList preview={preview.data} loading={preview.isPending} error={preview.error} />
         <TextField className="field" value={typed} onChange={setTyped} autoFocus>
           <Label>Type their name to confirm</Label>
