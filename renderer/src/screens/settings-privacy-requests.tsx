@@ -8,6 +8,7 @@ import type { PrivacyRequest, RequestKind } from '../../../shared/privacy/record
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
+import { DateField, dateProblem } from '../ui/date-field';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
@@ -23,7 +24,7 @@ export function PrivacyRequestsSettings() {
   const [subject, setSubject] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => londonToday(new Date()));
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: privacyKeys.requests });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: privacyKeys.all });
   const add = useMutation({
     mutationFn: () => call('privacy.requests.create', { kind, subject, personId: null, receivedOn, note: '' }),
     onSuccess: () => {
@@ -53,8 +54,12 @@ export function PrivacyRequestsSettings() {
       >
         <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />
         <TextInput label="Who it is about" value={subject} onChange={setSubject} />
-        <TextInput label="Received" type="date" value={receivedOn} onChange={setReceivedOn} />
-        <Button type="submit" className="button" isDisabled={subject.trim() === '' || add.isPending}>
+        <DateField label="Received" value={receivedOn} onChange={setReceivedOn} isRequired />
+        <Button
+          type="submit"
+          className="button"
+          isDisabled={subject.trim() === '' || dateProblem(receivedOn, true) !== null || add.isPending}
+        >
           Log request
         </Button>
       </form>
