@@ -23,7 +23,7 @@ async function invoke<T>(page: Page, host: Host, channel: string, payload: unkno
 /** Go to a place in the app, reloaded so records made by direct calls show. */
 async function open(page: Page, hash: string) {
   await page.evaluate((h) => {
-    window.location.hash = h;
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
   }, hash);
   await page.reload();
 }

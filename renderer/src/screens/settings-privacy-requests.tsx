@@ -9,6 +9,7 @@ import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/priv
 import '../privacy/privacy.css';
 import { call } from '../api/client';
 import { DateField, dateProblem } from '../ui/date-field';
+import { RecordTable } from '../ui/data-table';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
@@ -65,48 +66,46 @@ export function PrivacyRequestsSettings() {
       </form>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {list.data && list.data.length > 0 ? (
-        <table className="data-table" aria-label="Privacy requests">
-          <thead>
-            <tr>
-              <th scope="col">About</th>
-              <th scope="col">Request</th>
-              <th scope="col">Received</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((r) => (
-              <tr key={r.id}>
-                <td>{r.subject}</td>
-                <td>{REQUEST_KIND_LABELS[r.kind]}</td>
-                <td>{ukDate(r.receivedOn)}</td>
-                <td>
+        <RecordTable
+          label="Privacy requests"
+          rows={list.data}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'about', label: 'About', render: (r) => r.subject },
+            { key: 'kind', label: 'Request', render: (r) => REQUEST_KIND_LABELS[r.kind] },
+            { key: 'received', label: 'Received', render: (r) => ukDate(r.receivedOn) },
+            {
+              key: 'due',
+              label: 'Due',
+              render: (r) => (
+                <>
                   {ukDate(r.dueOn)}
                   {r.overdue ? <strong> (overdue)</strong> : null}
-                </td>
-                <td>
-                  {REQUEST_STATUS_LABELS[r.status]}
-                  {r.completedOn ? ` ${ukDate(r.completedOn)}` : ''}
-                </td>
-                <td>
-                  {r.status === 'open' ? (
-                    <Button
-                      className="button"
-                      onPress={() => close.mutate(r)}
-                      aria-label={`Mark the request about ${r.subject} done`}
-                    >
-                      Mark done
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              label: 'Status',
+              render: (r) => `${REQUEST_STATUS_LABELS[r.status]}${r.completedOn ? ` ${ukDate(r.completedOn)}` : ''}`,
+            },
+            {
+              key: 'actions',
+              label: 'Actions',
+              hideLabel: true,
+              render: (r) =>
+                r.status === 'open' ? (
+                  <Button
+                    className="button"
+                    onPress={() => close.mutate(r)}
+                    aria-label={`Mark the request about ${r.subject} done`}
+                  >
+                    Mark done
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       ) : (
         <p>No requests logged yet.</p>
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { ProtectiveMarking } from '../../../shared/markings';
@@ -93,6 +93,17 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
   const dirty = form.formState.isDirty;
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const stale = useStaleMerge(stored.version, stored, settingsLabels);
+  // The stored settings changed while nothing here is being edited (a restore, another window):
+  // show them. With unsaved typing the form keeps it, and a save then meets the stale refusal.
+  const storedKey = JSON.stringify(stored);
+  const shown = useRef(storedKey);
+  useEffect(() => {
+    if (shown.current === storedKey || form.formState.isDirty || stale.pending || stale.theirs) return;
+    shown.current = storedKey;
+    const next = JSON.parse(storedKey) as PartnershipSettings;
+    form.reset(next);
+    stale.saved({ version: next.version, stored: next });
+  }, [storedKey, form, stale]);
   const save = useMutation({
     mutationFn: (value: PartnershipSettings) => call('settings.update', value),
     onSuccess: (saved) => {

@@ -31,7 +31,10 @@ async function fixture() {
     app.dispatch('documents.update', {
       id: isa.id,
       revision: isa.revision,
-      values: { owner: postOf(ada.id), parties: [{ organisation: council.id, role: null, spoc: postOf(ada.id), signatory: null }] },
+      values: {
+        owner: postOf(ada.id),
+        parties: [{ organisation: council.id, role: null, spoc: postOf(ada.id), signatory: null }],
+      },
     }),
   );
   const draft = await ok<{ id: number; revision: number }>(
@@ -92,7 +95,9 @@ describe('directory.impact: what a removal affects, before it is done', () => {
     expect(council.items[1]!.detail).toContain('due 2099-01-31');
 
     const charity = await impact('organisation', f.charity.id);
-    expect(charity.items.map((i) => [i.kind, i.title, i.detail.split(',')[0]])).toEqual([['document', 'Charity ISA', 'In review']]);
+    expect(charity.items.map((i) => [i.kind, i.title, i.detail.split(',')[0]])).toEqual([
+      ['document', 'Charity ISA', 'In review'],
+    ]);
   });
 
   it('erasing a person lists the drafts naming them (by field), their open actions, upcoming attendance and the coordinator role', async () => {
