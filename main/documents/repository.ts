@@ -244,3 +244,63 @@ export function getVersion(
   const { valuesJson, treeJson, ...rest } = r;
   return { ...rest, values: JSON.parse(valuesJson) as Record<string, unknown>, tree: JSON.parse(treeJson) as DocumentTree };
 }
+
+export type DocumentMention = { id: number; title: string; status: DocumentStatus; fields: string[] };
+
+/** Documents in these statuses that have this organisation as a party (for the warning before archiving it). */
+export function documentsWithParty(db: Database, organisationId: number, statuses: readonly DocumentStatus[]): DocumentMention[] {
+  if (statuses.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.title, d.status FROM document_parties p JOIN documents d ON d.id = p.document_id
+        WHERE p.organisation_id = ? AND d.status IN (${statuses.map(() => '?').join(',')}) ORDER BY d.title COLLATE NOCASE, d.id`,
+    )
+    .all(organisationId, ...statuses) as { id: number; title: string; status: DocumentStatus }[];
+  return rows.map((r) => ({ ...r, fields: ['Parties'] }));
+}
+
+/**
+ * Documents in these statuses whose form names any of these contacts (post ids), with the labels of
+ * the fields that name them (Author, Document owner, a party's SPOC, Signatories…), for the warning
+ * before erasing a person.
+ */
+export function documentsNamingContacts(
+  db: Database,
+  postIds: readonly number[],
+  statuses: readonly DocumentStatus[],
+): DocumentMention[] {
+  if (postIds.length === 0 || statuses.length === 0) return [];
+  const ids = new Set(postIds);
+  const rows = db
+    .prepare(
+      `SELECT id, title, status, template_snapshot_id AS snapshotId, values_json AS valuesJson FROM documents
+        WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY title COLLATE NOCASE, id`,
+    )
+    .all(...statuses) as { id: number; title: string; status: DocumentStatus; snapshotId: number; valuesJson: string }[];
+  const templates = new Map<number, Template>();
+  const out: DocumentMention[] = [];
+  for (const r of rows) {
+    let template = templates.get(r.snapshotId);
+    if (!template) {
+      const body = db.prepare('SELECT body FROM document_template_snapshots WHERE id = ?').pluck().get(r.snapshotId) as string;
+      template = templateSchema.parse(JSON.parse(body));
+      templates.set(r.snapshotId, template);
+    }
+    const fields = new Set<string>();
+    const visit = (defs: Template['fields'], vals: Record<string, unknown>, within: string | null) => {
+      for (const f of defs) {
+        const v = vals[f.key];
+        const label = within ? `${within}: ${f.label}` : f.label;
+        if (f.type === 'contact' && typeof v === 'number' && ids.has(v)) fields.add(label);
+        else if (f.type === 'contacts' && Array.isArray(v) && v.some((x) => typeof x === 'number' && ids.has(x)))
+          fields.add(label);
+        else if (f.type === 'group' && Array.isArray(v))
+          for (const item of v)
+            if (item && typeof item === 'object') visit(f.fields ?? [], item as Record<string, unknown>, f.label);
+      }
+    };
+    visit(template.fields, JSON.parse(r.valuesJson) as Record<string, unknown>, null);
+    if (fields.size > 0) out.push({ id: r.id, title: r.title, status: r.status, fields: [...fields] });
+  }
+  return out;
+}

@@ -887,3 +887,36 @@ export function deleteShareDecision(db: Database, id: number): void {
     recordAudit(db, 'share_decision', id, 'erase');
   })();
 }
+
+export type OwnerRef = { personId: number } | { organisationId: number };
+
+/** Open and in-progress actions owned by a person or organisation (for the warning before removing them). */
+export function openActionsOwnedBy(db: Database, owner: OwnerRef): { id: number; description: string; dueOn: string | null }[] {
+  const [column, value] =
+    'personId' in owner ? ['owner_person_id', owner.personId] : ['owner_organisation_id', owner.organisationId];
+  return db
+    .prepare(
+      `SELECT id, description, due_on AS dueOn FROM actions
+        WHERE ${column} = ? AND status IN ('open', 'in_progress') ORDER BY due_on IS NULL, due_on, id`,
+    )
+    .all(value) as { id: number; description: string; dueOn: string | null }[];
+}
+
+/** Planned meetings from now on that list a person, or someone from an organisation, as invited or attending. */
+export function upcomingMeetingsFor(
+  db: Database,
+  who: OwnerRef,
+  now = new Date(),
+): { id: number; title: string; startsAt: string }[] {
+  const [column, value] = 'personId' in who ? ['at.person_id', who.personId] : ['at.organisation_id', who.organisationId];
+  return db
+    .prepare(
+      `SELECT DISTINCT m.id, m.title, m.starts_at AS startsAt, m.start_utc FROM attendance at JOIN meetings m ON m.id = at.meeting_id
+        WHERE ${column} = ? AND m.status = 'planned' AND julianday(m.ends_at) >= julianday(?) ORDER BY m.start_utc, m.id`,
+    )
+    .all(value, now.toISOString())
+    .map((r) => {
+      const { id, title, startsAt } = r as { id: number; title: string; startsAt: string };
+      return { id, title, startsAt };
+    });
+}

@@ -17,6 +17,7 @@ import {
   searchOrganisations,
   searchPeople,
 } from './directory-api';
+import { organisationImpact, personImpact } from './impact';
 import { createPerson, getPersonDetail, insertOrganisation } from './repository';
 
 type DirectoryChannel = Extract<Channel, `directory.${string}`>;
@@ -56,4 +57,5 @@ export const directoryHandlers: HandlerGroup<DirectoryChannel> = {
   'directory.organisations.get': (req, { db }) => getOrganisation(db, req.id),
   'directory.organisations.getMany': (req, { db }) => getOrganisations(db, req.ids),
   'directory.organisations.members': (req, { db }) => memberOrganisations(db, req.membership, req.organisationId),
+  'directory.impact': (req, { db }) => (req.kind === 'organisation' ? organisationImpact(db, req.id) : personImpact(db, req.id)),
 };

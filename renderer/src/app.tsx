@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { settingsKeys } from './settings/queries';
 import type { ComponentType } from 'react';
 import { useEffect, useRef } from 'react';
 import { call } from './api/client';
@@ -13,7 +14,6 @@ import { useOverdueBadge } from './meetings/use-overdue-badge';
 import { SettingsScreen } from './screens/settings-screen';
 import { LockNowButton, StoreNotices } from './store/store-gate';
 import { ToolkitScreen } from './toolkit/toolkit-screen';
-import { sharedKeys } from './ui/query-keys';
 
 /** A badge is a hook: it returns what to show next to the link and how to say it, or null. */
 type AreaBadge = () => { count: number; label: string } | null;
@@ -57,7 +57,7 @@ function BadgedLink({ area, useBadge, current }: { area: Area; useBadge: AreaBad
 export function App() {
   const route = useRoute();
   const current = AREAS.find((a) => a.key === section(route)) ?? AREAS[0]!;
-  const settings = useQuery({ queryKey: sharedKeys.settings(), queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: () => call('settings.get', {}) });
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {

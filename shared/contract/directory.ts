@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { DirectoryContact, DirectoryMemberOrganisation, DirectoryOrganisation, DirectoryPerson } from '../directory/types';
+import type {
+  DirectoryContact,
+  DirectoryMemberOrganisation,
+  DirectoryOrganisation,
+  DirectoryPerson,
+  RemovalImpact,
+} from '../directory/types';
 import type { Person, Post } from '../partners/domain';
 import { MEMBERSHIP_KEYS } from '../partners/sectors';
 import { phoneOrEmpty } from '../partners/domain';
@@ -61,6 +67,9 @@ const createWithPost = z
   })
   .strict();
 
+/** What a removal would affect: archiving an organisation, or erasing a person. */
+const impactRequest = z.object({ kind: z.enum(['organisation', 'person']), id }).strict();
+
 export type DirectoryCreateWithPost = z.input<typeof createWithPost>;
 
 export const directoryChannels = {
@@ -86,4 +95,6 @@ export const directoryChannels = {
   'directory.organisations.getMany': channel<typeof byIds, DirectoryOrganisation[]>(byIds),
   /** Member organisations (not observers or former members) with their SPOC and senior contact. */
   'directory.organisations.members': channel<typeof membersRequest, DirectoryMemberOrganisation[]>(membersRequest),
+  /** Before archiving an organisation or erasing a person: the documents, actions and meetings it would affect. */
+  'directory.impact': channel<typeof impactRequest, RemovalImpact>(impactRequest),
 } as const;

@@ -42,3 +42,16 @@ export type DirectoryMemberOrganisation = DirectoryOrganisation & {
   spoc: DirectoryContact | null;
   senior: DirectoryContact | null;
 };
+
+/** One record a removal would affect, in words, with where to look at it. */
+export type ImpactItem = {
+  kind: 'document' | 'action' | 'meeting' | 'settings';
+  /** The record's id in its area (null for Settings). */
+  id: number | null;
+  title: string;
+  /** What happens to it, or how it names the record, in plain words. */
+  detail: string;
+};
+
+/** What archiving an organisation or erasing a person would affect, before it is done. */
+export type RemovalImpact = { subject: string; items: ImpactItem[] };

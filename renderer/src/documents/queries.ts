@@ -1,7 +1,7 @@
 import { call } from '../api/client';
 import type { PickerSource } from '../ui/directory-picker';
 import type { DirectoryCache } from './directory-cache';
-import { sharedKeys } from '../ui/query-keys';
+import { settingsKeys } from '../settings/queries';
 
 /** Query keys for the Documents area: every key starts with 'documents'. */
 export const documentKeys = {
@@ -21,7 +21,7 @@ export const documentKeys = {
   resolve: (key: string) => ['documents', 'directory', 'resolve', key] as const,
   history: (id: number) => ['documents', id, 'history'] as const,
   coordinator: (personId: number | null) => ['documents', 'coordinator', personId] as const,
-  settings: sharedKeys.settings,
+  settings: () => settingsKeys.settings,
 };
 
 /** Directory search for a document's pickers; what is found is remembered for the preview. */

@@ -20,7 +20,7 @@ import { errorText, isStale } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useRefresh, peopleSource } from './queries';
 import { meetingKeys } from './queries';
-import { sharedKeys } from '../ui/query-keys';
+import { settingsKeys } from '../settings/queries';
 
 type Draft = {
   title: string;
@@ -87,7 +87,7 @@ const blank = (marking: ProtectiveMarking): Draft => ({
 });
 
 export function MeetingForm({ meetingId }: { meetingId: number | null }) {
-  const settings = useQuery({ queryKey: sharedKeys.settings(), queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: () => call('settings.get', {}) });
   const existing = useQuery({
     queryKey: meetingKeys.detail(meetingId),
     queryFn: () => call('meetings.get', { id: meetingId! }),

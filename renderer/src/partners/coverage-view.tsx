@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { errorText } from '../ui/errors';
 
 export function CoverageView() {
-  const report = useQuery({ queryKey: ['partners', 'coverage'], queryFn: () => call('partners.coverage', {}) });
+  const report = useQuery({ queryKey: partnerKeys.coverage, queryFn: () => call('partners.coverage', {}) });
   if (report.isError) return <Notice tone="error">{errorText(report.error, 'Could not work out the coverage.')}</Notice>;
   if (!report.data) return <p>Loading…</p>;
   const gaps = report.data.sectors.filter((s) => s.members.length === 0);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
@@ -11,6 +12,7 @@ import '../privacy/privacy.css';
 import { navigate } from '../ui/router';
 import { CheckboxField } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
+import { RemovalImpactList } from './impact-list';
 
 /**
  * Erasing a person: the preview of where they appear and what will change, then the confirmation
@@ -21,7 +23,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
   const [typed, setTyped] = useState('');
   const [logRequest, setLogRequest] = useState(true);
   const preview = useQuery({
-    queryKey: ['partners', 'person', person.id, 'erasure-preview'],
+    queryKey: partnerKeys.erasurePreview(person.id),
     queryFn: () => call('partners.people.erasurePreview', { id: person.id }),
   });
   const erase = useMutation({
@@ -50,7 +52,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
       }
     },
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['partners', 'person', person.id] });
+      queryClient.removeQueries({ queryKey: partnerKeys.person(person.id) });
       void queryClient.invalidateQueries();
       onClose();
       navigate('/partners/people');
@@ -69,6 +71,12 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
           &ldquo;[erased phone]&rdquo;. It cannot be undone. The audit log will record only that an erasure happened. To keep them
           out of the lists but recoverable, archive them instead.
         </p>
+        <RemovalImpactList
+          kind="person"
+          id={person.id}
+          none="No draft names them, they own no open action, they are invited to no upcoming meeting and they are not the coordinator."
+          onLeave={onClose}
+        />
         <ErasurePreviewList preview={preview.data} loading={preview.isPending} error={preview.error} />
         <TextField className="field" value={typed} onChange={setTyped} autoFocus>
           <Label>Type their name to confirm</Label>

@@ -1,24 +1,30 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
-import type { OrganisationInput, PersonInput } from '../../../shared/partners/domain';
 import { z } from 'zod';
-import { emailOrEmpty } from '../../../shared/contract/common';
-import { emptyOrganisation, emptyPerson, organisationInput, personInput, phoneOrEmpty } from '../../../shared/partners/domain';
+import type { OrganisationInput, PersonInput } from '../../../shared/partners/domain';
+import { emailOrEmpty, shortText } from '../../../shared/contract/common';
+import {
+  emptyOrganisation,
+  emptyPerson,
+  isoDateOrNull,
+  organisationInput,
+  personInput,
+  phoneOrEmpty,
+} from '../../../shared/partners/domain';
 import { normalisePhone } from '../../../shared/partners/phone';
 import { FOUR_PS, MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
-import { DateField } from '../ui/date-field';
-import { LongTextInput, TextInput } from '../ui/fields';
-import { Notice } from '../ui/notice';
+import { ErrorDetails, errorText, isStale } from '../ui/errors';
+import { FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../ui/form';
 import { useLeaveGuard } from '../ui/leave-guard';
-import { useShortcut } from '../ui/shortcuts';
+import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
-import { CheckboxField, SelectField, fieldErrors } from '../ui/fields';
-import { ErrorDetails, errorText } from '../ui/errors';
+import { useShortcut } from '../ui/shortcuts';
+import { StaleChoice, useStaleMerge } from '../ui/stale-write';
+import { partnerKeys } from './queries';
 import { useDraft } from './use-draft';
-
-const contactSchema = z.object({ email: emailOrEmpty, phone: phoneOrEmpty });
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
 const membershipOptions = MEMBERSHIPS.map((m) => ({ value: m.key, label: m.label }));
 
@@ -66,9 +72,37 @@ function FormActions({
   );
 }
 
-type ContactDraft = { name: string; jobTitle: string; email: string; phone: string };
-const prefixed = (errors: Record<string, string> | null) =>
-  errors ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [`contact${k[0]!.toUpperCase()}${k.slice(1)}`, v])) : null;
+/** Keeps a form's values in its session draft as they are typed, so leaving the record keeps them. */
+function useKeepDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, set: (next: T) => void) {
+  const { watch } = form;
+  useEffect(() => {
+    const subscription = watch((values) => set(values as T));
+    return () => subscription.unsubscribe();
+  }, [watch, set]);
+}
+
+const organisationForm = organisationInput.extend({
+  contactName: shortText('Contact’s name'),
+  contactJobTitle: shortText('Contact’s job title'),
+  contactEmail: emailOrEmpty,
+  contactPhone: phoneOrEmpty,
+});
+type OrganisationValues = z.input<typeof organisationForm>;
+const noContact = { contactName: '', contactJobTitle: '', contactEmail: '', contactPhone: '' };
+const organisationLabels: Partial<Record<keyof OrganisationValues, string>> = {
+  name: 'Organisation name',
+  sector: 'Sector',
+  membership: 'Membership',
+  pursue: 'Pursue',
+  prevent: 'Prevent',
+  protect: 'Protect',
+  prepare: 'Prepare',
+  email: 'Main email',
+  phone: 'Main phone',
+  website: 'Website',
+  address: 'Address',
+  notes: 'Notes',
+};
 
 export function OrganisationForm({
   id,
@@ -83,26 +117,27 @@ export function OrganisationForm({
   done: (id: number) => void;
 }) {
   const queryClient = useQueryClient();
-  const draft = useDraft<OrganisationInput>(`organisation.${id ?? 'new'}`, stored ?? emptyOrganisation());
-  const value = draft.value ?? emptyOrganisation();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // A new organisation can bring its single point of contact in the same form.
-  const noContact: ContactDraft = { name: '', jobTitle: '', email: '', phone: '' };
-  const contactDraft = useDraft<ContactDraft>('organisation.new.contact', noContact);
-  const contact = contactDraft.value ?? noContact;
-  useLeaveGuard(draft.dirty || contactDraft.dirty, { inApp: false });
+  const storedValues: OrganisationValues = { ...(stored ?? emptyOrganisation()), ...noContact };
+  // Unsaved typing lives in the session draft, so moving to another record and back keeps it.
+  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, storedValues);
+  const form = useContractForm(organisationForm, { ...storedValues, ...draft.value }, { guard: false });
+  useKeepDraft(form, draft.set);
+  useLeaveGuard(draft.dirty, { inApp: false });
+  const stale = useStaleMerge(version, storedValues, organisationLabels);
   const save = useMutation({
-    mutationFn: async (v: OrganisationInput) => {
-      if (id !== null) return call('partners.organisations.update', { id, version, value: v });
-      const created = await call('partners.organisations.create', v);
-      if (contact.name.trim() !== '') {
+    mutationFn: async ({ value, version: basedOn }: { value: z.output<typeof organisationForm>; version: number }) => {
+      const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
+      if (id !== null) return call('partners.organisations.update', { id, version: basedOn, value: organisation });
+      // A new organisation can bring its single point of contact in the same form.
+      const created = await call('partners.organisations.create', organisation);
+      if (contactName !== '') {
         await call('partners.people.create', {
-          value: { ...emptyPerson(), name: contact.name.trim() },
+          value: { ...emptyPerson(), name: contactName },
           post: {
             organisationId: created.id,
-            jobTitle: contact.jobTitle.trim(),
-            email: contact.email.trim(),
-            phone: contact.phone.trim(),
+            jobTitle: contactJobTitle,
+            email: contactEmail,
+            phone: contactPhone,
             isSpoc: true,
             startedOn: null,
           },
@@ -112,89 +147,87 @@ export function OrganisationForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      contactDraft.clear();
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      stale.saved();
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
+    onError: (e) => {
+      if (!isStale(e) || id === null) return;
+      stale.refused();
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
+    },
   });
-  const submit = useCallback(() => {
-    const problems = {
-      ...fieldErrors(organisationInput, value),
-      ...(contact.name.trim() !== ''
-        ? prefixed(fieldErrors(contactSchema, { email: contact.email, phone: contact.phone }))
-        : null),
-    };
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) save.mutate(organisationInput.parse(value));
-  }, [value, contact, save]);
-  useShortcut('s', submit);
-  const set =
-    <K extends keyof OrganisationInput>(k: K) =>
-    (v: OrganisationInput[K]) =>
-      draft.set({ ...value, [k]: v });
-  const setContact = (k: keyof ContactDraft) => (v: string) => contactDraft.set({ ...contact, [k]: v });
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  useShortcut('s', () => void submit());
+  const { control } = form;
+  const phone = form.watch('phone');
+  const contactPhone = form.watch('contactPhone');
   const cancel = () => {
     draft.clear();
-    contactDraft.clear();
     if (id === null) navigate('/partners/organisations');
     else done(id);
   };
+  const hasErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
   return (
     <Form
       className="form partner-form"
       aria-label={id === null ? 'New organisation' : 'Edit organisation'}
       validationBehavior="aria"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      onSubmit={(e) => void submit(e)}
     >
-      <TextInput label="Organisation name" value={value.name} onChange={set('name')} error={errors.name} isRequired autoFocus />
-      <SelectField label="Sector" value={value.sector} options={sectorOptions} onChange={set('sector')} />
-      <SelectField label="Membership" value={value.membership} options={membershipOptions} onChange={set('membership')} />
+      <FormText control={control} name="name" label="Organisation name" isRequired autoFocus />
+      <FormSelect control={control} name="sector" label="Sector" options={sectorOptions} />
+      <FormSelect control={control} name="membership" label="Membership" options={membershipOptions} />
       <fieldset className="four-ps">
         <legend>Contributes to</legend>
         {FOUR_PS.map((p) => (
-          <CheckboxField key={p.key} label={p.label} checked={value[p.key]} onChange={set(p.key)} />
+          <FormCheckbox key={p.key} control={control} name={p.key} label={p.label} />
         ))}
       </fieldset>
-      <TextInput label="Main email" type="email" value={value.email} onChange={set('email')} error={errors.email} />
-      <TextInput
-        label="Main phone"
-        type="tel"
-        value={value.phone}
-        onChange={set('phone')}
-        error={errors.phone}
-        description={phoneHint(value.phone)}
-      />
-      <TextInput label="Website" value={value.website} onChange={set('website')} error={errors.website} />
-      <LongTextInput label="Address" value={value.address} onChange={set('address')} error={errors.address} rows={3} />
-      <LongTextInput label="Notes" value={value.notes} onChange={set('notes')} error={errors.notes} rows={3} />
+      <FormText control={control} name="email" label="Main email" type="email" />
+      <FormText control={control} name="phone" label="Main phone" type="tel" description={phoneHint(phone)} />
+      <FormText control={control} name="website" label="Website" />
+      <FormLongText control={control} name="address" label="Address" rows={3} />
+      <FormLongText control={control} name="notes" label="Notes" rows={3} />
       {id === null ? (
         <fieldset>
           <legend>Single point of contact (optional)</legend>
           <p className="field-description">Saved as a person in a current post here, marked as the organisation’s SPOC.</p>
-          <TextInput label="Contact’s name" value={contact.name} onChange={setContact('name')} />
-          <TextInput label="Contact’s job title" value={contact.jobTitle} onChange={setContact('jobTitle')} />
-          <TextInput
-            label="Contact’s email"
-            type="email"
-            value={contact.email}
-            onChange={setContact('email')}
-            error={errors.contactEmail}
-          />
-          <TextInput
+          <FormText control={control} name="contactName" label="Contact’s name" />
+          <FormText control={control} name="contactJobTitle" label="Contact’s job title" />
+          <FormText control={control} name="contactEmail" label="Contact’s email" type="email" />
+          <FormText
+            control={control}
+            name="contactPhone"
             label="Contact’s phone"
             type="tel"
-            value={contact.phone}
-            onChange={setContact('phone')}
-            error={errors.contactPhone}
-            description={phoneHint(contact.phone)}
+            description={phoneHint(contactPhone)}
           />
         </fieldset>
       ) : null}
-      {Object.keys(errors).length > 0 ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
-      {save.isError ? (
+      {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
+      {stale.theirs ? (
+        <StaleChoice
+          what="This organisation"
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues())}
+          onKeep={() => {
+            const next = stale.merge(form.getValues());
+            if (!next) return;
+            form.reset(next.merged);
+            const parsed = organisationForm.safeParse(next.merged);
+            if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
+          }}
+          onReload={() => {
+            const theirs = stale.reload();
+            if (!theirs) return;
+            form.reset(theirs);
+            draft.clear();
+          }}
+        />
+      ) : stale.pending ? (
+        <Notice tone="info">This organisation changed somewhere else; loading that version…</Notice>
+      ) : save.isError ? (
         <Notice tone="error">
           {errorText(save.error, 'Could not save the organisation.')}
           <ErrorDetails error={save.error} />
@@ -204,6 +237,27 @@ export function OrganisationForm({
     </Form>
   );
 }
+
+const personForm = personInput.extend({
+  // The date field gives '' when empty; the contract's person has null.
+  lastVerified: z
+    .string()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(isoDateOrNull),
+  jobTitle: shortText('Job title'),
+  email: emailOrEmpty,
+  phone: phoneOrEmpty,
+  isSpoc: z.boolean(),
+});
+type PersonValues = z.input<typeof personForm>;
+const personLabels: Partial<Record<keyof PersonValues, string>> = {
+  name: 'Name',
+  pronouns: 'Pronouns',
+  source: 'Source of the record',
+  lawfulBasis: 'Lawful basis',
+  lastVerified: 'Last verified',
+  notes: 'Notes',
+};
 
 export function PersonForm({
   id,
@@ -220,16 +274,24 @@ export function PersonForm({
   done: (id: number) => void;
 }) {
   const queryClient = useQueryClient();
-  type Value = PersonInput & { jobTitle: string; email: string; phone: string; isSpoc: boolean };
-  const initial: Value = { ...(stored ?? emptyPerson()), jobTitle: '', email: '', phone: '', isSpoc: false };
-  const draft = useDraft<Value>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, initial);
-  const value = draft.value ?? initial;
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const person = stored ?? emptyPerson();
+  const storedValues: PersonValues = {
+    ...person,
+    lastVerified: person.lastVerified ?? '',
+    jobTitle: '',
+    email: '',
+    phone: '',
+    isSpoc: false,
+  };
+  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, storedValues);
+  const form = useContractForm(personForm, { ...storedValues, ...draft.value }, { guard: false });
+  useKeepDraft(form, draft.set);
   useLeaveGuard(draft.dirty, { inApp: false });
+  const stale = useStaleMerge(version, storedValues, personLabels);
   const save = useMutation({
-    mutationFn: (v: Value) => {
-      const { jobTitle, email, phone, isSpoc, ...person } = v;
-      if (id !== null) return call('partners.people.update', { id, version, value: person });
+    mutationFn: ({ value, version: basedOn }: { value: z.output<typeof personForm>; version: number }) => {
+      const { jobTitle, email, phone, isSpoc, ...person } = value;
+      if (id !== null) return call('partners.people.update', { id, version: basedOn, value: person });
       return call('partners.people.create', {
         value: person,
         post: organisation ? { organisationId: organisation.id, jobTitle, email, phone, isSpoc, startedOn: null } : null,
@@ -237,90 +299,89 @@ export function PersonForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      stale.saved();
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
+    onError: (e) => {
+      if (!isStale(e) || id === null) return;
+      stale.refused();
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
+    },
   });
-  const submit = useCallback(() => {
-    const { jobTitle, email, phone, isSpoc, ...person } = value;
-    const problems = {
-      ...fieldErrors(personInput, person),
-      ...(organisation ? fieldErrors(contactSchema, { email, phone }) : null),
-    };
-    void isSpoc;
-    void jobTitle;
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) save.mutate(value);
-  }, [value, save, organisation]);
-  useShortcut('s', submit);
-  const set =
-    <K extends keyof Value>(k: K) =>
-    (v: Value[K]) =>
-      draft.set({ ...value, [k]: v });
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  useShortcut('s', () => void submit());
+  const { control } = form;
+  const phone = form.watch('phone');
   const cancel = () => {
     draft.clear();
     if (id !== null) done(id);
     else if (organisation) navigate(`/partners/organisations/${organisation.id}`);
     else navigate('/partners/people');
   };
+  const hasErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
   return (
     <Form
       className="form partner-form"
       aria-label={id === null ? 'New person' : 'Edit person'}
       validationBehavior="aria"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      onSubmit={(e) => void submit(e)}
     >
-      <TextInput label="Name" value={value.name} onChange={set('name')} error={errors.name} isRequired autoFocus />
-      <TextInput
-        label="Pronouns"
-        value={value.pronouns}
-        onChange={set('pronouns')}
-        error={errors.pronouns}
-        description="Optional, for example she/her."
-      />
+      <FormText control={control} name="name" label="Name" isRequired autoFocus />
+      <FormText control={control} name="pronouns" label="Pronouns" description="Optional, for example she/her." />
       {organisation ? (
         <fieldset>
           <legend>Post at {organisation.name}</legend>
-          <TextInput label="Job title" value={value.jobTitle} onChange={set('jobTitle')} />
-          <TextInput label="Work email" type="email" value={value.email} onChange={set('email')} error={errors.email} />
-          <TextInput
-            label="Phone"
-            type="tel"
-            value={value.phone}
-            onChange={set('phone')}
-            error={errors.phone}
-            description={phoneHint(value.phone)}
-          />
-          <CheckboxField
+          <FormText control={control} name="jobTitle" label="Job title" />
+          <FormText control={control} name="email" label="Work email" type="email" />
+          <FormText control={control} name="phone" label="Phone" type="tel" description={phoneHint(phone)} />
+          <FormCheckbox
+            control={control}
+            name="isSpoc"
             label="Modern slavery single point of contact (SPOC) for this organisation"
-            checked={value.isSpoc}
-            onChange={set('isSpoc')}
           />
         </fieldset>
       ) : null}
       <fieldset>
         <legend>Record keeping</legend>
-        <TextInput
+        <FormText
+          control={control}
+          name="source"
           label="Source of the record"
-          value={value.source}
-          onChange={set('source')}
           description="Where these details came from, for example ‘Introduced at the March meeting’."
         />
-        <LongTextInput label="Lawful basis for holding it" value={value.lawfulBasis} onChange={set('lawfulBasis')} rows={2} />
-        <DateField
+        <FormLongText control={control} name="lawfulBasis" label="Lawful basis for holding it" rows={2} />
+        <FormDate
+          control={control}
+          name="lastVerified"
           label="Last verified"
-          value={value.lastVerified ?? ''}
-          onChange={(v) => set('lastVerified')(v === '' ? null : v)}
-          error={errors.lastVerified}
           description="When you last checked these details with the person."
         />
       </fieldset>
-      <LongTextInput label="Notes" value={value.notes} onChange={set('notes')} error={errors.notes} rows={3} />
-      {Object.keys(errors).length > 0 ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
-      {save.isError ? (
+      <FormLongText control={control} name="notes" label="Notes" rows={3} />
+      {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
+      {stale.theirs ? (
+        <StaleChoice
+          what="This person’s record"
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues())}
+          onKeep={() => {
+            const next = stale.merge(form.getValues());
+            if (!next) return;
+            form.reset(next.merged);
+            const parsed = personForm.safeParse(next.merged);
+            if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
+          }}
+          onReload={() => {
+            const theirs = stale.reload();
+            if (!theirs) return;
+            form.reset(theirs);
+            draft.clear();
+          }}
+        />
+      ) : stale.pending ? (
+        <Notice tone="info">This person’s record changed somewhere else; loading that version…</Notice>
+      ) : save.isError ? (
         <Notice tone="error">
           {errorText(save.error, 'Could not save the person.')}
           <ErrorDetails error={save.error} />

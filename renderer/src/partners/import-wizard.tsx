@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import Papa from 'papaparse';
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
@@ -114,7 +115,7 @@ export function ImportWizard() {
       return progress;
     },
     onSuccess: (progress, p) => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       if (progress.state === 'done' && progress.summary) {
         setStage({ step: 'done', summary: progress.summary });
         setError(null);

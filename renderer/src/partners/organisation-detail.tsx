@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { OrganisationDetail } from '../../../shared/partners/domain';
@@ -7,13 +8,15 @@ import { FOUR_PS, membershipLabel, sectorLabel } from '../../../shared/partners/
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
+import { ConfirmDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
+import { RemovalImpactList } from './impact-list';
 import { OrganisationForm, PersonForm } from './forms';
 import { PostList } from './person-detail';
 
 export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edit' | 'add-person' }) {
   const detail = useQuery({
-    queryKey: ['partners', 'organisation', id],
+    queryKey: partnerKeys.organisation(id),
     queryFn: () => call('partners.organisations.get', { id }),
   });
   if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this organisation.')}</Notice>;
@@ -51,7 +54,8 @@ export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edi
 function OrganisationView({ org: o }: { org: OrganisationDetail }) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
+  const [confirming, setConfirming] = useState(false);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
   const archive = useMutation({
     mutationFn: () => call('partners.organisations.archive', { id: o.id, archived: o.archivedAt === null }),
     onSuccess: (saved) => {
@@ -81,11 +85,30 @@ function OrganisationView({ org: o }: { org: OrganisationDetail }) {
           <Button className="button" onPress={() => navigate(`/partners/organisations/${o.id}/add-person`)}>
             Add person
           </Button>
-          <Button className="button" onPress={() => archive.mutate()}>
-            {o.archivedAt ? 'Restore' : 'Archive'}
+          <Button className="button" onPress={() => (o.archivedAt ? archive.mutate() : setConfirming(true))}>
+            {o.archivedAt ? 'Restore' : 'Archive…'}
           </Button>
         </div>
       </header>
+      <ConfirmDialog
+        title={`Archive ${o.name}?`}
+        isOpen={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => archive.mutate()}
+        confirmLabel="Archive"
+        cancelLabel="Keep it"
+      >
+        <p>
+          An archived organisation leaves the lists and every picker; what already names it keeps its name. Restore brings it
+          back.
+        </p>
+        <RemovalImpactList
+          kind="organisation"
+          id={o.id}
+          none="No agreed or in-review document, open action or upcoming meeting names it."
+          onLeave={() => setConfirming(false)}
+        />
+      </ConfirmDialog>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <dl className="facts">
         <dt>Sector</dt>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { partnerKeys } from './queries';
 import { useCallback, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { OrganisationListRequest, PersonListRequest } from '../../../shared/contract/partners';
@@ -51,7 +52,7 @@ export function PartnersScreen() {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const counts = useQuery({
-    queryKey: ['partners', 'counts'],
+    queryKey: partnerKeys.counts,
     queryFn: async () => ({
       organisations: (await call('partners.organisations.list', { archived: 'all', limit: 1 })).total,
       people: (await call('partners.people.list', { archived: 'all', limit: 1 })).total,
@@ -173,7 +174,7 @@ export function PartnersScreen() {
 
 function SearchResults({ query }: { query: string }) {
   const results = useQuery({
-    queryKey: ['partners', 'search', query],
+    queryKey: partnerKeys.search(query),
     queryFn: () => call('partners.search', { query: query.slice(0, 200), limit: 30 }),
     placeholderData: (prev) => prev,
     staleTime: 2_000,
@@ -297,7 +298,7 @@ function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | nu
         </div>
         <PagedList<PersonRow>
           label="People"
-          queryKey={['partners', 'people', request]}
+          queryKey={partnerKeys.people(request)}
           fetchPage={(offset, limit) => call('partners.people.list', { ...request, offset, limit })}
           columns={id !== null ? peopleColumns.filter((c) => c.key !== 'title' && c.key !== 'verified') : peopleColumns}
           selectedId={typeof id === 'number' ? id : null}
@@ -400,7 +401,7 @@ function OrganisationsView({ id, mode }: { id: number | 'new' | null; mode: stri
         </div>
         <PagedList<OrganisationRow>
           label="Organisations"
-          queryKey={['partners', 'organisations', request]}
+          queryKey={partnerKeys.organisations(request)}
           fetchPage={(offset, limit) => call('partners.organisations.list', { ...request, offset, limit })}
           columns={
             id !== null ? organisationColumns.filter((c) => c.key !== 'sector' && c.key !== 'people') : organisationColumns

@@ -1,23 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { Controller } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
-import { postInput } from '../../../shared/partners/domain';
+import { isoDateOrNull, postInput } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { DateField } from '../ui/date-field';
-import { TextInput } from '../ui/fields';
+import type { PickerSource } from '../ui/directory-picker';
+import { DirectoryPicker } from '../ui/directory-picker';
+import { FormCheckbox, FormDate, FormText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
 import { EraseDialog } from './erase-dialog';
 import { navigate } from '../ui/router';
-import { CheckboxField, fieldErrors } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { PersonForm, phoneHint } from './forms';
+import { partnerKeys } from './queries';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
-  const detail = useQuery({ queryKey: ['partners', 'person', id], queryFn: () => call('partners.people.get', { id }) });
+  const detail = useQuery({ queryKey: partnerKeys.person(id), queryFn: () => call('partners.people.get', { id }) });
   if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this person.')}</Notice>;
   if (!detail.data) return <p>Loading…</p>;
   const p = detail.data;
@@ -49,7 +52,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [erasing, setErasing] = useState(false);
   const [subjectAccess, setSubjectAccess] = useState(false);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partners'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
   const archive = useMutation({
     mutationFn: () => call('partners.people.archive', { id: p.id, archived: p.archivedAt === null }),
     onSuccess: (saved) => {
@@ -193,31 +196,49 @@ function PostItem({ post, personView, onChanged }: { post: Post; personView: boo
   );
 }
 
+const postForm = postInput.extend({
+  organisationId: z
+    .number({ error: 'Choose an organisation from the list' })
+    .int()
+    .positive('Choose an organisation from the list'),
+  organisationName: z.string(),
+  // The date field gives '' when empty; the contract's post has null.
+  startedOn: z
+    .string()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(isoDateOrNull),
+});
+const noPost: z.input<typeof postForm> = {
+  organisationId: 0,
+  organisationName: '',
+  jobTitle: '',
+  email: '',
+  phone: '',
+  isSpoc: false,
+  startedOn: '',
+};
+
+const organisationSource: PickerSource = {
+  noun: 'organisations',
+  key: partnerKeys.lookup('organisations'),
+  search: async (query) =>
+    (await call('directory.organisations.search', { query, limit: 20 })).map((o) => ({ id: o.id, name: o.name, detail: '' })),
+};
+
 function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void }) {
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
-  const [orgId, setOrgId] = useState<number | null>(null);
-  const [value, setValue] = useState({ jobTitle: '', email: '', phone: '', isSpoc: false, startedOn: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const options = useQuery({
-    queryKey: ['partners', 'lookup', query],
-    queryFn: () => call('directory.organisations.search', { query, limit: 20 }),
-    enabled: open,
-  });
+  const form = useContractForm(postForm, noPost, { guard: open, inApp: false });
+  const { control } = form;
   const add = useMutation({
-    mutationFn: () =>
-      call('partners.posts.add', {
-        personId,
-        value: { organisationId: orgId!, ...value, startedOn: value.startedOn === '' ? null : value.startedOn },
-      }),
+    mutationFn: ({ organisationName: _name, ...value }: z.output<typeof postForm>) =>
+      call('partners.posts.add', { personId, value }),
     onSuccess: () => {
       setOpen(false);
-      setValue({ jobTitle: '', email: '', phone: '', isSpoc: false, startedOn: '' });
-      setOrgId(null);
-      setQuery('');
+      form.reset(noPost);
       onAdded();
     },
   });
+  const phone = form.watch('phone');
   if (!open) {
     return (
       <Button className="button" onPress={() => setOpen(true)}>
@@ -225,85 +246,51 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
       </Button>
     );
   }
-  const submit = () => {
-    const problems =
-      fieldErrors(postInput, {
-        organisationId: orgId ?? 0,
-        ...value,
-        startedOn: value.startedOn === '' ? null : value.startedOn,
-      }) ?? {};
-    if (orgId === null) problems.organisationId = 'Choose an organisation from the list';
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) add.mutate();
-  };
   return (
-    <form
+    <Form
       className="form add-post"
       aria-label="Add post"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      validationBehavior="aria"
+      onSubmit={(e) => void form.handleSubmit((v) => add.mutate(v))(e)}
     >
-      <ComboBox
-        className="field"
-        inputValue={query}
-        onInputChange={(v) => {
-          setQuery(v);
-          setOrgId(null);
-        }}
-        onSelectionChange={(key) => {
-          const hit = options.data?.find((o) => o.id === Number(key));
-          if (hit) {
-            setOrgId(hit.id);
-            setQuery(hit.name);
-          }
-        }}
-        items={options.data ?? []}
-        menuTrigger="focus"
-        allowsEmptyCollection
-        isInvalid={Boolean(errors.organisationId)}
-      >
-        <Label>Organisation</Label>
-        <Input />
-        {errors.organisationId ? <span className="field-error">{errors.organisationId}</span> : null}
-        <Popover className="combo-popover">
-          <ListBox<{ id: number; name: string }> renderEmptyState={() => <p className="muted">No organisation matches.</p>}>
-            {(o) => <ListBoxItem id={o.id}>{o.name}</ListBoxItem>}
-          </ListBox>
-        </Popover>
-      </ComboBox>
-      <TextInput label="Job title" value={value.jobTitle} onChange={(v) => setValue({ ...value, jobTitle: v })} />
-      <TextInput
-        label="Work email"
-        type="email"
-        value={value.email}
-        onChange={(v) => setValue({ ...value, email: v })}
-        error={errors.email}
+      <Controller
+        control={control}
+        name="organisationId"
+        render={({ field, fieldState }) => (
+          <div>
+            <DirectoryPicker
+              label="Organisation"
+              source={organisationSource}
+              value={field.value ? { id: field.value, name: form.getValues('organisationName') } : null}
+              onPick={(item) => {
+                form.setValue('organisationName', item?.name ?? '');
+                field.onChange(item?.id ?? 0);
+              }}
+            />
+            {fieldState.error ? <span className="field-error">{fieldState.error.message}</span> : null}
+          </div>
+        )}
       />
-      <TextInput
-        label="Phone"
-        type="tel"
-        value={value.phone}
-        onChange={(v) => setValue({ ...value, phone: v })}
-        error={errors.phone}
-        description={phoneHint(value.phone)}
-      />
-      <DateField label="Started" value={value.startedOn} onChange={(v) => setValue({ ...value, startedOn: v })} />
-      <CheckboxField
-        label="Modern slavery single point of contact (SPOC)"
-        checked={value.isSpoc}
-        onChange={(v) => setValue({ ...value, isSpoc: v })}
-      />
+      <FormText control={control} name="jobTitle" label="Job title" />
+      <FormText control={control} name="email" label="Work email" type="email" />
+      <FormText control={control} name="phone" label="Phone" type="tel" description={phoneHint(phone)} />
+      <FormDate control={control} name="startedOn" label="Started" />
+      <FormCheckbox control={control} name="isSpoc" label="Modern slavery single point of contact (SPOC)" />
       {add.isError ? <Notice tone="error">{errorText(add.error, 'Could not add the post.')}</Notice> : null}
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={add.isPending}>
           Save post
         </Button>
-        <Button className="button" onPress={() => setOpen(false)}>
+        <Button
+          className="button"
+          onPress={() => {
+            form.reset(noPost);
+            setOpen(false);
+          }}
+        >
           Cancel
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PlanDetail } from '../../../shared/plans/model';
 import { errorText } from '../ui/errors';
 import { toast } from '../ui/toasts';
+import { meetingKeys } from '../meetings/queries';
 import { planKeys } from './queries';
 
 /**
@@ -20,7 +21,7 @@ export function usePlanChange<V>(
       client.setQueryData(planKeys.detail(planId), detail);
       await Promise.all([
         client.invalidateQueries({ queryKey: planKeys.list() }),
-        client.invalidateQueries({ queryKey: ['meetings'] }),
+        client.invalidateQueries({ queryKey: meetingKeys.all }),
       ]);
       if (options.success) toast('success', options.success);
       options.onDone?.(detail);

@@ -46,7 +46,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
   // An export fixes the plan's numbers (main freezes them), so the plan is read again after it.
   const exportPaper = (what: string, job: () => ReturnType<typeof call<'plans.export.strategy'>>) =>
     void exporter.run(what, job).then(() => client.invalidateQueries({ queryKey: planKeys.detail(plan.id) }));
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
+  const settings = useQuery({ queryKey: planKeys.settings(), queryFn: () => call('settings.get', {}) });
   const status = usePlanChange(
     plan.id,
     (s: 'draft' | 'agreed') => call('plans.setStatus', { id: plan.id, version: plan.version, status: s }),

@@ -1,5 +1,6 @@
 import { call } from '../api/client';
 import type { PickerSource } from '../ui/directory-picker';
+import { settingsKeys } from '../settings/queries';
 
 /** Every plans query key starts with 'plans', so one invalidation refreshes the area. */
 export const planKeys = {
@@ -8,7 +9,7 @@ export const planKeys = {
   detail: (id: number) => ['plans', 'detail', id] as const,
   actions: (search: string) => ['plans', 'actions', search] as const,
   directory: (kind: 'person' | 'organisation') => ['plans', 'directory', kind] as const,
-  settings: () => ['settings'] as const,
+  settings: () => settingsKeys.settings,
 };
 
 export const planQueries = {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { privacyKeys } from './queries';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
@@ -31,7 +32,7 @@ export function SubjectAccessDialog({ person, onClose }: { person: { id: number;
       return call('privacy.subjectAccess.export', { personId: person.id, redactOthers });
     },
     onSuccess: (out) => {
-      void queryClient.invalidateQueries({ queryKey: ['privacy'] });
+      void queryClient.invalidateQueries({ queryKey: privacyKeys.all });
       setDone([completeSave(out.report), out.data.status === 'canceled' ? '' : completeSave(out.data)].join(' ').trim());
     },
   });

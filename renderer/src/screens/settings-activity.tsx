@@ -1,12 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { privacyKeys } from '../privacy/queries';
 import { Button } from 'react-aria-components';
 import { ukDate } from '../../../shared/privacy/dates';
 import { entityLabel } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { TextInput } from '../ui/fields';
+import { DateField, dateProblem } from '../ui/date-field';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
@@ -24,15 +25,19 @@ export function ActivitySettings() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const filter = {
-    entity: entity || null,
-    action: action || null,
-    from: /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : null,
-    to: /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : null,
-  };
+  // Only a whole date in range filters: while a year is still being typed (0002, 0020, 0202…) the
+  // list stays as it was instead of fetching for every keystroke, and the table never blinks out.
+  const usable = (iso: string) => (iso !== '' && dateProblem(iso) === null ? iso : null);
+  const fromDate = usable(from);
+  const toDate = usable(to);
+  const filter = useMemo(
+    () => ({ entity: entity || null, action: action || null, from: fromDate, to: toDate }),
+    [entity, action, fromDate, toDate],
+  );
   const list = useQuery({
-    queryKey: ['privacy', 'activity', filter, limit],
+    queryKey: privacyKeys.activity(filter, limit),
     queryFn: () => call('privacy.activity.list', { ...filter, limit }),
+    placeholderData: keepPreviousData,
   });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const exportCsv = useMutation({
@@ -70,8 +75,13 @@ export function ActivitySettings() {
           }}
           options={[{ value: ALL, label: 'Any action' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
         />
-        <TextInput label="From" type="date" value={from} onChange={setFrom} />
-        <TextInput label="To" type="date" value={to} onChange={setTo} />
+        <DateField label="From" value={from} onChange={setFrom} />
+        <DateField
+          label="To"
+          value={to}
+          onChange={setTo}
+          error={fromDate && toDate && toDate < fromDate ? 'The end is before the start.' : undefined}
+        />
         <Button className="button" onPress={() => exportCsv.mutate()} isDisabled={exportCsv.isPending}>
           Export CSV
         </Button>

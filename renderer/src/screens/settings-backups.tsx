@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { settingsKeys } from '../settings/queries';
+import { RecordTable } from '../ui/data-table';
 import { useRef, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { BackupReason, BackupSummary, BackupsOverview, RestoreReply } from '../../../shared/backups';
@@ -36,12 +38,12 @@ async function toBase64(file: File): Promise<string> {
 /** Settings → Backups: the list, Back up now, Restore (confirmed, undoable), the size cap and where backups are kept. */
 export function SettingsBackups() {
   const queryClient = useQueryClient();
-  const overview = useQuery({ queryKey: ['backups'], queryFn: () => call('backups.list', {}) });
+  const overview = useQuery({ queryKey: settingsKeys.backups, queryFn: () => call('backups.list', {}) });
   const [note, setNote] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [capMb, setCapMb] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const setOverview = (o: BackupsOverview) => queryClient.setQueryData(['backups'], o);
+  const setOverview = (o: BackupsOverview) => queryClient.setQueryData(settingsKeys.backups, o);
 
   const backUp = useMutation({
     mutationFn: () => call('backups.create', {}),
@@ -50,7 +52,7 @@ export function SettingsBackups() {
         tone: r.warning ? 'info' : 'success',
         text: `Backup made and checked (written in ${r.backup.writeMs} ms, checked in ${r.backup.verifyMs} ms).${r.warning ? ` ${r.warning}` : ''}`,
       });
-      await queryClient.invalidateQueries({ queryKey: ['backups'] });
+      await queryClient.invalidateQueries({ queryKey: settingsKeys.backups });
     },
     onError: (e) => setNote({ tone: 'error', text: message(e, 'The backup could not be made.') }),
   });
@@ -167,39 +169,32 @@ export function SettingsBackups() {
       ) : o.backups.length === 0 ? (
         <p>There are no backups yet. Choose Back up now to make the first one.</p>
       ) : (
-        <table className="backups-table">
-          <caption className="visually-hidden">Backups, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Made</th>
-              <th scope="col">Size</th>
-              <th scope="col">Checked</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.backups.map((b) => (
-              <tr key={b.name}>
-                <td>{when(b.createdAt)}</td>
-                <td>{REASONS[b.reason]}</td>
-                <td>{size(b.sizeBytes)}</td>
-                <td>{b.verified ? 'Yes' : 'No'}</td>
-                <td>
-                  <Button
-                    className="button"
-                    aria-label={`Restore the backup from ${when(b.createdAt)}`}
-                    onPress={() => setPending({ kind: 'list', backup: b })}
-                  >
-                    Restore
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label="Backups, newest first"
+          className="backups-table"
+          rows={o.backups}
+          rowKey={(b) => b.name}
+          columns={[
+            { key: 'when', label: 'When', render: (b) => when(b.createdAt) },
+            { key: 'made', label: 'Made', render: (b) => REASONS[b.reason] },
+            { key: 'size', label: 'Size', render: (b) => size(b.sizeBytes) },
+            { key: 'checked', label: 'Checked', render: (b) => (b.verified ? 'Yes' : 'No') },
+            {
+              key: 'actions',
+              label: 'Actions',
+              hideLabel: true,
+              render: (b) => (
+                <Button
+                  className="button"
+                  aria-label={`Restore the backup from ${when(b.createdAt)}`}
+                  onPress={() => setPending({ kind: 'list', backup: b })}
+                >
+                  Restore
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
 
       {o ? (

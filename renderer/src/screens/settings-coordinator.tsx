@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { partnerKeys } from '../partners/queries';
+import { settingsKeys } from '../settings/queries';
 import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DirectoryPerson } from '../../../shared/directory/types';
@@ -29,12 +31,12 @@ export function CoordinatorInDirectory({
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ organisationName: '', jobTitle: '', phone: '' });
   const current = useQuery({
-    queryKey: ['directory', 'person', personId],
+    queryKey: settingsKeys.coordinator(personId),
     queryFn: () => call('directory.people.get', { id: personId! }),
     enabled: personId !== null,
   });
   const results = useQuery({
-    queryKey: ['directory', 'people', deferred],
+    queryKey: settingsKeys.coordinatorSearch(deferred),
     queryFn: () => call('directory.people.search', { query: deferred, limit: 8 }),
     enabled: deferred.trim() !== '',
   });
@@ -48,8 +50,8 @@ export function CoordinatorInDirectory({
         phone: form.phone.trim(),
       }),
     onSuccess: (made) => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      void queryClient.invalidateQueries({ queryKey: ['directory'] });
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.directoryAll });
       setAdding(false);
       onChoose({ id: made.person.id, name: made.person.name, email: made.post?.email ?? typedEmail });
     },

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { privacyKeys } from '../privacy/queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
@@ -7,6 +8,8 @@ import type { PrivacyRequest, RequestKind } from '../../../shared/privacy/record
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
+import { DateField, dateProblem } from '../ui/date-field';
+import { RecordTable } from '../ui/data-table';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
@@ -17,12 +20,12 @@ const KINDS = (Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({ 
 /** Settings → Privacy requests: subject access and erasure requests, each due a calendar month after receipt. */
 export function PrivacyRequestsSettings() {
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['privacy', 'requests'], queryFn: () => call('privacy.requests.list', {}) });
+  const list = useQuery({ queryKey: privacyKeys.requests, queryFn: () => call('privacy.requests.list', {}) });
   const [kind, setKind] = useState<RequestKind>('subject_access');
   const [subject, setSubject] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => londonToday(new Date()));
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['privacy', 'requests'] });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: privacyKeys.all });
   const add = useMutation({
     mutationFn: () => call('privacy.requests.create', { kind, subject, personId: null, receivedOn, note: '' }),
     onSuccess: () => {
@@ -52,55 +55,57 @@ export function PrivacyRequestsSettings() {
       >
         <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />
         <TextInput label="Who it is about" value={subject} onChange={setSubject} />
-        <TextInput label="Received" type="date" value={receivedOn} onChange={setReceivedOn} />
-        <Button type="submit" className="button" isDisabled={subject.trim() === '' || add.isPending}>
+        <DateField label="Received" value={receivedOn} onChange={setReceivedOn} isRequired />
+        <Button
+          type="submit"
+          className="button"
+          isDisabled={subject.trim() === '' || dateProblem(receivedOn, true) !== null || add.isPending}
+        >
           Log request
         </Button>
       </form>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {list.data && list.data.length > 0 ? (
-        <table className="data-table" aria-label="Privacy requests">
-          <thead>
-            <tr>
-              <th scope="col">About</th>
-              <th scope="col">Request</th>
-              <th scope="col">Received</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((r) => (
-              <tr key={r.id}>
-                <td>{r.subject}</td>
-                <td>{REQUEST_KIND_LABELS[r.kind]}</td>
-                <td>{ukDate(r.receivedOn)}</td>
-                <td>
+        <RecordTable
+          label="Privacy requests"
+          rows={list.data}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'about', label: 'About', render: (r) => r.subject },
+            { key: 'kind', label: 'Request', render: (r) => REQUEST_KIND_LABELS[r.kind] },
+            { key: 'received', label: 'Received', render: (r) => ukDate(r.receivedOn) },
+            {
+              key: 'due',
+              label: 'Due',
+              render: (r) => (
+                <>
                   {ukDate(r.dueOn)}
                   {r.overdue ? <strong> (overdue)</strong> : null}
-                </td>
-                <td>
-                  {REQUEST_STATUS_LABELS[r.status]}
-                  {r.completedOn ? ` ${ukDate(r.completedOn)}` : ''}
-                </td>
-                <td>
-                  {r.status === 'open' ? (
-                    <Button
-                      className="button"
-                      onPress={() => close.mutate(r)}
-                      aria-label={`Mark the request about ${r.subject} done`}
-                    >
-                      Mark done
-                    </Button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              label: 'Status',
+              render: (r) => `${REQUEST_STATUS_LABELS[r.status]}${r.completedOn ? ` ${ukDate(r.completedOn)}` : ''}`,
+            },
+            {
+              key: 'actions',
+              label: 'Actions',
+              hideLabel: true,
+              render: (r) =>
+                r.status === 'open' ? (
+                  <Button
+                    className="button"
+                    onPress={() => close.mutate(r)}
+                    aria-label={`Mark the request about ${r.subject} done`}
+                  >
+                    Mark done
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       ) : (
         <p>No requests logged yet.</p>
       )}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { privacyKeys } from '../privacy/queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ukDate } from '../../../shared/privacy/dates';
@@ -25,8 +26,8 @@ const ACTIONS = [
  */
 export function RetentionSettings() {
   const queryClient = useQueryClient();
-  const rules = useQuery({ queryKey: ['privacy', 'retention', 'rules'], queryFn: () => call('privacy.retention.get', {}) });
-  const due = useQuery({ queryKey: ['privacy', 'retention', 'due'], queryFn: () => call('privacy.retention.due', {}) });
+  const rules = useQuery({ queryKey: privacyKeys.retentionRules, queryFn: () => call('privacy.retention.get', {}) });
+  const due = useQuery({ queryKey: privacyKeys.retentionDue, queryFn: () => call('privacy.retention.due', {}) });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const stored: Draft | null = rules.data
@@ -47,13 +48,13 @@ export function RetentionSettings() {
     onSuccess: () => {
       setDraft(null);
       setMessage({ tone: 'success', text: 'Retention periods saved.' });
-      void queryClient.invalidateQueries({ queryKey: ['privacy', 'retention'] });
+      void queryClient.invalidateQueries({ queryKey: privacyKeys.retention });
     },
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the retention periods.') }),
   });
   const keep = useMutation({
     mutationFn: (r: { kind: RetentionKind; recordId: number }) => call('privacy.retention.keep', r),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['privacy', 'retention', 'due'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: privacyKeys.retentionDue }),
   });
   return (
     <section className="settings-section" aria-labelledby="retention-heading">

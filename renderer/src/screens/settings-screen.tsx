@@ -1,15 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import type { ProtectiveMarking } from '../../../shared/markings';
-import type { PartnershipSettings } from '../../../shared/settings';
+import type { PartnershipSettings, PartnershipSettingsInput } from '../../../shared/settings';
 import { partnershipSettingsSchema } from '../../../shared/settings';
-import { ApiError, call } from '../api/client';
-import { RadioChoice, TextInput } from '../ui/fields';
+import { call } from '../api/client';
+import { settingsKeys } from '../settings/queries';
+import { errorText, isStale } from '../ui/errors';
+import { RadioChoice } from '../ui/fields';
+import { FormText, useContractForm } from '../ui/form';
+import { StaleChoice, useStaleMerge } from '../ui/stale-write';
 import { LoadExampleButton } from '../ui/load-example';
 import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
-import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
 import { CoordinatorInDirectory } from './settings-coordinator';
 import { ActivitySettings } from './settings-activity';
@@ -27,52 +31,18 @@ const MARKINGS: { value: ProtectiveMarking; label: string; description: string }
   },
 ];
 
-type FieldErrors = Partial<Record<keyof PartnershipSettings, string>>;
+const settingsLabels: Partial<Record<keyof PartnershipSettingsInput, string>> = {
+  name: 'Partnership name',
+  area: 'Area',
+  coordinatorName: 'Coordinator name',
+  coordinatorEmail: 'Coordinator email',
+  coordinatorPersonId: 'Coordinator in the directory',
+  defaultMarking: 'Default protective marking',
+};
 
 export function SettingsScreen() {
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
-  const info = useQuery({ queryKey: ['app-info'], queryFn: () => call('app.info', {}) });
-  // Unsaved edits; null means the form shows what is stored.
-  const [edits, setEdits] = useState<PartnershipSettings | null>(null);
-  const draft = edits ?? settings.data ?? null;
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-
-  const dirty = edits !== null && JSON.stringify(edits) !== JSON.stringify(settings.data);
-  useLeaveGuard(dirty, { message: 'Your settings have changes that are not saved. Leave and lose them?' });
-
-  const save = useMutation({
-    mutationFn: (value: PartnershipSettings) => call('settings.update', value),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['settings'], saved);
-      setEdits(null);
-      setMessage({ tone: 'success', text: 'Settings saved.' });
-    },
-    onError: (error) =>
-      setMessage({ tone: 'error', text: error instanceof ApiError ? error.message : 'Could not save the settings.' }),
-  });
-
-  const submit = useCallback(() => {
-    if (!draft) return;
-    const parsed = partnershipSettingsSchema.safeParse(draft);
-    if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof PartnershipSettings;
-        next[key] ??= issue.message;
-      }
-      setErrors(next);
-      setMessage({ tone: 'error', text: 'Check the highlighted fields.' });
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    save.mutate(parsed.data);
-  }, [draft, save]);
-
-  useShortcut('s', submit, dirty);
-
+  const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: () => call('settings.get', {}) });
+  const info = useQuery({ queryKey: settingsKeys.appInfo, queryFn: () => call('app.info', {}) });
   if (settings.isError) {
     return (
       <Page title="Settings">
@@ -80,89 +50,10 @@ export function SettingsScreen() {
       </Page>
     );
   }
-  if (!draft) return <Page title="Settings">Loading…</Page>;
-
-  const set =
-    <K extends keyof PartnershipSettings>(key: K) =>
-    (value: PartnershipSettings[K]) => {
-      setEdits({ ...draft, [key]: value });
-      setMessage(null);
-    };
-
+  if (!settings.data) return <Page title="Settings">Loading…</Page>;
   return (
     <Page title="Settings">
-      <Form
-        className="form"
-        aria-label="Partnership settings"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset>
-          <legend>Partnership</legend>
-          <TextInput
-            label="Partnership name"
-            value={draft.name}
-            onChange={set('name')}
-            error={errors.name}
-            isRequired
-            maxLength={200}
-          />
-          <TextInput
-            label="Area"
-            value={draft.area}
-            onChange={set('area')}
-            error={errors.area}
-            description="The local authority or police force area the partnership covers."
-          />
-        </fieldset>
-        <fieldset>
-          <legend>Coordinator</legend>
-          <TextInput
-            label="Coordinator name"
-            value={draft.coordinatorName}
-            onChange={set('coordinatorName')}
-            error={errors.coordinatorName}
-          />
-          <TextInput
-            label="Coordinator email"
-            type="email"
-            value={draft.coordinatorEmail}
-            onChange={set('coordinatorEmail')}
-            error={errors.coordinatorEmail}
-          />
-          <CoordinatorInDirectory
-            personId={draft.coordinatorPersonId}
-            typedName={draft.coordinatorName}
-            typedEmail={draft.coordinatorEmail}
-            onChoose={(p) =>
-              setEdits({
-                ...draft,
-                coordinatorPersonId: p?.id ?? null,
-                ...(p ? { coordinatorName: p.name, coordinatorEmail: p.email || draft.coordinatorEmail } : {}),
-              })
-            }
-          />
-        </fieldset>
-        <RadioChoice
-          label="Default protective marking"
-          description="New documents and meeting papers start with this marking. You can change it on each one."
-          value={draft.defaultMarking}
-          options={MARKINGS}
-          onChange={set('defaultMarking')}
-        />
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={!dirty || save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save settings'}
-          </Button>
-          <Button className="button" isDisabled={!dirty || save.isPending} onPress={() => setEdits(null)}>
-            Discard changes
-          </Button>
-        </div>
-      </Form>
+      <SettingsForm stored={settings.data} />
       <section className="try-concordat" aria-labelledby="try-heading">
         <h2 id="try-heading">Try Concordat</h2>
         <p>
@@ -190,5 +81,132 @@ export function SettingsScreen() {
         </dl>
       ) : null}
     </Page>
+  );
+}
+
+function SettingsForm({ stored }: { stored: PartnershipSettings }) {
+  const queryClient = useQueryClient();
+  const form = useContractForm(partnershipSettingsSchema, stored, {
+    guardMessage: 'Your settings have changes that are not saved. Leave and lose them?',
+  });
+  const { control } = form;
+  const dirty = form.formState.isDirty;
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const stale = useStaleMerge(stored.version, stored, settingsLabels);
+  // The stored settings changed while nothing here is being edited (a restore, another window):
+  // show them. With unsaved typing the form keeps it, and a save then meets the stale refusal.
+  const storedKey = JSON.stringify(stored);
+  const shown = useRef(storedKey);
+  useEffect(() => {
+    if (shown.current === storedKey || form.formState.isDirty || stale.pending || stale.theirs) return;
+    shown.current = storedKey;
+    const next = JSON.parse(storedKey) as PartnershipSettings;
+    form.reset(next);
+    stale.saved({ version: next.version, stored: next });
+  }, [storedKey, form, stale]);
+  const save = useMutation({
+    mutationFn: (value: PartnershipSettings) => call('settings.update', value),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsKeys.settings, saved);
+      stale.saved({ version: saved.version, stored: saved });
+      form.reset(saved);
+      setMessage({ tone: 'success', text: 'Settings saved.' });
+    },
+    onError: (error) => {
+      if (isStale(error)) {
+        setMessage(null);
+        stale.refused();
+        void queryClient.invalidateQueries({ queryKey: settingsKeys.settings });
+        return;
+      }
+      setMessage({ tone: 'error', text: errorText(error, 'Could not save the settings.') });
+    },
+  });
+  const submit = form.handleSubmit(
+    (value) => {
+      setMessage(null);
+      save.mutate({ ...value, version: stale.baseVersion });
+    },
+    () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
+  );
+  useShortcut('s', () => void submit(), dirty);
+  const personId = form.watch('coordinatorPersonId') ?? null;
+  const typedName = form.watch('coordinatorName');
+  const typedEmail = form.watch('coordinatorEmail');
+  return (
+    <Form className="form" aria-label="Partnership settings" validationBehavior="aria" onSubmit={(e) => void submit(e)}>
+      <fieldset>
+        <legend>Partnership</legend>
+        <FormText control={control} name="name" label="Partnership name" isRequired maxLength={200} />
+        <FormText
+          control={control}
+          name="area"
+          label="Area"
+          description="The local authority or police force area the partnership covers."
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Coordinator</legend>
+        <FormText control={control} name="coordinatorName" label="Coordinator name" />
+        <FormText control={control} name="coordinatorEmail" label="Coordinator email" type="email" />
+        <CoordinatorInDirectory
+          personId={personId}
+          typedName={typedName}
+          typedEmail={typedEmail}
+          onChoose={(p) => {
+            form.setValue('coordinatorPersonId', p?.id ?? null, { shouldDirty: true });
+            if (p) {
+              form.setValue('coordinatorName', p.name, { shouldDirty: true });
+              form.setValue('coordinatorEmail', p.email || typedEmail, { shouldDirty: true });
+            }
+          }}
+        />
+      </fieldset>
+      <Controller
+        control={control}
+        name="defaultMarking"
+        render={({ field }) => (
+          <RadioChoice
+            label="Default protective marking"
+            description="New documents and meeting papers start with this marking. You can change it on each one."
+            value={field.value}
+            options={MARKINGS}
+            onChange={(v: ProtectiveMarking) => {
+              field.onChange(v);
+              setMessage(null);
+            }}
+          />
+        )}
+      />
+      {stale.theirs ? (
+        <StaleChoice
+          what="The settings"
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues() as PartnershipSettings)}
+          onKeep={() => {
+            const next = stale.merge(form.getValues() as PartnershipSettings);
+            if (!next) return;
+            // Still unsaved (and guarded) until the save on the new version comes back.
+            form.reset(next.merged, { keepDefaultValues: true });
+            save.mutate({ ...next.merged, version: next.version });
+          }}
+          onReload={() => {
+            const theirs = stale.reload();
+            if (theirs) form.reset(theirs);
+          }}
+        />
+      ) : stale.pending ? (
+        <Notice tone="info">The settings changed somewhere else; loading that version…</Notice>
+      ) : null}
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isDisabled={!dirty || save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save settings'}
+        </Button>
+        <Button className="button" isDisabled={!dirty || save.isPending} onPress={() => form.reset(stored)}>
+          Discard changes
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -171,3 +171,52 @@ export function PagedList<T extends { id: number }>(props: Props<T>) {
     </div>
   );
 }
+
+export type TableColumn<T> = {
+  key: string;
+  /** The header; a visually hidden one still names the column for screen readers (an actions column). */
+  label: string;
+  hideLabel?: boolean;
+  render: (row: T) => ReactNode;
+};
+
+/**
+ * A short list shown whole (backups, privacy requests): a real table with column headers, so cells
+ * read with their header and row buttons stay ordinary buttons. Long lists use PagedList above.
+ */
+export function RecordTable<T>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  className = 'data-table',
+}: {
+  label: string;
+  columns: readonly TableColumn<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string | number;
+  className?: string;
+}) {
+  return (
+    <table className={className} aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.hideLabel ? <span className="visually-hidden">{c.label}</span> : c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c) => (
+              <td key={c.key}>{c.render(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@internationalized/date';
 import { parseDate } from '@internationalized/date';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Button,
   Calendar,
@@ -67,11 +67,13 @@ export function DateField({
 }) {
   const [partial, setPartial] = useState(false);
   const problem = error ?? (partial ? 'Enter a whole date: day, month and year.' : dateProblem(value));
+  // One CalendarDate per ISO value: a new object on every render is a new controlled value to React Aria.
+  const calendarValue = useMemo(() => toCalendar(value), [value]);
   return (
     <I18nProvider locale="en-GB">
       <DatePicker
         className="field date-field"
-        value={toCalendar(value)}
+        value={calendarValue}
         onChange={(d) => {
           setPartial(false);
           onChange(d ? d.toString() : '');

@@ -10,8 +10,8 @@ type TextProps = {
   description?: ReactNode;
   error?: string | undefined;
   isRequired?: boolean;
-  // 'date' only where the UK DateField is not used yet (Settings → Activity and privacy requests).
-  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password' | 'date';
+  // No 'date': dates use the kit's DateField (UK order whatever the browser's language).
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'password';
   autoComplete?: string;
   autoFocus?: boolean;
   maxLength?: number;

@@ -29,11 +29,14 @@ export function StaleWriteNotice({
   onMerge,
   onReload,
   conflicts = [],
+  changed,
 }: {
   what: string;
   onMerge: () => void;
   onReload: () => void;
   conflicts?: readonly string[];
+  /** The fields the other save changed, by label, when the screen knows them. */
+  changed?: readonly string[];
 }) {
   return (
     <div className="notice notice-error stale-write" role="alert">
@@ -42,6 +45,9 @@ export function StaleWriteNotice({
         {conflicts.length > 0 ? ` Both versions changed: ${conflicts.join(', ')}.` : ''} Keep mine puts your changes on top of
         theirs, for you to check and save; Use theirs discards your changes.
       </p>
+      {changed ? (
+        <p>{changed.length > 0 ? `Changed there: ${changed.join(', ')}.` : 'Nothing shown here changed there.'}</p>
+      ) : null}
       <div className="ui-dialog-actions">
         <Button className="button primary" onPress={onMerge}>
           Keep mine
@@ -89,4 +95,68 @@ export function useStaleWrite<T extends Fields>(initial: T, initialVersion: numb
       return stale.theirs;
     },
   };
+}
+
+/** Which of the named fields differ between two versions of a record, by their labels. */
+function changedFields<T extends Record<string, unknown>>(before: T, after: T, labels: Partial<Record<keyof T, string>>) {
+  return (Object.keys(labels) as (keyof T)[])
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => labels[k]!);
+}
+
+/**
+ * A save refused because the record changed elsewhere: remembers the version the form was filled
+ * from, shows what changed once the newer version has loaded, and lets the person keep theirs on top
+ * (saved again on the new version) or take the other version. Nothing is overwritten silently.
+ */
+export function useStaleMerge<T extends Record<string, unknown>>(
+  version: number,
+  stored: T,
+  labels: Partial<Record<keyof T, string>>,
+) {
+  const [base, setBase] = useState({ version, stored });
+  const [stale, setStale] = useState(false);
+  const theirs = stale && version !== base.version ? stored : null;
+  return {
+    baseVersion: base.version,
+    refused: () => setStale(true),
+    /** After a save: the saved record is the new base (pass it when the form stays open). */
+    saved: (next?: { version: number; stored: T }) => {
+      if (next) setBase(next);
+      setStale(false);
+    },
+    pending: stale && theirs === null,
+    theirs,
+    changed: theirs ? changedFields(base.stored, theirs, labels) : [],
+    conflicts: (mine: T) => (theirs ? mergeEdits(base.stored, mine, theirs).conflicts.map((k) => labels[k] ?? String(k)) : []),
+    merge: (mine: T) => {
+      if (!theirs) return null;
+      const { merged } = mergeEdits(base.stored, mine, theirs);
+      setBase({ version, stored: theirs });
+      setStale(false);
+      return { merged, version };
+    },
+    reload: () => {
+      if (!theirs) return null;
+      setBase({ version, stored: theirs });
+      setStale(false);
+      return theirs;
+    },
+  };
+}
+
+export function StaleChoice({
+  what,
+  changed,
+  conflicts,
+  onKeep,
+  onReload,
+}: {
+  what: string;
+  changed: readonly string[];
+  conflicts: readonly string[];
+  onKeep: () => void;
+  onReload: () => void;
+}) {
+  return <StaleWriteNotice what={what} conflicts={conflicts} changed={changed} onMerge={onKeep} onReload={onReload} />;
 }

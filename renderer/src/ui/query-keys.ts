@@ -1,4 +1,0 @@
-/** Query keys shared by every area (the partnership's settings are read by the shell, documents and meetings). */
-export const sharedKeys = {
-  settings: () => ['settings'] as const,
-};
