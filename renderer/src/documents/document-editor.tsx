@@ -13,6 +13,7 @@ import { ApiError, call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
+import { DateField } from '../ui/date-field';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
@@ -453,24 +454,19 @@ export function DocumentEditor({ id }: { id: number }) {
               />
             </div>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor="doc-review">Review date</label>
-                <input
-                  id="doc-review"
-                  type="date"
-                  readOnly={!editable || cycleDate !== null}
-                  aria-describedby={cycleField ? 'doc-review-help' : undefined}
-                  value={(cycleDate && editable ? cycleDate : draft.reviewDate) ?? ''}
-                  onChange={(e) => change({ ...draft, reviewDate: e.target.value || null })}
-                />
-                {cycleField ? (
-                  <p className="help" id="doc-review-help">
-                    {cycleDate
-                      ? `Follows from “${cycleField.label}”, counted from the day the document is agreed.`
-                      : `Choose “${cycleField.label}” and the review date follows from it.`}
-                  </p>
-                ) : null}
-              </div>
+              <DateField
+                label="Review date"
+                isReadOnly={!editable || cycleDate !== null}
+                value={(cycleDate && editable ? cycleDate : draft.reviewDate) ?? ''}
+                onChange={(iso) => change({ ...draft, reviewDate: iso || null })}
+                {...(cycleField
+                  ? {
+                      description: cycleDate
+                        ? `Follows from “${cycleField.label}”, counted from the day the document is agreed.`
+                        : `Choose “${cycleField.label}” and the review date follows from it.`,
+                    }
+                  : {})}
+              />
               <div className="field">
                 <label htmlFor="doc-marking">Protective marking</label>
                 <select
@@ -506,16 +502,13 @@ export function DocumentEditor({ id }: { id: number }) {
                 const c = dir.contacts.get(s.contactId);
                 const who = c ? `${c.name} (${c.organisation})` : `Contact ${s.contactId}`;
                 return (
-                  <div className="field" key={s.contactId}>
-                    <label htmlFor={`signed-${s.contactId}`}>Date signed by {who}</label>
-                    <input
-                      id={`signed-${s.contactId}`}
-                      type="date"
-                      value={s.signedOn ?? ''}
-                      disabled={d.status === 'superseded' || d.status === 'withdrawn'}
-                      onChange={(e) => sign.mutate({ contactId: s.contactId, signedOn: e.target.value || null })}
-                    />
-                  </div>
+                  <DateField
+                    key={s.contactId}
+                    label={`Date signed by ${who}`}
+                    value={s.signedOn ?? ''}
+                    isReadOnly={d.status === 'superseded' || d.status === 'withdrawn'}
+                    onChange={(iso) => sign.mutate({ contactId: s.contactId, signedOn: iso || null })}
+                  />
                 );
               })}
             </section>

@@ -15,6 +15,7 @@ import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
 import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
 import { toolkitKeys } from './queries';
+import { DateField } from '../ui/date-field';
 
 type Answers = Record<string, AnswerEntry>;
 
@@ -291,10 +292,7 @@ function GapsDialog({
           );
         })}
       </fieldset>
-      <div className="field">
-        <label htmlFor="gaps-due">Due date (optional)</label>
-        <input id="gaps-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-      </div>
+      <DateField label="Due date (optional)" value={dueOn} onChange={setDueOn} />
       {create.isError ? <Notice tone="error">{errorText(create.error)}</Notice> : null}
       <div className="form-actions">
         <Button

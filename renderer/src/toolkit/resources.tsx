@@ -21,6 +21,7 @@ import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 import { toolkitKeys } from './queries';
+import { DateField } from '../ui/date-field';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 type Filters = { type: string; topic: string; audience: string; year: string; addedSince: string };
@@ -418,10 +419,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
             onChange={(e) => set('year')(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="f-since">Added since</label>
-          <input id="f-since" type="date" value={filters.addedSince} onChange={(e) => set('addedSince')(e.target.value)} />
-        </div>
+        <DateField label="Added since" value={filters.addedSince} onChange={set('addedSince')} />
       </div>
       <p className="muted" role="status">
         {results.data

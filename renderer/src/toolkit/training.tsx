@@ -12,6 +12,7 @@ import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, ukDate, useToolkitRefresh } from './common';
 import { toolkitKeys } from './queries';
+import { DateField } from '../ui/date-field';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -148,18 +149,15 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         aria-labelledby="record-heading"
         onSubmit={(e) => {
           e.preventDefault();
-          if (person && course) addRecord.mutate();
+          if (person && course && date) addRecord.mutate();
         }}
       >
         <h2 id="record-heading">Record a person’s training</h2>
         <DirectoryPicker source={peopleSource} label="Person" value={person} onPick={setPerson} />
         <CourseSelect id="record-course" value={course} onChange={setCourse} />
-        <div className="field">
-          <label htmlFor="record-date">Date trained</label>
-          <input id="record-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        <DateField label="Date trained" value={date} onChange={setDate} isRequired />
         <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={!person || !course || addRecord.isPending}>
+          <Button type="submit" className="button primary" isDisabled={!person || !course || !date || addRecord.isPending}>
             Record training
           </Button>
         </div>
@@ -169,7 +167,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         aria-labelledby="count-heading"
         onSubmit={(e) => {
           e.preventDefault();
-          if (org && countCourse && Number(delegates) > 0) addCount.mutate();
+          if (org && countCourse && countDate && Number(delegates) > 0) addCount.mutate();
         }}
       >
         <h2 id="count-heading">Count delegates without naming them</h2>
@@ -177,10 +175,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         <DirectoryPicker source={organisationSource} label="Organisation" value={org} onPick={setOrg} />
         <CourseSelect id="count-course" value={countCourse} onChange={setCountCourse} />
         <div className="inline-row">
-          <div className="field">
-            <label htmlFor="count-date">Date</label>
-            <input id="count-date" type="date" value={countDate} onChange={(e) => setCountDate(e.target.value)} />
-          </div>
+          <DateField label="Date" value={countDate} onChange={setCountDate} isRequired />
           <div className="field">
             <label htmlFor="count-n">Delegates</label>
             <input
