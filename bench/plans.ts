@@ -13,7 +13,7 @@ import type { BenchSuite } from './suites';
  * computed kind at every frequency (18 indicators) plus a manual one per priority with quarterly
  * readings, and 100 linked actions.
  */
-function seedPlan(db: Database): number {
+export function seedPlan(db: Database): number {
   const planId = repo.createPlan(db, { title: 'Bench strategy', startsOn: '2024-04-01', endsOn: '2027-03-31', vision: 'Bench' });
   const actionIds = db.prepare('SELECT id FROM actions ORDER BY id LIMIT 100').pluck().all() as number[];
   let n = 0;

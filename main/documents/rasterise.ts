@@ -65,6 +65,11 @@ export async function rasteriseAll(svgs: Iterable<string>, scale = RASTER_SCALE)
   return out;
 }
 
+/** Forgets every rasterised chart (the bench times a first export with this). */
+export function forgetRasterised(): void {
+  cache.clear();
+}
+
 function remember(key: string, png: Uint8Array): void {
   cache.set(key, png);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
