@@ -131,7 +131,7 @@ test('a stale save of an organisation or a person shows what changed there, then
   await expect(notice).toContainText('Changed there: Main phone.');
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/partners-stale-organisation.png' });
-  await notice.getByRole('button', { name: 'Keep my changes on top of theirs' }).click();
+  await notice.getByRole('button', { name: 'Keep mine' }).click();
   const detail = page.getByRole('region', { name: 'Harbour Refuge' });
   await expect(detail.getByText('Runs the safe house referrals.')).toBeVisible();
   await expect(detail.getByText('01632 960555')).toBeVisible();
@@ -166,7 +166,7 @@ test('a stale save of an organisation or a person shows what changed there, then
   const personNotice = personForm.getByRole('alert');
   await expect(personNotice).toContainText('Both versions changed: Pronouns.');
   await expect(personNotice).toContainText('Changed there: Pronouns.');
-  await personNotice.getByRole('button', { name: 'Discard mine and load theirs' }).click();
+  await personNotice.getByRole('button', { name: 'Use theirs' }).click();
   await expect(personForm.getByRole('textbox', { name: 'Pronouns' })).toHaveValue('they/them');
   await personForm.getByRole('button', { name: 'Save person' }).click();
   await expect(page.getByRole('region', { name: /Ada Lovelace/ }).getByText('(they/them)')).toBeVisible();
