@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 type Fields = Record<string, unknown>;
@@ -38,12 +38,17 @@ export function StaleWriteNotice({
   /** The fields the other save changed, by label, when the screen knows them. */
   changed?: readonly string[];
 }) {
+  // The notice often appears at the foot of a long form, below the fold: bring it into view.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   return (
-    <div className="notice notice-error stale-write" role="alert">
+    <div ref={ref} className="notice notice-error stale-write" role="alert">
       <p>
         {what} changed somewhere else since you opened it, so your changes were not saved over it.
         {conflicts.length > 0 ? ` Both versions changed: ${conflicts.join(', ')}.` : ''} Keep mine puts your changes on top of
-        theirs, for you to check and save; Use theirs discards your changes.
+        theirs; Use theirs discards your changes.
       </p>
       {changed ? (
         <p>{changed.length > 0 ? `Changed there: ${changed.join(', ')}.` : 'Nothing shown here changed there.'}</p>
