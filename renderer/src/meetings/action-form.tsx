@@ -1,27 +1,36 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { Button } from 'react-aria-components';
-import type { Action, ActionStatus, AgendaItem, FourP } from '../../../shared/meetings/model';
+import { Controller } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { actionCreateReq } from '../../../shared/contract/meetings';
+import type { Action, AgendaItem } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
-import { DateField } from '../ui/date-field';
+import { dateProblem } from '../ui/date-field';
+import { FormDate, FormLongText, FormSelect, useContractForm } from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
-import { SelectField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useRefresh, organisationSource, peopleSource } from './queries';
 
-type Draft = {
-  description: string;
-  agendaItemId: string;
-  organisation: Picked;
-  person: Picked;
-  dueOn: string;
-  status: ActionStatus;
-  fourPs: FourP[];
-};
+const picked = z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
+
+/** The action form's fields: the contract's own rules for the action, its status and the 4 Ps; owners as picked. */
+const actionForm = z.object({
+  description: actionCreateReq.shape.description,
+  agendaItemId: z.string(),
+  organisation: picked,
+  person: picked,
+  dueOn: z.string().superRefine((v, ctx) => {
+    const problem = dateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  status: actionCreateReq.shape.status,
+  fourPs: actionCreateReq.shape.fourPs,
+});
+type Draft = z.input<typeof actionForm>;
 
 const LABELS: Record<keyof Draft, string> = {
   description: 'the action',
@@ -58,22 +67,17 @@ export function ActionForm({
   onCancel?: () => void;
 }) {
   const refresh = useRefresh();
-  const id = useId();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(action));
+  const form = useContractForm(actionForm, toDraft(action));
+  const { control } = form;
   const stale = useStaleWrite(toDraft(action), action?.version ?? 1);
-  const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useMessage(action?.id ?? null);
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
 
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (draft: z.output<typeof actionForm>) => {
       const payload = {
         meetingId: action ? action.meetingId : meetingId,
         agendaItemId: draft.agendaItemId === '' ? null : Number(draft.agendaItemId),
-        description: draft.description.trim(),
+        description: draft.description,
         ownerOrganisationId: draft.organisation?.id ?? null,
         ownerPersonId: draft.person?.id ?? null,
         dueOn: draft.dueOn === '' ? null : draft.dueOn,
@@ -85,9 +89,10 @@ export function ActionForm({
         : call('meetings.actions.create', payload);
     },
     onSuccess: async (saved) => {
+      // What was saved is the form's new starting point (a new action's form empties for the next one).
+      form.reset(action ? toDraft(saved) : toDraft(null));
       await refresh();
       setMessage({ tone: 'success', text: action ? 'Action saved.' : `Action A${saved.id} added.` });
-      if (!action) setDraft(toDraft(null));
       onSaved?.(saved);
     },
     onError: async (e) => {
@@ -95,7 +100,7 @@ export function ActionForm({
         try {
           const theirs = (await call('meetings.actions.get', { id: action.id })).action;
           setMessage(null);
-          stale.refused(draft, toDraft(theirs), theirs.version);
+          stale.refused(form.getValues(), toDraft(theirs), theirs.version);
           return;
         } catch {
           // Fall through to the plain message.
@@ -105,43 +110,26 @@ export function ActionForm({
     },
   });
 
+  // Keep mine: the merged values, still unsaved until the person saves them.
+  const showDraft = (next: Draft) => {
+    for (const key of Object.keys(next) as (keyof Draft)[]) {
+      form.setValue(key, next[key] as never, { shouldDirty: true });
+    }
+  };
+
   return (
-    <form
+    <Form
       className="form action-form"
       aria-label={action ? `Edit action A${action.id}` : 'New action'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (draft.description.trim() === '') {
-          setError('Describe the action');
-          return;
-        }
-        setError(undefined);
-        save.mutate();
-      }}
+      validationBehavior="aria"
+      onSubmit={(e) => void form.handleSubmit((draft) => save.mutate(draft))(e)}
     >
-      <div className="field">
-        <label htmlFor={`${id}-desc`}>
-          Action<span aria-hidden="true"> *</span>
-        </label>
-        <textarea
-          id={`${id}-desc`}
-          rows={3}
-          value={draft.description}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-desc-error` : undefined}
-          onChange={(e) => set('description')(e.target.value)}
-        />
-        {error ? (
-          <span id={`${id}-desc-error`} className="field-error">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <FormLongText control={control} name="description" label="Action" isRequired rows={3} />
       {agenda && agenda.length > 0 ? (
-        <SelectField
+        <FormSelect
+          control={control}
+          name="agendaItemId"
           label="Agenda item"
-          value={draft.agendaItemId}
-          onChange={set('agendaItemId')}
           options={[
             { value: '', label: 'Not linked to an item' },
             ...agenda.map((i, n) => ({ value: String(i.id), label: `${n + 1}. ${i.title}` })),
@@ -149,55 +137,76 @@ export function ActionForm({
         />
       ) : null}
       <div className="inline-row">
-        <DirectoryPicker
-          source={organisationSource}
-          label="Owner organisation"
-          value={draft.organisation}
-          onPick={set('organisation')}
+        <Controller
+          control={control}
+          name="organisation"
+          render={({ field }) => (
+            <DirectoryPicker
+              source={organisationSource}
+              label="Owner organisation"
+              value={field.value as Picked}
+              onPick={(v) => field.onChange(v)}
+            />
+          )}
         />
-        <DirectoryPicker
-          source={peopleSource}
-          label="Owner"
-          value={draft.person}
-          onPick={(person) =>
-            // Picking an owner fills in their organisation unless one was chosen already.
-            setDraft((d) => ({
-              ...d,
-              person,
-              organisation: d.organisation ?? (person ? (peopleSource.organisationOf.get(person.id) ?? null) : null),
-            }))
-          }
+        <Controller
+          control={control}
+          name="person"
+          render={({ field }) => (
+            <DirectoryPicker
+              source={peopleSource}
+              label="Owner"
+              value={field.value as Picked}
+              onPick={(person) => {
+                field.onChange(person);
+                // Picking an owner fills in their organisation unless one was chosen already.
+                if (!form.getValues('organisation') && person) {
+                  const organisation = peopleSource.organisationOf.get(person.id) ?? null;
+                  if (organisation) form.setValue('organisation', organisation, { shouldDirty: true });
+                }
+              }}
+            />
+          )}
         />
       </div>
       <div className="inline-row">
-        <DateField label="Due date" value={draft.dueOn} onChange={set('dueOn')} />
-        <SelectField
+        <FormDate control={control} name="dueOn" label="Due date" />
+        <FormSelect
+          control={control}
+          name="status"
           label="Status"
-          value={draft.status}
-          onChange={set('status')}
           options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
         />
       </div>
-      <fieldset className="checks">
-        <legend>Which of the 4 Ps</legend>
-        {FOUR_PS.map((p) => (
-          <label key={p} className="check">
-            <input
-              type="checkbox"
-              checked={draft.fourPs.includes(p)}
-              onChange={(e) => set('fourPs')(e.target.checked ? [...draft.fourPs, p] : draft.fourPs.filter((x) => x !== p))}
-            />
-            {FOUR_P_LABELS[p]}
-          </label>
-        ))}
-      </fieldset>
+      <Controller
+        control={control}
+        name="fourPs"
+        render={({ field }) => {
+          const chosen = (field.value ?? []) as Draft['fourPs'] & string[];
+          return (
+            <fieldset className="checks">
+              <legend>Which of the 4 Ps</legend>
+              {FOUR_PS.map((p) => (
+                <label key={p} className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(p)}
+                    onChange={(e) => field.onChange(e.target.checked ? [...chosen, p] : chosen.filter((x) => x !== p))}
+                  />
+                  {FOUR_P_LABELS[p]}
+                </label>
+              ))}
+            </fieldset>
+          );
+        }}
+      />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {stale.stale ? (
         <StaleWriteNotice
           what={`Action A${action?.id ?? ''}`}
           conflicts={stale.stale.conflicts.map((k) => LABELS[k])}
-          onMerge={() => setDraft(stale.keepMine(draft))}
-          onReload={() => setDraft(stale.takeTheirs(draft))}
+          onMerge={() => showDraft(stale.keepMine(form.getValues()))}
+          onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
         />
       ) : null}
       <div className="form-actions">
@@ -210,6 +219,6 @@ export function ActionForm({
           </Button>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,16 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { z } from 'zod';
+import { meetingCreateReq } from '../../../shared/contract/meetings';
 import { Button, Form } from 'react-aria-components';
-import type { GroupKind, Meeting, MeetingStatus } from '../../../shared/meetings/model';
+import type { GroupKind, Meeting } from '../../../shared/meetings/model';
 import { GROUP_KIND_LABELS, GROUP_KINDS } from '../../../shared/meetings/model';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { DateField } from '../ui/date-field';
+import { FormDate, FormSelect, useContractForm } from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
-import { useLeaveGuard } from '../ui/leave-guard';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import type { Picked } from './queries';
@@ -22,20 +24,53 @@ import { useRefresh, peopleSource } from './queries';
 import { meetingKeys } from './queries';
 import { settingsKeys } from '../settings/queries';
 
-type Draft = {
-  title: string;
-  groupId: string;
-  type: GroupKind;
-  date: string;
-  startTime: string;
-  endTime: string;
-  location: string;
-  onlineLink: string;
-  chair: Picked;
-  minuteTaker: Picked;
-  marking: ProtectiveMarking;
-  status: MeetingStatus;
-};
+const picked = z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
+const fields = meetingCreateReq.shape;
+
+/** London wall-clock times to instants, or the words for what is wrong with them. */
+function meetingTimes(d: { date: string; startTime: string; endTime: string }) {
+  const problems: { startTime?: string; endTime?: string } = {};
+  let startsAt = '';
+  let endsAt = '';
+  try {
+    startsAt = londonLocalToIso(d.date, d.startTime);
+  } catch (e) {
+    problems.startTime = e instanceof LocalTimeError ? e.message : 'Enter a start time';
+  }
+  try {
+    endsAt = londonLocalToIso(d.date, d.endTime);
+  } catch (e) {
+    problems.endTime = e instanceof LocalTimeError ? e.message : 'Enter an end time';
+  }
+  if (startsAt && endsAt) {
+    const problem = checkMeetingTimes(startsAt, endsAt);
+    if (problem) problems.endTime = problem;
+  }
+  return { startsAt, endsAt, problems };
+}
+
+/** The meeting form: the contract's rules for each field, with the date and times as typed in UK time. */
+const meetingForm = z
+  .object({
+    title: fields.title,
+    groupId: z.string().min(1, 'Choose the group this meeting belongs to'),
+    type: fields.type,
+    date: z.string().min(1, 'Enter the date'),
+    startTime: z.string(),
+    endTime: z.string(),
+    location: fields.location,
+    onlineLink: fields.onlineLink.refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'Enter a web address starting https://'),
+    chair: picked,
+    minuteTaker: picked,
+    marking: fields.marking,
+    status: fields.status,
+  })
+  .superRefine((d, ctx) => {
+    if (d.date === '') return;
+    const { problems } = meetingTimes(d);
+    for (const [path, message] of Object.entries(problems)) ctx.addIssue({ code: 'custom', path: [path], message });
+  });
+type Draft = z.input<typeof meetingForm>;
 
 const FIELD_LABELS: Record<keyof Draft, string> = {
   title: 'title',
@@ -113,24 +148,26 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
 function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
   const refresh = useRefresh();
   const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
-  const [draft, setDraft] = useState<Draft>(initial);
+  const form = useContractForm(meetingForm, initial, {
+    guardMessage: 'This meeting has changes that are not saved. Leave and lose them?',
+  });
+  const { control } = form;
   const stale = useStaleWrite(initial, version);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [message, setMessage] = useMessage(meetingId);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
-  const dirty = JSON.stringify(draft) !== JSON.stringify(stale.base);
-  useLeaveGuard(dirty, { message: 'This meeting has changes that are not saved. Leave and lose them?' });
 
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
+  /** Choosing a group brings its kind, and its name as the title if none is typed yet. */
+  const chooseGroup = (groupId: string, kind: GroupKind | undefined, name: string | undefined) => {
+    form.setValue('groupId', groupId, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    if (kind) form.setValue('type', kind, { shouldDirty: true });
+    if (form.getValues('title') === '' && name) form.setValue('title', name, { shouldDirty: true });
+  };
 
   const addGroup = useMutation({
     mutationFn: () => call('meetings.groups.create', newGroup),
     onSuccess: async (g) => {
       await refresh();
-      setDraft((d) => ({ ...d, groupId: String(g.id), type: g.kind, title: d.title || g.name }));
+      chooseGroup(String(g.id), g.kind, g.name);
       setNewGroup({ name: '', kind: 'sub_group' });
       setMessage({ tone: 'success', text: `Group “${g.name}” added.` });
     },
@@ -143,6 +180,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         ? call('meetings.create', payload)
         : call('meetings.update', { id: meetingId, version: stale.version, ...payload }),
     onSuccess: async (d) => {
+      form.reset(form.getValues());
       await refresh();
       navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
@@ -151,7 +189,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         try {
           const theirs = (await call('meetings.get', { id: meetingId })).meeting;
           setMessage(null);
-          stale.refused(draft, fromMeeting(theirs), theirs.version);
+          stale.refused(form.getValues(), fromMeeting(theirs), theirs.version);
           return;
         } catch {
           // Fall through to the plain message.
@@ -161,65 +199,60 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     },
   });
 
-  const submit = useCallback(() => {
-    const next: Partial<Record<keyof Draft, string>> = {};
-    if (draft.title.trim() === '') next.title = 'Enter a title';
-    if (draft.groupId === '') next.groupId = 'Choose the group this meeting belongs to';
-    if (draft.date === '') next.date = 'Enter the date';
-    let startsAt = '';
-    let endsAt = '';
-    if (draft.date !== '') {
-      try {
-        startsAt = londonLocalToIso(draft.date, draft.startTime);
-      } catch (e) {
-        next.startTime = e instanceof LocalTimeError ? e.message : 'Enter a start time';
-      }
-      try {
-        endsAt = londonLocalToIso(draft.date, draft.endTime);
-      } catch (e) {
-        next.endTime = e instanceof LocalTimeError ? e.message : 'Enter an end time';
-      }
-      if (startsAt && endsAt) {
-        const problem = checkMeetingTimes(startsAt, endsAt);
-        if (problem) next.endTime = problem;
-      }
+  const submit = form.handleSubmit(
+    (draft) => {
+      setMessage(null);
+      const { startsAt, endsAt } = meetingTimes(draft);
+      save.mutate({
+        title: draft.title,
+        groupId: Number(draft.groupId),
+        type: draft.type,
+        startsAt,
+        endsAt,
+        location: draft.location,
+        onlineLink: draft.onlineLink,
+        chairPersonId: draft.chair?.id ?? null,
+        minuteTakerPersonId: draft.minuteTaker?.id ?? null,
+        marking: draft.marking,
+        status: draft.status,
+      });
+    },
+    () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
+  );
+  useShortcut('s', () => void submit());
+
+  // Keep mine: the merged values, still unsaved until the person saves them.
+  const showDraft = (next: Draft) => {
+    for (const key of Object.keys(next) as (keyof Draft)[]) {
+      form.setValue(key, next[key] as never, { shouldDirty: true });
     }
-    if (draft.onlineLink !== '' && !/^https?:\/\/\S+$/i.test(draft.onlineLink))
-      next.onlineLink = 'Enter a web address starting https://';
-    setErrors(next);
-    if (Object.keys(next).length > 0) {
-      setMessage({ tone: 'error', text: 'Check the highlighted fields.' });
-      return;
-    }
-    setMessage(null);
-    save.mutate({
-      title: draft.title.trim(),
-      groupId: Number(draft.groupId),
-      type: draft.type,
-      startsAt,
-      endsAt,
-      location: draft.location.trim(),
-      onlineLink: draft.onlineLink.trim(),
-      chairPersonId: draft.chair?.id ?? null,
-      minuteTakerPersonId: draft.minuteTaker?.id ?? null,
-      marking: draft.marking,
-      status: draft.status,
-    });
-  }, [draft, save, setMessage]);
-  useShortcut('s', submit);
+  };
+
+  const native = (
+    name: 'title' | 'startTime' | 'endTime' | 'location' | 'onlineLink',
+    props: Omit<Parameters<typeof NativeField>[0], 'value' | 'onChange' | 'error' | 'onBlur'>,
+  ) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NativeField
+          {...props}
+          value={field.value}
+          onChange={(v) => field.onChange(v)}
+          onBlur={field.onBlur}
+          error={fieldState.error?.message}
+        />
+      )}
+    />
+  );
+  const errors = form.formState.errors;
+  const groupId = form.watch('groupId');
 
   const title = meetingId === null ? 'Schedule a meeting' : 'Edit meeting';
   return (
     <Page title={title}>
-      <Form
-        className="form"
-        aria-label={title}
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <Form className="form" aria-label={title} validationBehavior="aria" onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>Meeting</legend>
           <div className="field">
@@ -228,12 +261,12 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
             </label>
             <select
               id="meeting-group"
-              value={draft.groupId}
+              value={groupId}
               aria-invalid={errors.groupId ? true : undefined}
               aria-describedby={errors.groupId ? 'meeting-group-error' : 'meeting-group-help'}
               onChange={(e) => {
                 const g = groups.data?.find((x) => String(x.id) === e.target.value);
-                setDraft((d) => ({ ...d, groupId: e.target.value, type: g?.kind ?? d.type, title: d.title || g?.name || '' }));
+                chooseGroup(e.target.value, g?.kind, g?.name);
               }}
             >
               <option value="">Choose a group…</option>
@@ -248,7 +281,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
             </span>
             {errors.groupId ? (
               <span id="meeting-group-error" className="field-error">
-                {errors.groupId}
+                {errors.groupId.message}
               </span>
             ) : null}
           </div>
@@ -275,66 +308,63 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
               </Button>
             </div>
           </details>
-          <NativeField label="Title" value={draft.title} onChange={set('title')} error={errors.title} required />
-          <SelectField
+          {native('title', { label: 'Title', required: true })}
+          <FormSelect
+            control={control}
+            name="type"
             label="Type"
-            value={draft.type}
-            onChange={set('type')}
             options={GROUP_KINDS.map((k) => ({ value: k, label: GROUP_KIND_LABELS[k] }))}
           />
         </fieldset>
         <fieldset>
           <legend>When (UK time)</legend>
-          <DateField label="Date" value={draft.date} onChange={set('date')} error={errors.date} isRequired />
+          <FormDate control={control} name="date" label="Date" isRequired />
           <div className="inline-row">
-            <NativeField
-              label="Start time"
-              type="time"
-              value={draft.startTime}
-              onChange={set('startTime')}
-              error={errors.startTime}
-              required
-            />
-            <NativeField
-              label="End time"
-              type="time"
-              value={draft.endTime}
-              onChange={set('endTime')}
-              error={errors.endTime}
-              required
-            />
+            {native('startTime', { label: 'Start time', type: 'time', required: true })}
+            {native('endTime', { label: 'End time', type: 'time', required: true })}
           </div>
         </fieldset>
         <fieldset>
           <legend>Where</legend>
-          <NativeField
-            label="Location"
-            value={draft.location}
-            onChange={set('location')}
-            description="A room and building, or leave blank if online only."
-          />
-          <NativeField
-            label="Online link"
-            type="url"
-            value={draft.onlineLink}
-            onChange={set('onlineLink')}
-            error={errors.onlineLink}
-          />
+          {native('location', { label: 'Location', description: 'A room and building, or leave blank if online only.' })}
+          {native('onlineLink', { label: 'Online link', type: 'url' })}
         </fieldset>
         <fieldset>
           <legend>People and handling</legend>
-          <DirectoryPicker source={peopleSource} label="Chair" value={draft.chair} onPick={set('chair')} />
-          <DirectoryPicker source={peopleSource} label="Minute-taker" value={draft.minuteTaker} onPick={set('minuteTaker')} />
-          <SelectField
+          <Controller
+            control={control}
+            name="chair"
+            render={({ field }) => (
+              <DirectoryPicker
+                source={peopleSource}
+                label="Chair"
+                value={field.value as Picked}
+                onPick={(v) => field.onChange(v)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="minuteTaker"
+            render={({ field }) => (
+              <DirectoryPicker
+                source={peopleSource}
+                label="Minute-taker"
+                value={field.value as Picked}
+                onPick={(v) => field.onChange(v)}
+              />
+            )}
+          />
+          <FormSelect
+            control={control}
+            name="marking"
             label="Protective marking"
-            value={draft.marking}
-            onChange={set('marking')}
             options={PROTECTIVE_MARKINGS.map((m) => ({ value: m, label: m }))}
           />
-          <SelectField
+          <FormSelect
+            control={control}
+            name="status"
             label="Status"
-            value={draft.status}
-            onChange={set('status')}
             options={[
               { value: 'planned', label: 'Planned' },
               { value: 'held', label: 'Held' },
@@ -347,8 +377,8 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           <StaleWriteNotice
             what="This meeting"
             conflicts={stale.stale.conflicts.map((k) => FIELD_LABELS[k])}
-            onMerge={() => setDraft(stale.keepMine(draft))}
-            onReload={() => setDraft(stale.takeTheirs(draft))}
+            onMerge={() => showDraft(stale.keepMine(form.getValues()))}
+            onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
           />
         ) : null}
         <div className="form-actions">

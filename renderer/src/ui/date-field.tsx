@@ -1,11 +1,13 @@
 import type { CalendarDate } from '@internationalized/date';
 import { parseDate } from '@internationalized/date';
-import { useMemo, useState } from 'react';
+import type { ContextType } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Calendar,
   CalendarCell,
   CalendarGrid,
+  DateFieldStateContext,
   DateInput,
   DatePicker,
   DateSegment,
@@ -65,8 +67,20 @@ export function DateField({
   error?: string | undefined;
   isReadOnly?: boolean;
 }) {
+  // Whether some but not all of day, month and year are filled, read from React Aria's own segment state
+  // (never from the DOM): the field keeps its last whole value until every segment is cleared, then gives null.
   const [partial, setPartial] = useState(false);
-  const problem = error ?? (partial ? 'Enter a whole date: day, month and year.' : dateProblem(value));
+  // The whole-date message waits until the person leaves the field, so it does not flash up while they type.
+  const [editing, setEditing] = useState(false);
+  // A required date the person has just emptied says so once they leave it; a form that was never filled stays quiet.
+  const [cleared, setCleared] = useState(false);
+  const problem =
+    error ??
+    (editing
+      ? dateProblem(value)
+      : partial
+        ? 'Enter a whole date: day, month and year.'
+        : dateProblem(value, cleared && isRequired));
   // One CalendarDate per ISO value: a new object on every render is a new controlled value to React Aria.
   const calendarValue = useMemo(() => toCalendar(value), [value]);
   return (
@@ -75,15 +89,10 @@ export function DateField({
         className="field date-field"
         value={calendarValue}
         onChange={(d) => {
-          setPartial(false);
+          setCleared(d === null);
           onChange(d ? d.toString() : '');
         }}
-        onBlur={(e) => {
-          const group = (e.target as HTMLElement).closest('.date-field');
-          const segments = group ? [...group.querySelectorAll('[data-type]')] : [];
-          const typed = segments.filter((s) => !s.hasAttribute('data-placeholder')).length;
-          setPartial(typed > 0 && typed < segments.filter((s) => s.getAttribute('data-type') !== 'literal').length);
-        }}
+        onFocusChange={setEditing}
         minValue={MIN}
         maxValue={MAX}
         isRequired={isRequired}
@@ -97,7 +106,9 @@ export function DateField({
           {isRequired ? <span aria-hidden="true"> *</span> : null}
         </Label>
         <Group className="date-group">
-          <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
+          <DateInput className="date-input">
+            {(segment) => <WatchedSegment segment={segment} onPartialChange={setPartial} />}
+          </DateInput>
           <Button className="picker-button" aria-label={`Choose ${label.toLowerCase()} from a calendar`}>
             ▾
           </Button>
@@ -123,4 +134,19 @@ export function DateField({
       </DatePicker>
     </I18nProvider>
   );
+}
+
+type SegmentState = NonNullable<ContextType<typeof DateFieldStateContext>>['segments'][number];
+
+/** One segment; the first editable one also reports whether the date is part typed (some segments filled, not all). */
+function WatchedSegment({ segment, onPartialChange }: { segment: SegmentState; onPartialChange: (partial: boolean) => void }) {
+  const state = useContext(DateFieldStateContext);
+  const editable = state ? state.segments.filter((s) => s.isEditable) : [];
+  const reporter = editable[0]?.type === segment.type;
+  const filled = editable.filter((s) => !s.isPlaceholder).length;
+  const partial = filled > 0 && filled < editable.length;
+  useEffect(() => {
+    if (reporter) onPartialChange(partial);
+  }, [reporter, partial, onPartialChange]);
+  return <DateSegment segment={segment} className="date-segment" />;
 }

@@ -102,3 +102,36 @@ describe('ActionForm on a stale save', () => {
     expect(main.row().version).toBe(2);
   });
 });
+
+describe('ActionForm on the kit form', () => {
+  it('asks for the action before saving, then adds it with the contract’s trimmed text and empties for the next one', async () => {
+    const created: Record<string, unknown>[] = [];
+    window.concordat = {
+      onMenuCommand: () => () => undefined,
+      invoke: async (channel: string, payload: unknown) => {
+        if (channel === 'meetings.actions.create') {
+          created.push(payload as Record<string, unknown>);
+          return { ok: true, value: { ...stored, id: 12, ...(payload as Partial<Action>) } };
+        }
+        return { ok: true, value: [] };
+      },
+    } as unknown as NonNullable<Window['concordat']>;
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ActionForm action={null} meetingId={null} />
+      </QueryClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
+    expect(await screen.findByText('Describe the action')).toBeTruthy();
+    expect(created).toEqual([]);
+    await user.type(screen.getByRole('textbox', { name: /^Action/ }), '  Chase the council  ');
+    await user.click(screen.getByRole('checkbox', { name: /Prevent/ }));
+    await user.click(screen.getByRole('button', { name: 'Add action' }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ description: 'Chase the council', dueOn: null, status: 'open', fourPs: ['prevent'] });
+    expect(await screen.findByText('Action A12 added.')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: /^Action/ }) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByText('Describe the action')).toBeNull();
+  });
+});
