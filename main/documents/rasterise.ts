@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 
 /*
@@ -30,11 +32,32 @@ export function rasterise(svg: string, scale = RASTER_SCALE): Uint8Array {
   return png;
 }
 
+/**
+ * The sans-serif faces the charts name (shared/charts FONT_FAMILY), where each system keeps them.
+ * Loading these few files is faster than scanning every installed font for each chart (a machine
+ * with hundreds of fonts would pay for it on every picture); with none found, the system's fonts.
+ */
+const FONT_CANDIDATES = [
+  ...(process.env['WINDIR'] ? ['arial.ttf', 'arialbd.ttf'].map((f) => join(process.env['WINDIR']!, 'Fonts', f)) : []),
+  '/System/Library/Fonts/Supplemental/Arial.ttf',
+  '/System/Library/Fonts/Supplemental/Arial Bold.ttf',
+  '/Library/Fonts/Arial.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+];
+let fontFiles: string[] | null = null;
+const chartFonts = () => {
+  fontFiles ??= FONT_CANDIDATES.filter((f) => existsSync(f));
+  return fontFiles.length > 0 ? { loadSystemFonts: false, fontFiles } : { loadSystemFonts: true };
+};
+
 const options = (scale: number) =>
   ({
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
-    font: { loadSystemFonts: true },
+    font: chartFonts(),
     shapeRendering: 2,
     textRendering: 1,
   }) as const;

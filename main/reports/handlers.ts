@@ -10,6 +10,7 @@ import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
 import { docxWriter } from '../meetings/word';
 import { allPeopleNames } from '../partners/directory-api';
 import { listIndicatorReports } from '../plans/indicators';
+import { rasteriseAll } from '../documents/rasterise';
 import { getSettings } from '../settings/repository';
 import type { IndicatorSource } from './figures';
 import { annualFigures } from './figures';
@@ -62,7 +63,14 @@ export const reportsHandlers: HandlerGroup<ReportsChannel> = {
     const { year, version, ...sections } = req;
     return saveSections(db, year, version, sections);
   },
-  'reports.preview': (req, { db }) => buildReportTree(db, req.year, req.publicSafe),
+  'reports.preview': (req, { db }) => {
+    const tree = buildReportTree(db, req.year, req.publicSafe);
+    // Draw the charts as PNG off the main thread while the coordinator reads the preview, so the
+    // export that usually follows finds them ready (the preview itself shows the SVG).
+    const svgs = tree.blocks.flatMap((b) => (b.kind === 'image' ? [b.svg] : []));
+    if (svgs.length > 0) void rasteriseAll(svgs).catch(() => undefined);
+    return tree;
+  },
   'reports.export': (req, ctx) => {
     const tree = buildReportTree(ctx.db, req.year, req.publicSafe);
     const name = `${tree.meta.partnershipName} annual report ${req.year}${req.publicSafe ? ' public' : ''}`;

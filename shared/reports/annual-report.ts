@@ -133,6 +133,9 @@ export function chartBlocks(f: AnnualFigures, key: string): Block[] {
           ...(i.target !== null ? { target: i.target } : {}),
           ...(i.baseline !== null ? { baseline: i.baseline } : {}),
           unit: i.unit,
+          // A small chart per indicator: there may be twenty of them.
+          width: 560,
+          height: 240,
         }),
         `${title}: ${i.latest ? `latest ${i.latest.value}` : 'no reading yet'}${i.target !== null ? `, target ${i.target}` : ''} (${ragLabel[i.rag].toLowerCase()})`,
       ),
