@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
+import { encodePng, encodePngSync } from './png';
 
 /*
  * SVG pictures (the charts from shared/charts) rasterised to PNG for Word, which shows SVG only
@@ -64,7 +65,8 @@ const options = (scale: number) =>
 
 /** The SVG drawn afresh, without the cache (the bench measures this). */
 export function drawPng(svg: string, scale = RASTER_SCALE): Uint8Array {
-  return new Uint8Array(new Resvg(svg, options(scale)).render().asPng());
+  const image = new Resvg(svg, options(scale)).render();
+  return encodePngSync(image.pixels, image.width, image.height);
 }
 
 /**
@@ -79,9 +81,14 @@ export async function rasteriseAll(svgs: Iterable<string>, scale = RASTER_SCALE)
     if (hit) out.set(svg, hit);
     else todo.push(svg);
   }
-  const drawn = await Promise.all(todo.map((svg) => renderAsync(svg, options(scale))));
+  const drawn = await Promise.all(
+    todo.map(async (svg) => {
+      const image = await renderAsync(svg, options(scale));
+      return encodePng(image.pixels, image.width, image.height);
+    }),
+  );
   todo.forEach((svg, i) => {
-    const png = new Uint8Array(drawn[i]!.asPng());
+    const png = drawn[i]!;
     out.set(svg, png);
     remember(`${scale}:${svg}`, png);
   });
