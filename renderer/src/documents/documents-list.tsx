@@ -6,6 +6,7 @@ import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/docum
 import type { TemplateCategory } from '../../../shared/documents/template-schema';
 import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { EmptyState, Page } from '../ui/page';
 import { Notice } from '../ui/notice';
 import { useShortcut } from '../ui/shortcuts';
@@ -221,31 +222,22 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
         )
       ) : null}
       {rows.length > 0 ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Template</th>
-              <th scope="col">Status</th>
-              <th scope="col">Version</th>
-              <th scope="col">Review date</th>
-              <th scope="col">Parties</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => {
-              const days = 'daysUntilReview' in d ? (d as { daysUntilReview: number }).daysUntilReview : null;
-              return (
-                <tr key={d.id}>
-                  <td>
-                    <a href={`#/documents/${d.id}`}>{d.title}</a>
-                  </td>
-                  <td>{d.templateTitle}</td>
-                  <td>
-                    <StatusBadge status={d.status} />
-                  </td>
-                  <td>{d.versionLabel}</td>
-                  <td>
+        <RecordTable
+          label="Documents"
+          rows={rows}
+          rowKey={(d) => d.id}
+          columns={[
+            { key: 'title', label: 'Title', render: (d) => <a href={`#/documents/${d.id}`}>{d.title}</a> },
+            { key: 'template', label: 'Template', render: (d) => d.templateTitle },
+            { key: 'status', label: 'Status', render: (d) => <StatusBadge status={d.status} /> },
+            { key: 'version', label: 'Version', render: (d) => d.versionLabel },
+            {
+              key: 'review',
+              label: 'Review date',
+              render: (d) => {
+                const days = 'daysUntilReview' in d ? (d as { daysUntilReview: number }).daysUntilReview : null;
+                return (
+                  <>
                     {ukDate(d.reviewDate)}
                     {days !== null ? (
                       <div className={days < 0 ? 'overdue' : 'help'}>
@@ -256,17 +248,20 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
                             : `Due in ${days} day${days === 1 ? '' : 's'}`}
                       </div>
                     ) : null}
-                  </td>
-                  <td>
-                    {d.parties.length > 3
-                      ? `${d.parties.slice(0, 3).join(', ')} and ${d.parties.length - 3} more`
-                      : d.parties.join(', ')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+            {
+              key: 'parties',
+              label: 'Parties',
+              render: (d) =>
+                d.parties.length > 3
+                  ? `${d.parties.slice(0, 3).join(', ')} and ${d.parties.length - 3} more`
+                  : d.parties.join(', '),
+            },
+          ]}
+        />
       ) : null}
       {creating ? <NewDocumentDialog isOpen onClose={() => setCreating(null)} {...creating} /> : null}
     </Page>

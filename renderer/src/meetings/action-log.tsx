@@ -5,6 +5,7 @@ import type { ActionStatus } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { DateField } from '../ui/date-field';
 import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
@@ -125,42 +126,48 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
             )
           ) : null}
           {page && page.items.length > 0 ? (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Ref</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">From</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((a) => (
-                  <tr
-                    key={a.id}
-                    className={
-                      [a.overdue ? 'is-overdue' : '', a.id === selectedId ? 'is-selected' : ''].join(' ').trim() || undefined
-                    }
-                  >
-                    <td>
-                      <a href={`#/meetings/actions/${a.id}`} aria-current={a.id === selectedId ? 'true' : undefined}>
-                        A{a.id}
-                      </a>
-                    </td>
-                    <td>{a.description}</td>
-                    <td>{[a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned'}</td>
-                    <td>{a.dueOn ? describeDate(a.dueOn) : 'No date'}</td>
-                    <td>
+            <RecordTable
+              label="Action log"
+              rows={page.items}
+              rowKey={(a) => a.id}
+              rowProps={(a) => ({
+                className:
+                  [a.overdue ? 'is-overdue' : '', a.id === selectedId ? 'is-selected' : ''].join(' ').trim() || undefined,
+              })}
+              columns={[
+                {
+                  key: 'ref',
+                  label: 'Ref',
+                  render: (a) => (
+                    <a href={`#/meetings/actions/${a.id}`} aria-current={a.id === selectedId ? 'true' : undefined}>
+                      A{a.id}
+                    </a>
+                  ),
+                },
+                { key: 'action', label: 'Action', render: (a) => a.description },
+                {
+                  key: 'owner',
+                  label: 'Owner',
+                  render: (a) => [a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned',
+                },
+                { key: 'due', label: 'Due', render: (a) => (a.dueOn ? describeDate(a.dueOn) : 'No date') },
+                {
+                  key: 'status',
+                  label: 'Status',
+                  render: (a) => (
+                    <>
                       {ACTION_STATUS_LABELS[a.status]}
                       {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
-                    </td>
-                    <td>{a.meetingId ? <a href={`#/meetings/${a.meetingId}`}>{a.meetingTitle}</a> : 'Standalone'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  key: 'from',
+                  label: 'From',
+                  render: (a) => (a.meetingId ? <a href={`#/meetings/${a.meetingId}`}>{a.meetingTitle}</a> : 'Standalone'),
+                },
+              ]}
+            />
           ) : null}
         </div>
         <div>

@@ -4,38 +4,39 @@ import { Button } from 'react-aria-components';
 import type { Action, MeetingDetail } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate } from '../../../shared/meetings/time';
+import { RecordTable } from '../ui/data-table';
 import { ActionForm } from './action-form';
 
 export function ActionsTable({ actions, caption }: { actions: Action[]; caption: string }) {
   return (
-    <table className="data-table compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ref</th>
-          <th scope="col">Action</th>
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a) => (
-          <tr key={a.id} className={a.overdue ? 'is-overdue' : undefined}>
-            <td>
-              <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a>
-            </td>
-            <td>{a.description}</td>
-            <td>{[a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned'}</td>
-            <td>{a.dueOn ? describeDate(a.dueOn) : 'No date'}</td>
-            <td>
+    <RecordTable
+      className="data-table compact"
+      label={caption}
+      caption={caption}
+      rows={actions}
+      rowKey={(a) => a.id}
+      rowProps={(a) => ({ className: a.overdue ? 'is-overdue' : undefined })}
+      columns={[
+        { key: 'ref', label: 'Ref', render: (a) => <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a> },
+        { key: 'action', label: 'Action', render: (a) => a.description },
+        {
+          key: 'owner',
+          label: 'Owner',
+          render: (a) => [a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned',
+        },
+        { key: 'due', label: 'Due', render: (a) => (a.dueOn ? describeDate(a.dueOn) : 'No date') },
+        {
+          key: 'status',
+          label: 'Status',
+          render: (a) => (
+            <>
               {ACTION_STATUS_LABELS[a.status]}
               {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

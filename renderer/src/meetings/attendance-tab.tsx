@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import type { AttendanceRecord, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/meetings/model';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { ConfirmDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText } from '../ui/errors';
@@ -133,63 +134,63 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
           After the meeting, mark who attended, sent apologies or sent a deputy.
         </p>
       ) : (
-        <table className="data-table">
-          <caption>Invited ({detail.attendance.length})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Deputy</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.attendance.map((a) => (
-              <tr key={a.id}>
-                <td>{a.personName}</td>
-                <td>{a.organisationName}</td>
-                <td>
-                  <select
-                    aria-label={`Attendance for ${a.personName}`}
-                    value={a.status}
-                    onChange={(e) =>
-                      mark.mutate({ id: a.id, status: e.target.value as AttendanceStatus, deputyName: a.deputyName })
-                    }
-                  >
-                    {ATTENDANCE_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {ATTENDANCE_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {a.status === 'deputy' ? (
-                    <DeputyInput
-                      key={`${a.id}-${a.deputyName}`}
-                      personName={a.personName}
-                      value={a.deputyName}
-                      onSave={(v) => mark.mutate({ id: a.id, status: 'deputy', deputyName: v })}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  <Button
-                    className="button small"
-                    aria-label={`Remove ${a.personName} from this meeting`}
-                    isDisabled={remove.isPending}
-                    onPress={() => askToRemove(a)}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label={`Invited (${detail.attendance.length})`}
+          caption={`Invited (${detail.attendance.length})`}
+          rows={detail.attendance}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: 'name', label: 'Name', render: (a) => a.personName },
+            { key: 'organisation', label: 'Organisation', render: (a) => a.organisationName },
+            {
+              key: 'attendance',
+              label: 'Attendance',
+              render: (a) => (
+                <select
+                  aria-label={`Attendance for ${a.personName}`}
+                  value={a.status}
+                  onChange={(e) =>
+                    mark.mutate({ id: a.id, status: e.target.value as AttendanceStatus, deputyName: a.deputyName })
+                  }
+                >
+                  {ATTENDANCE_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {ATTENDANCE_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              ),
+            },
+            {
+              key: 'deputy',
+              label: 'Deputy',
+              render: (a) =>
+                a.status === 'deputy' ? (
+                  <DeputyInput
+                    key={`${a.id}-${a.deputyName}`}
+                    personName={a.personName}
+                    value={a.deputyName}
+                    onSave={(v) => mark.mutate({ id: a.id, status: 'deputy', deputyName: v })}
+                  />
+                ) : null,
+            },
+            {
+              key: 'remove',
+              label: 'Remove',
+              hideLabel: true,
+              render: (a) => (
+                <Button
+                  className="button small"
+                  aria-label={`Remove ${a.personName} from this meeting`}
+                  isDisabled={remove.isPending}
+                  onPress={() => askToRemove(a)}
+                >
+                  Remove
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       <ConfirmDialog
         title={`Remove ${confirming?.personName ?? ''}?`}

@@ -5,6 +5,7 @@ import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import type { MeetingSummary } from '../../../shared/meetings/model';
 import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
@@ -49,33 +50,41 @@ export function MeetingsScreen() {
   );
 }
 
-function MeetingRows({ meetings }: { meetings: MeetingSummary[] }) {
+function MeetingRows({ meetings, label }: { meetings: MeetingSummary[]; label: string }) {
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">Meeting</th>
-          <th scope="col">When (UK time)</th>
-          <th scope="col">Group</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {meetings.map((m) => (
-          <tr key={m.id} className={m.status === 'cancelled' ? 'is-cancelled' : undefined}>
-            <td>
+    <RecordTable
+      label={label}
+      rows={meetings}
+      rowKey={(m) => m.id}
+      rowProps={(m) => ({ className: m.status === 'cancelled' ? 'is-cancelled' : undefined })}
+      columns={[
+        {
+          key: 'meeting',
+          label: 'Meeting',
+          render: (m) => (
+            <>
               <a href={`#/meetings/${m.id}`}>{m.title}</a>
               {m.marking === 'OFFICIAL-SENSITIVE' ? <span className="tag">OFFICIAL-SENSITIVE</span> : null}
-            </td>
-            <td>{describeMeetingTime(m.startsAt, m.endsAt)}</td>
-            <td>
+            </>
+          ),
+        },
+        { key: 'when', label: 'When (UK time)', render: (m) => describeMeetingTime(m.startsAt, m.endsAt) },
+        {
+          key: 'group',
+          label: 'Group',
+          render: (m) => (
+            <>
               {m.groupName} <span className="muted">({GROUP_KIND_LABELS[m.type]})</span>
-            </td>
-            <td>{m.status === 'planned' ? 'Planned' : m.status === 'held' ? 'Held' : 'Cancelled'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        {
+          key: 'status',
+          label: 'Status',
+          render: (m) => (m.status === 'planned' ? 'Planned' : m.status === 'held' ? 'Held' : 'Cancelled'),
+        },
+      ]}
+    />
   );
 }
 
@@ -151,7 +160,7 @@ function MeetingList() {
           <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">Upcoming</h2>
             {upcoming.data && upcoming.data.length > 0 ? (
-              <MeetingRows meetings={upcoming.data} />
+              <MeetingRows meetings={upcoming.data} label="Upcoming meetings" />
             ) : (
               <p className="muted">
                 No upcoming meetings{gid !== null ? ' for this group' : ''}. Use “Schedule a meeting” to add one.
@@ -161,7 +170,7 @@ function MeetingList() {
           <section aria-labelledby="past-heading">
             <h2 id="past-heading">Past</h2>
             {past.data && past.data.length > 0 ? (
-              <MeetingRows meetings={past.data} />
+              <MeetingRows meetings={past.data} label="Past meetings" />
             ) : (
               <p className="muted">No past meetings yet.</p>
             )}
@@ -169,26 +178,18 @@ function MeetingList() {
           <section aria-labelledby="rates-heading">
             <h2 id="rates-heading">Attendance by organisation, last 12 months</h2>
             {rates.data && rates.data.length > 0 ? (
-              <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Meetings</th>
-                    <th scope="col">Present</th>
-                    <th scope="col">Rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rates.data.map((r) => (
-                    <tr key={r.organisationId}>
-                      <td>{r.organisationName}</td>
-                      <td>{r.meetings}</td>
-                      <td>{r.present}</td>
-                      <td>{r.rate === null ? '–' : `${Math.round(r.rate * 100)}%`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RecordTable
+                className="data-table compact"
+                label="Attendance by organisation, last 12 months"
+                rows={rates.data}
+                rowKey={(r) => r.organisationId}
+                columns={[
+                  { key: 'organisation', label: 'Organisation', render: (r) => r.organisationName },
+                  { key: 'meetings', label: 'Meetings', render: (r) => r.meetings },
+                  { key: 'present', label: 'Present', render: (r) => r.present },
+                  { key: 'rate', label: 'Rate', render: (r) => (r.rate === null ? '–' : `${Math.round(r.rate * 100)}%`) },
+                ]}
+              />
             ) : (
               <p className="muted">
                 Rates appear once attendance is recorded for past meetings. Attending or sending a deputy counts as present.

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import type { ShareDecision } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { DateField } from '../ui/date-field';
 import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
@@ -137,30 +138,29 @@ export function ShareLog() {
             </EmptyState>
           ) : null}
           {list.data && list.data.length > 0 ? (
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Information</th>
-                  <th scope="col">With whom</th>
-                  <th scope="col">Consent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Button className="link-button" onPress={() => open(s)}>
-                        {describeDate(s.sharedOn)}
-                      </Button>
-                    </td>
-                    <td>{s.information}</td>
-                    <td>{s.recipients}</td>
-                    <td>{s.consentSought ? 'Sought' : `Not sought: ${s.noConsentReason}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecordTable
+              label="Decisions to share"
+              rows={list.data}
+              rowKey={(s) => s.id}
+              columns={[
+                {
+                  key: 'date',
+                  label: 'Date',
+                  render: (s) => (
+                    <Button className="link-button" onPress={() => open(s)}>
+                      {describeDate(s.sharedOn)}
+                    </Button>
+                  ),
+                },
+                { key: 'information', label: 'Information', render: (s) => s.information },
+                { key: 'recipients', label: 'With whom', render: (s) => s.recipients },
+                {
+                  key: 'consent',
+                  label: 'Consent',
+                  render: (s) => (s.consentSought ? 'Sought' : `Not sought: ${s.noConsentReason}`),
+                },
+              ]}
+            />
           ) : null}
         </div>
         <div>

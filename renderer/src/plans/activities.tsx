@@ -6,6 +6,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../../shared/meetings/
 import type { Objective } from '../../../shared/plans/model';
 import { actionStatusText, ownerText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { DialogActions, ModalDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { SelectField, TextInput } from '../ui/fields';
@@ -27,39 +28,35 @@ export function Activities({ planId, objective: o }: { planId: number; objective
   return (
     <div className="activities">
       {o.actions.length > 0 ? (
-        <table className="data-table compact">
-          <caption>Activities for objective {o.number}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Ref</th>
-              <th scope="col">Activity</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Unlink</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.actions.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a>
-                </td>
-                <td>{a.description}</td>
-                <td>{ownerText(a)}</td>
-                <td>{a.dueOn ? ukDate(a.dueOn) : 'No date'}</td>
-                <td className={a.overdue ? 'overdue' : undefined}>{actionStatusText(a)}</td>
-                <td>
-                  <Button className="button small" aria-label={`Unlink action A${a.id}`} onPress={() => unlink.mutate(a.id)}>
-                    Unlink
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          className="data-table compact"
+          label={`Activities for objective ${o.number}`}
+          caption={`Activities for objective ${o.number}`}
+          rows={o.actions}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: 'ref', label: 'Ref', render: (a) => <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a> },
+            { key: 'activity', label: 'Activity', render: (a) => a.description },
+            { key: 'owner', label: 'Owner', render: (a) => ownerText(a) },
+            { key: 'due', label: 'Due', render: (a) => (a.dueOn ? ukDate(a.dueOn) : 'No date') },
+            {
+              key: 'status',
+              label: 'Status',
+              render: (a) => actionStatusText(a),
+              cellClassName: (a) => (a.overdue ? 'overdue' : undefined),
+            },
+            {
+              key: 'unlink',
+              label: 'Unlink',
+              hideLabel: true,
+              render: (a) => (
+                <Button className="button small" aria-label={`Unlink action A${a.id}`} onPress={() => unlink.mutate(a.id)}>
+                  Unlink
+                </Button>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p className="muted">No activities yet.</p>
       )}

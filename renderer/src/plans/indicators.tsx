@@ -13,6 +13,7 @@ import {
 } from '../../../shared/plans/model';
 import { indicatorLine, latestText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { ConfirmButton, DialogActions, ModalDialog } from '../ui/dialog';
 import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
 import { IndicatorChart } from './chart';
@@ -100,37 +101,32 @@ function IndicatorCard({ planId, indicator: i }: { planId: number; indicator: In
         {i.source === 'manual' ? (
           <div className="readings">
             {i.entered.length > 0 ? (
-              <table className="data-table compact">
-                <caption>Readings for {i.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Period</th>
-                    <th scope="col">Figure</th>
-                    <th scope="col">Note</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Remove</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {i.entered.map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.periodLabel}</td>
-                      <td>{formatValue(r.value, i.unit)}</td>
-                      <td>{r.note}</td>
-                      <td>
-                        <Button
-                          className="button small"
-                          aria-label={`Remove the reading for ${r.periodLabel}`}
-                          onPress={() => removeReading.mutate(r.id)}
-                        >
-                          Remove
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RecordTable
+                className="data-table compact"
+                label={`Readings for ${i.name}`}
+                caption={`Readings for ${i.name}`}
+                rows={i.entered}
+                rowKey={(r) => r.id}
+                columns={[
+                  { key: 'period', label: 'Period', render: (r) => r.periodLabel },
+                  { key: 'figure', label: 'Figure', render: (r) => formatValue(r.value, i.unit) },
+                  { key: 'note', label: 'Note', render: (r) => r.note },
+                  {
+                    key: 'remove',
+                    label: 'Remove',
+                    hideLabel: true,
+                    render: (r) => (
+                      <Button
+                        className="button small"
+                        aria-label={`Remove the reading for ${r.periodLabel}`}
+                        onPress={() => removeReading.mutate(r.id)}
+                      >
+                        Remove
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
             ) : null}
             <Button className="button small" onPress={() => setEntering(true)} aria-label={`Enter a reading for ${i.name}`}>
               Enter a reading

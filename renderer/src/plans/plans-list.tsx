@@ -4,6 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans/model';
 import { periodText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
+import { RecordTable } from '../ui/data-table';
 import { DialogActions, ModalDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
 import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
@@ -50,33 +51,19 @@ export function PlansList() {
         </EmptyState>
       ) : null}
       {plans.data && plans.data.length > 0 ? (
-        <table className="data-table">
-          <caption className="visually-hidden">Plans</caption>
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
-              <th scope="col">Priorities</th>
-              <th scope="col">Objectives</th>
-              <th scope="col">Indicators</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={`#/plans/${p.id}`}>{p.title}</a>
-                </td>
-                <td>{periodText(p.startsOn, p.endsOn)}</td>
-                <td>{PLAN_STATUS_LABELS[p.status]}</td>
-                <td>{p.priorities}</td>
-                <td>{p.objectives}</td>
-                <td>{p.indicators}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label="Plans"
+          rows={plans.data}
+          rowKey={(p) => p.id}
+          columns={[
+            { key: 'plan', label: 'Plan', render: (p) => <a href={`#/plans/${p.id}`}>{p.title}</a> },
+            { key: 'period', label: 'Period', render: (p) => periodText(p.startsOn, p.endsOn) },
+            { key: 'status', label: 'Status', render: (p) => PLAN_STATUS_LABELS[p.status] },
+            { key: 'priorities', label: 'Priorities', render: (p) => p.priorities },
+            { key: 'objectives', label: 'Objectives', render: (p) => p.objectives },
+            { key: 'indicators', label: 'Indicators', render: (p) => p.indicators },
+          ]}
+        />
       ) : null}
       {creating ? <NewPlanDialog onClose={() => setCreating(false)} /> : null}
     </Page>

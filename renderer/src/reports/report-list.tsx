@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordTable } from '../ui/data-table';
 import { Button } from 'react-aria-components';
 import { longDate } from '../../../shared/documents/placeholders';
 import { SelectField } from '../ui/fields';
@@ -33,26 +34,17 @@ export function ReportList() {
       {list.data && list.data.length === 0 ? (
         <EmptyState title="No reports yet">Choose a year above to draft its report from the records.</EmptyState>
       ) : (
-        <table className="data-table report-drafts">
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Sections written</th>
-              <th scope="col">Last changed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.map((r) => (
-              <tr key={r.year}>
-                <td>
-                  <a href={`#/plans/reports/${r.year}`}>Annual report {r.year}</a>
-                </td>
-                <td>{r.written} of 4</td>
-                <td>{longDate(r.updatedAt.slice(0, 10))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          className="data-table report-drafts"
+          label="Drafts"
+          rows={list.data ?? []}
+          rowKey={(r) => r.year}
+          columns={[
+            { key: 'year', label: 'Year', render: (r) => <a href={`#/plans/reports/${r.year}`}>Annual report {r.year}</a> },
+            { key: 'written', label: 'Sections written', render: (r) => `${r.written} of 4` },
+            { key: 'changed', label: 'Last changed', render: (r) => longDate(r.updatedAt.slice(0, 10)) },
+          ]}
+        />
       )}
     </Page>
   );

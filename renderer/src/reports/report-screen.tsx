@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { RecordTable } from '../ui/data-table';
 import { Button } from 'react-aria-components';
 import { svgDataUrl } from '../../../shared/charts/data-url';
 import type { Block } from '../../../shared/documents/tree';
@@ -42,27 +43,19 @@ function FiguresTable({ f }: { f: AnnualFigures }) {
     ['People trained', f.training.peopleTrained],
   ];
   return (
-    <table className="data-table report-figures">
-      <caption>The year in figures</caption>
-      <thead>
-        <tr>
-          <th scope="col">Figure</th>
-          <th scope="col">{f.year}</th>
-          <th scope="col">{f.year - 1}</th>
-          <th scope="col">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, c]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td>{c.value}</td>
-            <td>{c.previous}</td>
-            <td>{changeText(c)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordTable
+      className="data-table report-figures"
+      label="The year in figures"
+      caption="The year in figures"
+      rows={rows}
+      rowKey={([label]) => label}
+      columns={[
+        { key: 'figure', label: 'Figure', rowHeader: true, render: ([label]) => label },
+        { key: 'year', label: String(f.year), render: ([, c]) => c.value },
+        { key: 'previous', label: String(f.year - 1), render: ([, c]) => c.previous },
+        { key: 'change', label: 'Change', render: ([, c]) => changeText(c) },
+      ]}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordTable } from '../ui/data-table';
 import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
 import { agencyReturnSchema } from '../../../shared/contract/reports';
@@ -130,52 +131,46 @@ export function ReturnsScreen({ year }: { year: number }) {
           Returns are listed for the organisations that are members at the end of the year.
         </EmptyState>
       ) : (
-        <table className="data-table returns-table">
-          <caption className="visually-hidden">Partner returns for {year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Sector</th>
-              <th scope="col">Status</th>
-              <th scope="col">Requested</th>
-              <th scope="col">Returned</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((r) => (
-              <tr key={r.organisationId}>
-                <th scope="row">{r.organisationName}</th>
-                <td>{sectorLabel(r.sector)}</td>
-                <td>
-                  <span className={`status-pill ${r.status}`}>{RETURN_STATUS_LABELS[r.status]}</span>
-                </td>
-                <td>{r.requestedOn ? longDate(r.requestedOn) : '–'}</td>
-                <td>{r.returnedOn ? longDate(r.returnedOn) : '–'}</td>
-                <td>
-                  <div className="row-actions">
-                    <Button
-                      className="button small"
-                      aria-label={`Export the return form for ${r.organisationName}`}
-                      onPress={() => void exportOne(r, r.status === 'returned')}
-                    >
-                      Export form
-                    </Button>
-                    <Button
-                      className="button small"
-                      aria-label={`Enter answers from ${r.organisationName}`}
-                      onPress={() => setEditing(r)}
-                    >
-                      Enter answers
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          className="data-table returns-table"
+          label={`Partner returns for ${year}`}
+          rows={list}
+          rowKey={(r) => r.organisationId}
+          columns={[
+            { key: 'organisation', label: 'Organisation', rowHeader: true, render: (r) => r.organisationName },
+            { key: 'sector', label: 'Sector', render: (r) => sectorLabel(r.sector) },
+            {
+              key: 'status',
+              label: 'Status',
+              render: (r) => <span className={`status-pill ${r.status}`}>{RETURN_STATUS_LABELS[r.status]}</span>,
+            },
+            { key: 'requested', label: 'Requested', render: (r) => (r.requestedOn ? longDate(r.requestedOn) : '–') },
+            { key: 'returned', label: 'Returned', render: (r) => (r.returnedOn ? longDate(r.returnedOn) : '–') },
+            {
+              key: 'actions',
+              label: 'Actions',
+              hideLabel: true,
+              render: (r) => (
+                <div className="row-actions">
+                  <Button
+                    className="button small"
+                    aria-label={`Export the return form for ${r.organisationName}`}
+                    onPress={() => void exportOne(r, r.status === 'returned')}
+                  >
+                    Export form
+                  </Button>
+                  <Button
+                    className="button small"
+                    aria-label={`Enter answers from ${r.organisationName}`}
+                    onPress={() => setEditing(r)}
+                  >
+                    Enter answers
+                  </Button>
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       <ModalDialog
         title={editing ? `Return from ${editing.organisationName}, ${year}` : ''}

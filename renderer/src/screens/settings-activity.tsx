@@ -11,6 +11,7 @@ import { DateField, dateProblem } from '../ui/date-field';
 import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
+import { RecordTable } from '../ui/data-table';
 
 const PAGE = 50;
 const ALL = '';
@@ -94,28 +95,17 @@ export function ActivitySettings() {
             {data.total === 1 ? '1 entry' : `${data.total} entries`}
             {data.rows.length < data.total ? `, newest ${data.rows.length} shown` : ''}.
           </p>
-          <table className="data-table" aria-label="Activity log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Record</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {ukDate(r.at)} {r.at.slice(11, 16)}
-                  </td>
-                  <td>{entityLabel(r.entity)}</td>
-                  <td>{r.entityId}</td>
-                  <td>{r.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            label="Activity log"
+            rows={data.rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { key: 'when', label: 'When', render: (r) => `${ukDate(r.at)} ${r.at.slice(11, 16)}` },
+              { key: 'what', label: 'What', render: (r) => entityLabel(r.entity) },
+              { key: 'record', label: 'Record', render: (r) => r.entityId },
+              { key: 'action', label: 'Action', render: (r) => r.action },
+            ]}
+          />
           {data.rows.length < data.total ? (
             <Button className="button" onPress={() => setLimit(limit + PAGE)}>
               Show more

@@ -12,6 +12,7 @@ import { Notice } from '../ui/notice';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { navigate } from '../ui/router';
+import { RecordTable } from '../ui/data-table';
 
 type Draft = Record<RetentionKind, { months: string; action: 'review' | 'delete' }>;
 
@@ -99,26 +100,22 @@ export function RetentionSettings() {
       <h3>Due for review or deletion</h3>
       {due.data && due.data.length === 0 ? <p>Nothing is due. Records appear here when their period ends.</p> : null}
       {due.data && due.data.length > 0 ? (
-        <table className="data-table" aria-label="Due for review or deletion">
-          <thead>
-            <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Due</th>
-              <th scope="col">To do</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {due.data.map((d) => (
-              <tr key={`${d.kind}:${d.recordId}`}>
-                <td>{d.title}</td>
-                <td>{RETENTION_KIND_LABELS[d.kind]}</td>
-                <td>{ukDate(d.dueOn)}</td>
-                <td>{d.action === 'delete' ? 'Delete' : 'Review'}</td>
-                <td className="row-actions">
+        <RecordTable
+          label="Due for review or deletion"
+          rows={due.data}
+          rowKey={(d) => `${d.kind}:${d.recordId}`}
+          columns={[
+            { key: 'record', label: 'Record', render: (d) => d.title },
+            { key: 'kind', label: 'Kind', render: (d) => RETENTION_KIND_LABELS[d.kind] },
+            { key: 'due', label: 'Due', render: (d) => ukDate(d.dueOn) },
+            { key: 'todo', label: 'To do', render: (d) => (d.action === 'delete' ? 'Delete' : 'Review') },
+            {
+              key: 'actions',
+              label: 'Actions',
+              hideLabel: true,
+              cellClassName: () => 'row-actions',
+              render: (d) => (
+                <>
                   <Button className="button" onPress={() => navigate(d.route)} aria-label={`Open ${d.title}`}>
                     Open
                   </Button>
@@ -129,11 +126,11 @@ export function RetentionSettings() {
                   >
                     Keep
                   </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Page } from '../../../shared/partners/domain';
 
@@ -178,6 +178,10 @@ export type TableColumn<T> = {
   label: string;
   hideLabel?: boolean;
   render: (row: T) => ReactNode;
+  /** This column's cells head their rows (<th scope="row">), as a name or a figure's label does. */
+  rowHeader?: boolean;
+  /** A class for this column's cell in one row (an overdue status, say). */
+  cellClassName?: (row: T) => string | undefined;
 };
 
 /**
@@ -190,15 +194,22 @@ export function RecordTable<T>({
   rows,
   rowKey,
   className = 'data-table',
+  caption,
+  rowProps,
 }: {
   label: string;
   columns: readonly TableColumn<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string | number;
   className?: string;
+  /** A visible caption; the table's accessible name stays `label`. */
+  caption?: ReactNode;
+  /** Attributes for one row's <tr> (a class that marks it, say). */
+  rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement>;
 }) {
   return (
     <table className={className} aria-label={label}>
+      {caption !== undefined ? <caption>{caption}</caption> : null}
       <thead>
         <tr>
           {columns.map((c) => (
@@ -210,10 +221,18 @@ export function RecordTable<T>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)}>
-            {columns.map((c) => (
-              <td key={c.key}>{c.render(row)}</td>
-            ))}
+          <tr key={rowKey(row)} {...rowProps?.(row)}>
+            {columns.map((c) =>
+              c.rowHeader ? (
+                <th key={c.key} scope="row" className={c.cellClassName?.(row)}>
+                  {c.render(row)}
+                </th>
+              ) : (
+                <td key={c.key} className={c.cellClassName?.(row)}>
+                  {c.render(row)}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
