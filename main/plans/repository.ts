@@ -2,7 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
 import type { FourP } from '../../shared/meetings/model';
 import { FOUR_PS } from '../../shared/meetings/model';
-import type { Direction, Frequency, IndicatorSource, Plan, PlanStatus, PlanSummary, Reading } from '../../shared/plans/model';
+import type {
+  Direction,
+  Frequency,
+  IndicatorFields,
+  IndicatorSource,
+  Plan,
+  PlanStatus,
+  PlanSummary,
+  Reading,
+} from '../../shared/plans/model';
 import { nextFrozenObjectiveNumber, objectiveNumber, priorityNumber } from '../../shared/plans/model';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
@@ -418,21 +427,7 @@ export function unlinkAction(db: Database, objectiveId: number, actionId: number
 
 // ---------- indicators and readings ----------
 
-export type IndicatorRow = {
-  id: number;
-  uid: string;
-  version: number;
-  priorityId: number;
-  objectiveId: number | null;
-  position: number;
-  name: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  direction: Direction;
-  frequency: Frequency;
-  source: IndicatorSource;
-};
+export type IndicatorRow = IndicatorFields;
 const INDICATOR_SELECT = `SELECT id, uid, version, priority_id AS priorityId, objective_id AS objectiveId, position, name, unit,
   baseline, target, direction, frequency, source FROM plan_indicators`;
 

@@ -6,6 +6,15 @@ import { yearBounds } from '../../shared/reports/types';
 import { membershipChanges, membershipOn, organisationSectors } from '../partners/membership';
 import { returnCounts } from './returns';
 
+/**
+ * Everyone trained between two dates (bound twice: from, to, from, to): one row per named record
+ * and one per delegate count, each with how many people it stands for.
+ */
+const TRAINED_BETWEEN = `(
+  SELECT course_id, trained_on, 1 AS headcount FROM training_records WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?
+  UNION ALL
+  SELECT course_id, trained_on, delegates FROM training_delegate_counts WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?)`;
+
 /*
  * The annual report's figures, each counted from the records for a calendar year (1 January to
  * 31 December) and for the year before. Definitions, which the unit tests check by SQL:
@@ -70,12 +79,9 @@ function yearCounts(db: Database, year: number): YearCounts {
   }
   const training = db
     .prepare(
-      `SELECT COUNT(DISTINCT course_id || ':' || trained_on) AS sessions, SUM(people) AS people FROM (
-         SELECT course_id, trained_on, 1 AS people FROM training_records WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?
-         UNION ALL
-         SELECT course_id, trained_on, delegates FROM training_delegate_counts WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?)`,
+      `SELECT COUNT(DISTINCT course_id || ':' || trained_on) AS sessions, SUM(headcount) AS headcount FROM ${TRAINED_BETWEEN}`,
     )
-    .get(from, to, from, to) as { sessions: number; people: number | null };
+    .get(from, to, from, to) as { sessions: number; headcount: number | null };
   const actions = db
     .prepare(
       `SELECT COALESCE(SUM(substr(created_at, 1, 10) BETWEEN ? AND ?), 0) AS raised,
@@ -105,7 +111,7 @@ function yearCounts(db: Database, year: number): YearCounts {
     ...versions,
     ...shares,
     sessions: training.sessions,
-    people: training.people ?? 0,
+    people: training.headcount ?? 0,
   };
 }
 
@@ -147,13 +153,14 @@ export function annualFigures(db: Database, year: number, indicators: IndicatorS
 
   const courses = db
     .prepare(
-      `SELECT c.title, COUNT(DISTINCT t.trained_on) AS sessions, SUM(t.people) AS people FROM (
-         SELECT course_id, trained_on, 1 AS people FROM training_records WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?
-         UNION ALL
-         SELECT course_id, trained_on, delegates FROM training_delegate_counts WHERE deleted_at IS NULL AND trained_on BETWEEN ? AND ?) t
-       JOIN training_courses c ON c.id = t.course_id GROUP BY c.id ORDER BY people DESC, c.title`,
+      `SELECT c.title, COUNT(DISTINCT t.trained_on) AS sessions, SUM(t.headcount) AS headcount FROM ${TRAINED_BETWEEN} t
+       JOIN training_courses c ON c.id = t.course_id GROUP BY c.id ORDER BY headcount DESC, c.title`,
     )
-    .all(from, to, from, to) as { title: string; sessions: number; people: number }[];
+    .all(from, to, from, to)
+    .map((r) => {
+      const { title, sessions, headcount } = r as { title: string; sessions: number; headcount: number };
+      return { title, sessions, people: headcount };
+    });
 
   const titles = (
     db

@@ -92,7 +92,8 @@ export type Reading = {
 export type Rag = 'green' | 'amber' | 'red' | 'no_data';
 export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', no_data: 'No readings yet' };
 
-export type Indicator = {
+/** An indicator as stored (main's row); `Indicator` adds what is worked out from the readings. */
+export type IndicatorFields = {
   id: number;
   uid: string;
   version: number;
@@ -106,6 +107,9 @@ export type Indicator = {
   direction: Direction;
   frequency: Frequency;
   source: IndicatorSource;
+};
+
+export type Indicator = IndicatorFields & {
   /** Entered readings for a manual indicator; computed ones for the plan's period so far. */
   readings: { period: string; periodEnd: string; value: number }[];
   /** Manual readings with their ids, for editing. Empty for computed indicators. */
