@@ -5,10 +5,12 @@
  */
 
 /**
- * Fonts resvg can find on Debian (Liberation, DejaVu), Windows and macOS (Arial). Unquoted on
- * purpose: resvg 2.6 ignores a family list with quoted names and falls back to a serif face.
+ * Arimo first: the font the app ships for drawing charts into Word (resources/fonts, shaped like
+ * Arial), so a chart looks the same on every machine. The preview, in the window, finds Arial or
+ * its Linux look-alikes instead. Unquoted on purpose: resvg 2.6 ignores a family list with quoted
+ * names and falls back to a serif face.
  */
-export const FONT_FAMILY = 'Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
+export const FONT_FAMILY = 'Arimo, Arial, Liberation Sans, DejaVu Sans, Helvetica, sans-serif';
 
 /**
  * Colours with at least 3:1 contrast against white for the marks (WCAG 1.4.11) and 4.5:1 for text.
