@@ -69,7 +69,7 @@ export function ActionForm({
   const refresh = useRefresh();
   const form = useContractForm(actionForm, toDraft(action));
   const { control } = form;
-  const stale = useStaleWrite(toDraft(action), action?.version ?? 1);
+  const stale = useStaleWrite({ version: action?.version ?? 1, value: toDraft(action) }, { labels: LABELS });
   const [message, setMessage] = useMessage(action?.id ?? null);
 
   const save = useMutation({
@@ -91,6 +91,7 @@ export function ActionForm({
     onSuccess: async (saved) => {
       // What was saved is the form's new starting point (a new action's form empties for the next one).
       form.reset(action ? toDraft(saved) : toDraft(null));
+      if (action) stale.rebase({ version: saved.version, value: toDraft(saved) });
       await refresh();
       setMessage({ tone: 'success', text: action ? 'Action saved.' : `Action A${saved.id} added.` });
       onSaved?.(saved);
@@ -100,7 +101,7 @@ export function ActionForm({
         try {
           const theirs = (await call('meetings.actions.get', { id: action.id })).action;
           setMessage(null);
-          stale.refused(form.getValues(), toDraft(theirs), theirs.version);
+          stale.refused({ version: theirs.version, value: toDraft(theirs) });
           return;
         } catch {
           // Fall through to the plain message.
@@ -201,12 +202,19 @@ export function ActionForm({
         }}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {stale.stale ? (
+      {stale.theirs ? (
         <StaleWriteNotice
           what={`Action A${action?.id ?? ''}`}
-          conflicts={stale.stale.conflicts.map((k) => LABELS[k])}
-          onMerge={() => showDraft(stale.keepMine(form.getValues()))}
-          onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues())}
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
+            if (next) showDraft(next.value);
+          }}
+          onReload={() => {
+            const theirs = stale.takeTheirs();
+            if (theirs) form.reset(theirs);
+          }}
         />
       ) : null}
       <div className="form-actions">

@@ -152,7 +152,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     guardMessage: 'This meeting has changes that are not saved. Leave and lose them?',
   });
   const { control } = form;
-  const stale = useStaleWrite(initial, version);
+  const stale = useStaleWrite({ version, value: initial }, { labels: FIELD_LABELS });
   const [message, setMessage] = useMessage(meetingId);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
 
@@ -189,7 +189,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         try {
           const theirs = (await call('meetings.get', { id: meetingId })).meeting;
           setMessage(null);
-          stale.refused(form.getValues(), fromMeeting(theirs), theirs.version);
+          stale.refused({ version: theirs.version, value: fromMeeting(theirs) });
           return;
         } catch {
           // Fall through to the plain message.
@@ -373,12 +373,19 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           />
         </fieldset>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {stale.stale ? (
+        {stale.theirs ? (
           <StaleWriteNotice
             what="This meeting"
-            conflicts={stale.stale.conflicts.map((k) => FIELD_LABELS[k])}
-            onMerge={() => showDraft(stale.keepMine(form.getValues()))}
-            onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
+            changed={stale.changed}
+            conflicts={stale.conflicts(form.getValues())}
+            onMerge={() => {
+              const next = stale.keepMine(form.getValues());
+              if (next) showDraft(next.value);
+            }}
+            onReload={() => {
+              const theirs = stale.takeTheirs();
+              if (theirs) form.reset(theirs);
+            }}
           />
         ) : null}
         <div className="form-actions">

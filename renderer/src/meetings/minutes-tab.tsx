@@ -8,7 +8,7 @@ import { ActionsTable } from './actions-tab';
 import { NativeField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { useLeaveGuard } from '../ui/leave-guard';
-import { StaleWriteNotice } from '../ui/stale-write';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useRefresh } from './queries';
 
 /** The minutes tab: each agenda item's minutes (stale-write protected) and its decisions. */
@@ -25,19 +25,26 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   );
 }
 
+type Minutes = { minutes: string };
+
+/** Keep mine for minutes: their text first, then what this box added, for the minute-taker to tidy and save. */
+function addMine(base: Minutes, mine: Minutes, theirs: Minutes): Minutes {
+  const added = mine.minutes.startsWith(base.minutes) ? mine.minutes.slice(base.minutes.length).trim() : mine.minutes;
+  return { minutes: theirs.minutes.includes(added) ? theirs.minutes : `${theirs.minutes}\n\n${added}`.trim() };
+}
+
 function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
   const refresh = useRefresh();
   const [text, setText] = useState(item.minutes);
   // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
-  const [baseVersion, setBaseVersion] = useState(item.version);
-  const [baseText, setBaseText] = useState(item.minutes);
-  const [stale, setStale] = useState(false);
-  const dirty = text !== baseText;
+  const stored = { version: item.version, value: { minutes: item.minutes } };
+  const stale = useStaleWrite(stored, { merge: addMine });
+  const refused = stale.pending || stale.theirs !== null;
+  const dirty = text !== stale.base.value.minutes;
   // Coming back to the meeting (or another window saving) brings a newer version: show it unless
   // this box holds typing of its own, which is then saved on that version or merged by choice.
-  if (!dirty && !stale && item.version !== baseVersion) {
-    setBaseVersion(item.version);
-    setBaseText(item.minutes);
+  if (!dirty && !refused && item.version !== stale.version) {
+    stale.rebase(stored);
     setText(item.minutes);
   }
   const [decision, setDecision] = useState('');
@@ -47,23 +54,21 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
     mutationFn: () =>
       call('meetings.agenda.update', {
         id: item.id,
-        version: baseVersion,
+        version: stale.version,
         title: item.title,
         leadPersonId: item.leadPersonId,
         minutesAllowed: item.minutesAllowed,
         minutes: text,
       }),
     onSuccess: async (saved) => {
-      setBaseVersion(saved.version);
-      setBaseText(saved.minutes);
-      setStale(false);
+      stale.rebase({ version: saved.version, value: { minutes: saved.minutes } });
       await refresh();
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
     onError: async (e) => {
       if (!isStale(e)) return onError(e);
       setMessage(null);
-      setStale(true);
+      stale.refused();
       await refresh();
     },
   });
@@ -98,30 +103,24 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           rows={4}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => dirty && !stale && save.mutate()}
+          onBlur={() => dirty && !refused && save.mutate()}
         />
       </div>
-      {stale ? (
+      {stale.theirs ? (
         <StaleWriteNotice
           what={`The minutes for item ${number}`}
           onMerge={() => {
-            // Their text first, then what this box added, for the minute-taker to tidy and save.
-            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
-            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
+            const next = stale.keepMine({ minutes: text });
+            if (next) setText(next.value.minutes);
           }}
           onReload={() => {
-            setText(item.minutes);
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
+            const theirs = stale.takeTheirs();
+            if (theirs) setText(theirs.minutes);
           }}
         />
       ) : null}
       <div className="form-actions">
-        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
+        <Button className="button" isDisabled={!dirty || refused || save.isPending} onPress={() => save.mutate()}>
           Save minutes for item {number}
         </Button>
       </div>

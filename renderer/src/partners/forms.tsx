@@ -22,7 +22,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
-import { StaleChoice, useStaleMerge } from '../ui/stale-write';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { partnerKeys } from './queries';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
@@ -123,7 +123,7 @@ export function OrganisationForm({
   const form = useContractForm(organisationForm, { ...storedValues, ...draft.value }, { guard: false });
   useKeepDraft(form, draft.set);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleMerge(version, storedValues, organisationLabels);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels });
   const save = useMutation({
     mutationFn: async ({ value, version: basedOn }: { value: z.output<typeof organisationForm>; version: number }) => {
       const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
@@ -147,7 +147,6 @@ export function OrganisationForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      stale.saved();
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
@@ -157,7 +156,7 @@ export function OrganisationForm({
       void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
     },
   });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());
   const { control } = form;
   const phone = form.watch('phone');
@@ -207,19 +206,19 @@ export function OrganisationForm({
       ) : null}
       {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
       {stale.theirs ? (
-        <StaleChoice
+        <StaleWriteNotice
           what="This organisation"
           changed={stale.changed}
           conflicts={stale.conflicts(form.getValues())}
-          onKeep={() => {
-            const next = stale.merge(form.getValues());
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
             if (!next) return;
-            form.reset(next.merged);
-            const parsed = organisationForm.safeParse(next.merged);
+            form.reset(next.value);
+            const parsed = organisationForm.safeParse(next.value);
             if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
           }}
           onReload={() => {
-            const theirs = stale.reload();
+            const theirs = stale.takeTheirs();
             if (!theirs) return;
             form.reset(theirs);
             draft.clear();
@@ -287,7 +286,7 @@ export function PersonForm({
   const form = useContractForm(personForm, { ...storedValues, ...draft.value }, { guard: false });
   useKeepDraft(form, draft.set);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleMerge(version, storedValues, personLabels);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels });
   const save = useMutation({
     mutationFn: ({ value, version: basedOn }: { value: z.output<typeof personForm>; version: number }) => {
       const { jobTitle, email, phone, isSpoc, ...person } = value;
@@ -299,7 +298,6 @@ export function PersonForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      stale.saved();
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
@@ -309,7 +307,7 @@ export function PersonForm({
       void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
     },
   });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());
   const { control } = form;
   const phone = form.watch('phone');
@@ -361,19 +359,19 @@ export function PersonForm({
       <FormLongText control={control} name="notes" label="Notes" rows={3} />
       {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
       {stale.theirs ? (
-        <StaleChoice
+        <StaleWriteNotice
           what="This person’s record"
           changed={stale.changed}
           conflicts={stale.conflicts(form.getValues())}
-          onKeep={() => {
-            const next = stale.merge(form.getValues());
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
             if (!next) return;
-            form.reset(next.merged);
-            const parsed = personForm.safeParse(next.merged);
+            form.reset(next.value);
+            const parsed = personForm.safeParse(next.value);
             if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
           }}
           onReload={() => {
-            const theirs = stale.reload();
+            const theirs = stale.takeTheirs();
             if (!theirs) return;
             form.reset(theirs);
             draft.clear();
