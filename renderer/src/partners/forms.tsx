@@ -22,6 +22,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
+import type { Versioned } from '../ui/stale-write';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { partnerKeys } from './queries';
 import { useDraft } from './use-draft';
@@ -72,13 +73,17 @@ function FormActions({
   );
 }
 
-/** Keeps a form's values in its session draft as they are typed, so leaving the record keeps them. */
-function useKeepDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, set: (next: T) => void) {
+/** Keeps a form's values in its session draft as they are typed, with the version they are based on. */
+function useKeepDraft<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, unknown>,
+  set: (next: T, base: Versioned<T>) => void,
+  base: () => Versioned<T>,
+) {
   const { watch } = form;
   useEffect(() => {
-    const subscription = watch((values) => set(values as T));
+    const subscription = watch((values) => set(values as T, base()));
     return () => subscription.unsubscribe();
-  }, [watch, set]);
+  }, [watch, set, base]);
 }
 
 const organisationForm = organisationInput.extend({
@@ -119,11 +124,13 @@ export function OrganisationForm({
   const queryClient = useQueryClient();
   const storedValues: OrganisationValues = { ...(stored ?? emptyOrganisation()), ...noContact };
   // Unsaved typing lives in the session draft, so moving to another record and back keeps it.
-  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, storedValues);
+  // A draft kept from an earlier visit saves on the version it was edited from, so a change made
+  // elsewhere since is merged or taken, never written over.
+  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, { version, value: storedValues });
   const form = useContractForm(organisationForm, { ...storedValues, ...draft.value }, { guard: false });
-  useKeepDraft(form, draft.set);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels, base: draft.base });
+  useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels });
   const save = useMutation({
     mutationFn: async ({ value, version: basedOn }: { value: z.output<typeof organisationForm>; version: number }) => {
       const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
@@ -282,11 +289,11 @@ export function PersonForm({
     phone: '',
     isSpoc: false,
   };
-  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, storedValues);
+  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, { version, value: storedValues });
   const form = useContractForm(personForm, { ...storedValues, ...draft.value }, { guard: false });
-  useKeepDraft(form, draft.set);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels, base: draft.base });
+  useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels });
   const save = useMutation({
     mutationFn: ({ value, version: basedOn }: { value: z.output<typeof personForm>; version: number }) => {
       const { jobTitle, email, phone, isSpoc, ...person } = value;

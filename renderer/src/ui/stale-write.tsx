@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 type Fields = Record<string, unknown>;
@@ -97,16 +97,21 @@ export function useStaleWrite<T extends Fields>(
 ) {
   const { labels, merge = (b: T, m: T, t: T) => mergeEdits(b, m, t).merged } = options;
   const [base, setBase] = useState<Versioned<T>>(() => options.base ?? current);
+  // The same base for callbacks that run before the next render (a draft written as the form resets).
+  const latest = useRef(base);
+  const currentBase = useCallback(() => latest.current, []);
   // null: not refused; 'loading': refused, waiting for the newer version; or the newer version.
   const [refusal, setRefusal] = useState<'loading' | Versioned<T> | null>(null);
   const theirs = refusal === 'loading' ? (current.version !== base.version ? current : null) : refusal;
   const settle = (next: Versioned<T>) => {
+    latest.current = next;
     setBase(next);
     setRefusal(null);
   };
   return {
     /** What this form's values were read from: compare with it to know whether there are unsaved changes. */
     base,
+    currentBase,
     /** The version the next save is based on. */
     version: base.version,
     /** Refused, and the newer version is still loading. */
