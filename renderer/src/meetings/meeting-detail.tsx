@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
 import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
@@ -19,7 +19,16 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
-import { useRefresh, peopleSource } from './queries';
+import { peopleSource } from './queries';
+import {
+  useAddAgendaItem,
+  useAddPaper,
+  useDeleteMeeting,
+  useRemoveAgendaItem,
+  useRemovePaper,
+  useReorderAgenda,
+  useSaveAgendaItem,
+} from './mutations';
 import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
@@ -30,14 +39,9 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
     queryFn: () => call('meetings.get', { id: meetingId }),
   });
   const [message, setMessage] = useMessage(meetingId);
-  const refresh = useRefresh();
   const exporter = useExport(setMessage);
-  const remove = useMutation({
-    mutationFn: () => call('meetings.delete', { id: meetingId }),
-    onSuccess: async () => {
-      await refresh();
-      navigate('/meetings');
-    },
+  const remove = useDeleteMeeting({
+    onSuccess: () => navigate('/meetings'),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not delete the meeting.') }),
   });
   const exportMinutes = useCallback(
@@ -64,7 +68,7 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
             label="Delete meeting"
             confirmLabel="Delete it"
             question="Delete this meeting, its agenda, attendance and decisions? Its actions stay in the log."
-            onConfirm={() => remove.mutate()}
+            onConfirm={() => remove.mutate({ id: meetingId })}
           />
         </>
       }
@@ -134,7 +138,6 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
 }
 
 function AgendaTab({ detail }: { detail: MeetingDetail }) {
-  const refresh = useRefresh();
   const [message, setMessage] = useMessage(detail.meeting.id);
   const [editing, setEditing] = useState<number | null>(null);
   const [title, setTitle] = useState('');
@@ -143,9 +146,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
   const items = detail.agenda;
   const meetingId = detail.meeting.id;
 
-  const reorder = useMutation({
-    mutationFn: (ids: number[]) => call('meetings.agenda.reorder', { meetingId, itemIds: ids }),
-    onSuccess: () => refresh(),
+  const reorder = useReorderAgenda({
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not reorder the agenda.') }),
   });
   const move = (id: number, by: -1 | 1) => {
@@ -155,7 +156,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
     if (to < 0 || to >= ids.length) return;
     ids.splice(at, 1);
     ids.splice(to, 0, id);
-    reorder.mutate(ids);
+    reorder.mutate({ meetingId, itemIds: ids });
     const item = items[at]!;
     setMessage({ tone: 'info', text: `Moved “${item.title}” to position ${to + 1} of ${ids.length}.` });
   };
@@ -167,20 +168,12 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
       let index = rest.indexOf(e.target.key as number);
       if (e.target.dropPosition === 'after') index += 1;
       rest.splice(index, 0, ...moving);
-      reorder.mutate(rest);
+      reorder.mutate({ meetingId, itemIds: rest });
     },
   });
-  const add = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.add', {
-        meetingId,
-        title: title.trim(),
-        leadPersonId: lead?.id ?? null,
-        minutesAllowed: minutes === '' ? null : Number(minutes),
-      }),
-    onSuccess: async () => {
-      await refresh();
-      setMessage({ tone: 'success', text: `“${title.trim()}” added to the agenda.` });
+  const add = useAddAgendaItem({
+    onSuccess: (_items, req) => {
+      setMessage({ tone: 'success', text: `“${req.title}” added to the agenda.` });
       setTitle('');
       setLead(null);
       setMinutes('');
@@ -270,7 +263,12 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
             setMessage({ tone: 'error', text: 'Enter a title for the item.' });
             return;
           }
-          add.mutate();
+          add.mutate({
+            meetingId,
+            title: title.trim(),
+            leadPersonId: lead?.id ?? null,
+            minutesAllowed: minutes === '' ? null : Number(minutes),
+          });
         }}
       >
         <h2>Add an agenda item</h2>
@@ -290,7 +288,6 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
 }
 
 function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const refresh = useRefresh();
   const [title, setTitle] = useState(item.title);
   const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
   const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
@@ -299,46 +296,22 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
   const [link, setLink] = useState({ title: '', url: '' });
   const [message, setMessage] = useMessage(item.id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const save = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.update', {
-        id: item.id,
-        version: baseVersion,
-        title: title.trim(),
-        leadPersonId: lead?.id ?? null,
-        minutesAllowed: minutes === '' ? null : Number(minutes),
-        minutes: item.minutes,
-      }),
-    onSuccess: async (saved) => {
+  const save = useSaveAgendaItem({
+    onSuccess: (saved) => {
       setBaseVersion(saved.version);
-      await refresh();
       setMessage({ tone: 'success', text: 'Item saved.' });
     },
     onError,
   });
-  const addPaper = useMutation({
-    mutationFn: (p: { kind: 'link' | 'file'; title: string; url: string }) =>
-      call('meetings.agenda.addPaper', { agendaItemId: item.id, ...p }),
-    onSuccess: async () => {
-      await refresh();
+  const addPaper = useAddPaper({
+    onSuccess: () => {
       setLink({ title: '', url: '' });
       setMessage({ tone: 'success', text: 'Paper added.' });
     },
     onError,
   });
-  const removePaper = useMutation({
-    mutationFn: (id: number) => call('meetings.agenda.removePaper', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
-  const remove = useMutation({
-    mutationFn: () => call('meetings.agenda.remove', { id: item.id }),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError,
-  });
+  const removePaper = useRemovePaper({ onError });
+  const remove = useRemoveAgendaItem({ onSuccess: onClose, onError });
   return (
     <section className="editor" aria-label={`Edit agenda item “${item.title}”`}>
       <h2>Edit “{item.title}”</h2>
@@ -355,7 +328,11 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
         {item.papers.map((p) => (
           <li key={p.id}>
             {p.kind === 'link' ? <ExternalLink url={p.url}>{p.title}</ExternalLink> : <span>{p.title} (file)</span>}{' '}
-            <Button className="button small" aria-label={`Remove paper ${p.title}`} onPress={() => removePaper.mutate(p.id)}>
+            <Button
+              className="button small"
+              aria-label={`Remove paper ${p.title}`}
+              onPress={() => removePaper.mutate({ id: p.id })}
+            >
               Remove
             </Button>
           </li>
@@ -367,7 +344,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
         <Button
           className="button"
           isDisabled={link.title.trim() === '' || link.url.trim() === ''}
-          onPress={() => addPaper.mutate({ kind: 'link', title: link.title.trim(), url: link.url.trim() })}
+          onPress={() => addPaper.mutate({ agendaItemId: item.id, kind: 'link', title: link.title.trim(), url: link.url.trim() })}
         >
           Add link
         </Button>
@@ -380,14 +357,27 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
           onChange={(e) => {
             const file = e.target.files?.[0];
             // Only the file's name travels: never a path.
-            if (file) addPaper.mutate({ kind: 'file', title: file.name, url: '' });
+            if (file) addPaper.mutate({ agendaItemId: item.id, kind: 'file', title: file.name, url: '' });
             e.target.value = '';
           }}
         />
       </div>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="form-actions">
-        <Button className="button primary" isDisabled={title.trim() === '' || save.isPending} onPress={() => save.mutate()}>
+        <Button
+          className="button primary"
+          isDisabled={title.trim() === '' || save.isPending}
+          onPress={() =>
+            save.mutate({
+              id: item.id,
+              version: baseVersion,
+              title: title.trim(),
+              leadPersonId: lead?.id ?? null,
+              minutesAllowed: minutes === '' ? null : Number(minutes),
+              minutes: item.minutes,
+            })
+          }
+        >
           Save item
         </Button>
         <Button className="button" onPress={onClose}>
@@ -397,7 +387,7 @@ function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => 
           label="Remove item"
           confirmLabel="Remove it"
           question="Remove this item and its minutes?"
-          onConfirm={() => remove.mutate()}
+          onConfirm={() => remove.mutate({ id: item.id })}
         />
       </div>
     </section>

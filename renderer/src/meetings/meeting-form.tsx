@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
@@ -20,7 +20,8 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
-import { useRefresh, peopleSource } from './queries';
+import { peopleSource } from './queries';
+import { useAddGroup, useSaveMeeting } from './mutations';
 import { meetingKeys } from './queries';
 import { settingsKeys } from '../settings/queries';
 
@@ -146,7 +147,6 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
 }
 
 function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
-  const refresh = useRefresh();
   const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const form = useContractForm(meetingForm, initial, {
     guardMessage: 'This meeting has changes that are not saved. Leave and lose them?',
@@ -163,10 +163,8 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     if (form.getValues('title') === '' && name) form.setValue('title', name, { shouldDirty: true });
   };
 
-  const addGroup = useMutation({
-    mutationFn: () => call('meetings.groups.create', newGroup),
-    onSuccess: async (g) => {
-      await refresh();
+  const addGroup = useAddGroup({
+    onSuccess: (g) => {
       chooseGroup(String(g.id), g.kind, g.name);
       setNewGroup({ name: '', kind: 'sub_group' });
       setMessage({ tone: 'success', text: `Group “${g.name}” added.` });
@@ -174,14 +172,9 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not add the group.') }),
   });
 
-  const save = useMutation({
-    mutationFn: (payload: Parameters<typeof call<'meetings.create'>>[1]) =>
-      meetingId === null
-        ? call('meetings.create', payload)
-        : call('meetings.update', { id: meetingId, version: stale.version, ...payload }),
-    onSuccess: async (d) => {
+  const save = useSaveMeeting({
+    onSuccess: (d) => {
       form.reset(form.getValues());
-      await refresh();
       navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
     onError: async (e) => {
@@ -204,17 +197,21 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       setMessage(null);
       const { startsAt, endsAt } = meetingTimes(draft);
       save.mutate({
-        title: draft.title,
-        groupId: Number(draft.groupId),
-        type: draft.type,
-        startsAt,
-        endsAt,
-        location: draft.location,
-        onlineLink: draft.onlineLink,
-        chairPersonId: draft.chair?.id ?? null,
-        minuteTakerPersonId: draft.minuteTaker?.id ?? null,
-        marking: draft.marking,
-        status: draft.status,
+        id: meetingId,
+        version: stale.version,
+        value: {
+          title: draft.title,
+          groupId: Number(draft.groupId),
+          type: draft.type,
+          startsAt,
+          endsAt,
+          location: draft.location,
+          onlineLink: draft.onlineLink,
+          chairPersonId: draft.chair?.id ?? null,
+          minuteTakerPersonId: draft.minuteTaker?.id ?? null,
+          marking: draft.marking,
+          status: draft.status,
+        },
       });
     },
     () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
@@ -302,7 +299,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
               <Button
                 className="button"
                 isDisabled={newGroup.name.trim() === '' || addGroup.isPending}
-                onPress={() => addGroup.mutate()}
+                onPress={() => addGroup.mutate(newGroup)}
               >
                 Add group
               </Button>

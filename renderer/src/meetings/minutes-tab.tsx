@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
-import { call } from '../api/client';
 import { Notice, useMessage } from '../ui/notice';
 import { ActionsTable } from './actions-tab';
 import { NativeField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { useAddDecision, useDeleteDecision, useSaveAgendaItem } from './mutations';
 import { useRefresh } from './queries';
 
 /** The minutes tab: each agenda item's minutes (stale-write protected) and its decisions. */
@@ -50,19 +49,9 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
   const [decision, setDecision] = useState('');
   const [message, setMessage] = useMessage(item.id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
-  const save = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.update', {
-        id: item.id,
-        version: stale.version,
-        title: item.title,
-        leadPersonId: item.leadPersonId,
-        minutesAllowed: item.minutesAllowed,
-        minutes: text,
-      }),
-    onSuccess: async (saved) => {
+  const save = useSaveAgendaItem({
+    onSuccess: (saved) => {
       stale.rebase({ version: saved.version, value: { minutes: saved.minutes } });
-      await refresh();
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
     onError: async (e) => {
@@ -72,22 +61,19 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
       await refresh();
     },
   });
+  const saveMinutes = () =>
+    save.mutate({
+      id: item.id,
+      version: stale.version,
+      title: item.title,
+      leadPersonId: item.leadPersonId,
+      minutesAllowed: item.minutesAllowed,
+      minutes: text,
+    });
   // A save already under way (leaving the box starts one) finishes even if the screen changes.
   useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
-  const addDecision = useMutation({
-    mutationFn: () =>
-      call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
-    onSuccess: async () => {
-      await refresh();
-      setDecision('');
-    },
-    onError,
-  });
-  const removeDecision = useMutation({
-    mutationFn: (id: number) => call('meetings.decisions.delete', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
+  const addDecision = useAddDecision({ onSuccess: () => setDecision(''), onError });
+  const removeDecision = useDeleteDecision({ onError });
   const decisions = detail.decisions.filter((x) => x.agendaItemId === item.id);
   const label = `${number}. ${item.title}`;
   return (
@@ -103,7 +89,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           rows={4}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => dirty && !refused && save.mutate()}
+          onBlur={() => dirty && !refused && saveMinutes()}
         />
       </div>
       {stale.theirs ? (
@@ -120,7 +106,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
         />
       ) : null}
       <div className="form-actions">
-        <Button className="button" isDisabled={!dirty || refused || save.isPending} onPress={() => save.mutate()}>
+        <Button className="button" isDisabled={!dirty || refused || save.isPending} onPress={saveMinutes}>
           Save minutes for item {number}
         </Button>
       </div>
@@ -132,7 +118,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
               <Button
                 className="button small"
                 aria-label={`Delete decision: ${x.text}`}
-                onPress={() => removeDecision.mutate(x.id)}
+                onPress={() => removeDecision.mutate({ id: x.id })}
               >
                 Delete
               </Button>
@@ -145,7 +131,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
         <Button
           className="button"
           isDisabled={decision.trim() === '' || addDecision.isPending}
-          onPress={() => addDecision.mutate()}
+          onPress={() => addDecision.mutate({ meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() })}
         >
           Record decision
         </Button>
