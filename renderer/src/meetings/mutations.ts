@@ -2,13 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/contract';
 import type { AttendanceRecord } from '../../../shared/meetings/model';
 import { call } from '../api/client';
+import type { Reactions } from '../api/reactions';
 import { useRefresh } from './queries';
-
-/** What a screen does once a change is answered (after the meetings queries are refreshed) or refused. */
-export type Reactions<R, V> = {
-  onSuccess?: (result: R, vars: V) => unknown;
-  onError?: (error: Error, vars: V) => unknown;
-};
 
 /**
  * A change to meetings data: the call, then every meetings query refreshed (lists, details, the
