@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
-import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
+import type { MeetingDetail } from '../../../shared/meetings/model';
 import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
@@ -12,6 +12,7 @@ import { navigate } from '../ui/router';
 import { ActionsTab, ActionsTable } from './actions-tab';
 import { AttendanceTab } from './attendance-tab';
 import { MinutesTab } from './minutes-tab';
+import { AgendaItemEditor } from './agenda-item-editor';
 import { ExternalLink } from '../ui/external-link';
 import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
@@ -20,15 +21,7 @@ import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
 import { peopleSource } from './queries';
-import {
-  useAddAgendaItem,
-  useAddPaper,
-  useDeleteMeeting,
-  useRemoveAgendaItem,
-  useRemovePaper,
-  useReorderAgenda,
-  useSaveAgendaItem,
-} from './mutations';
+import { useAddAgendaItem, useDeleteMeeting, useReorderAgenda } from './mutations';
 import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
@@ -284,112 +277,5 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
         </div>
       </form>
     </div>
-  );
-}
-
-function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const [title, setTitle] = useState(item.title);
-  const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
-  const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
-  // The version this editor's fields were read from: a save based on it is refused if the item changed since.
-  const [baseVersion, setBaseVersion] = useState(item.version);
-  const [link, setLink] = useState({ title: '', url: '' });
-  const [message, setMessage] = useMessage(item.id);
-  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const save = useSaveAgendaItem({
-    onSuccess: (saved) => {
-      setBaseVersion(saved.version);
-      setMessage({ tone: 'success', text: 'Item saved.' });
-    },
-    onError,
-  });
-  const addPaper = useAddPaper({
-    onSuccess: () => {
-      setLink({ title: '', url: '' });
-      setMessage({ tone: 'success', text: 'Paper added.' });
-    },
-    onError,
-  });
-  const removePaper = useRemovePaper({ onError });
-  const remove = useRemoveAgendaItem({ onSuccess: onClose, onError });
-  return (
-    <section className="editor" aria-label={`Edit agenda item “${item.title}”`}>
-      <h2>Edit “{item.title}”</h2>
-      <NativeField label="Item title" value={title} onChange={setTitle} required />
-      <div className="inline-row">
-        <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
-        <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
-      </div>
-      <h3>Papers</h3>
-      {item.papers.length === 0 ? (
-        <p className="muted">No papers yet. Add a link, or attach a file by name so the pack lists it.</p>
-      ) : null}
-      <ul className="papers">
-        {item.papers.map((p) => (
-          <li key={p.id}>
-            {p.kind === 'link' ? <ExternalLink url={p.url}>{p.title}</ExternalLink> : <span>{p.title} (file)</span>}{' '}
-            <Button
-              className="button small"
-              aria-label={`Remove paper ${p.title}`}
-              onPress={() => removePaper.mutate({ id: p.id })}
-            >
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <div className="inline-row">
-        <NativeField label="Paper title" value={link.title} onChange={(v) => setLink((l) => ({ ...l, title: v }))} />
-        <NativeField label="Paper link" type="url" value={link.url} onChange={(v) => setLink((l) => ({ ...l, url: v }))} />
-        <Button
-          className="button"
-          isDisabled={link.title.trim() === '' || link.url.trim() === ''}
-          onPress={() => addPaper.mutate({ agendaItemId: item.id, kind: 'link', title: link.title.trim(), url: link.url.trim() })}
-        >
-          Add link
-        </Button>
-      </div>
-      <div className="field">
-        <label htmlFor={`paper-file-${item.id}`}>Attach a local file (its name is kept, not the file)</label>
-        <input
-          id={`paper-file-${item.id}`}
-          type="file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            // Only the file's name travels: never a path.
-            if (file) addPaper.mutate({ agendaItemId: item.id, kind: 'file', title: file.name, url: '' });
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <div className="form-actions">
-        <Button
-          className="button primary"
-          isDisabled={title.trim() === '' || save.isPending}
-          onPress={() =>
-            save.mutate({
-              id: item.id,
-              version: baseVersion,
-              title: title.trim(),
-              leadPersonId: lead?.id ?? null,
-              minutesAllowed: minutes === '' ? null : Number(minutes),
-              minutes: item.minutes,
-            })
-          }
-        >
-          Save item
-        </Button>
-        <Button className="button" onPress={onClose}>
-          Close
-        </Button>
-        <ConfirmButton
-          label="Remove item"
-          confirmLabel="Remove it"
-          question="Remove this item and its minutes?"
-          onConfirm={() => remove.mutate({ id: item.id })}
-        />
-      </div>
-    </section>
   );
 }
