@@ -77,9 +77,10 @@ function changedFields<T extends Fields>(before: T, after: T, labels: Partial<Re
  * Stale-write protection for one form. The form saves on `version` (the version its values were
  * read at). When main refuses a save as stale the form calls `refused`, with the record as it now
  * is or, when the screen is about to reload it anyway, with nothing: the newer version is then taken
- * from `current` once it arrives. The person then keeps theirs merged on top (field by field, see
- * mergeEdits) or takes the stored version; either way the form is now based on that version, so the
- * next save goes through unless it moved on again.
+ * from `current` once it arrives. The person then keeps their changes merged on top of the stored
+ * version (field by field, see mergeEdits, or by `options.merge`) or takes the stored version;
+ * either way the form is now based on that version, so the next save goes through unless it moved
+ * on again.
  *
  * `current` is the record as the screen last loaded it; `options.base` is what the values being
  * edited were read from when that is older (a draft kept from an earlier visit), so a save based on
@@ -111,6 +112,7 @@ export function useStaleWrite<T extends Fields>(
   return {
     /** What this form's values were read from: compare with it to know whether there are unsaved changes. */
     base,
+    /** The base as of now, for a callback that runs before the next render (a draft kept as the form resets). */
     currentBase,
     /** The version the next save is based on. */
     version: base.version,
