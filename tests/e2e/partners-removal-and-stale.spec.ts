@@ -171,3 +171,50 @@ test('a stale save of an organisation or a person shows what changed there, then
   await personForm.getByRole('button', { name: 'Save person' }).click();
   await expect(page.getByRole('region', { name: /Ada Lovelace/ }).getByText('(they/them)')).toBeVisible();
 });
+
+test('a draft kept from an earlier visit is not saved over a change made meanwhile', async ({ page, host }) => {
+  test.slow();
+  await page.goto(host.url);
+  const { ada } = await refuge(page, host);
+
+  // Mine: the pronouns, typed and left unsaved (going to her page in the app keeps the draft).
+  await open(page, `/partners/people/${ada.id}/edit`);
+  const personForm = page.getByRole('form', { name: 'Edit person' });
+  await personForm.getByRole('textbox', { name: 'Pronouns' }).fill('she/her');
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, `/partners/people/${ada.id}`);
+  const edit = page.getByRole('button', { name: 'Edit', exact: true });
+  await expect(edit).toBeVisible();
+
+  // Theirs: her notes, saved from elsewhere while the draft waits.
+  type Stored = { version: number; name: string; pronouns: string; notes: string; source: string; lawfulBasis: string };
+  const before = await invoke<Stored>(page, host, 'partners.people.get', { id: ada.id });
+  const { version, name, pronouns, source, lawfulBasis } = before;
+  await invoke(page, host, 'partners.people.update', {
+    id: ada.id,
+    version,
+    value: { name, pronouns, notes: 'Prefers email.', source, lawfulBasis, lastVerified: null },
+  });
+
+  // Back to the draft: saving it is refused, and nothing of theirs is lost.
+  await edit.click();
+  await expect(personForm.getByRole('textbox', { name: 'Pronouns' })).toHaveValue('she/her');
+  await expect(personForm.getByRole('textbox', { name: 'Notes' })).toHaveValue('');
+  await personForm.getByRole('button', { name: 'Save person' }).click();
+  const notice = personForm.getByRole('alert');
+  await expect(notice).toContainText('This person’s record changed somewhere else');
+  await expect(notice).toContainText('Changed there: Notes.');
+  await expect(notice).not.toContainText('Both versions changed');
+  const meanwhile = await invoke<Stored>(page, host, 'partners.people.get', { id: ada.id });
+  expect([meanwhile.version, meanwhile.pronouns, meanwhile.notes]).toEqual([version + 1, '', 'Prefers email.']);
+  await expectAccessible(page);
+
+  // Keep mine, merged from what the draft was edited from: my pronouns and their notes.
+  await notice.getByRole('button', { name: 'Keep mine' }).click();
+  const view = page.getByRole('region', { name: /Ada Lovelace/ });
+  await expect(view.getByText('(she/her)')).toBeVisible();
+  await expect(view.getByText('Prefers email.')).toBeVisible();
+  const after = await invoke<Stored>(page, host, 'partners.people.get', { id: ada.id });
+  expect([after.version, after.pronouns, after.notes]).toEqual([version + 2, 'she/her', 'Prefers email.']);
+});

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DiffPart, DocumentDetail, DocumentStatus } from '../../../shared/contract/documents';
@@ -23,6 +23,7 @@ import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { previewContext, useContextDefaults, useDirectoryCache, usePartnership } from './directory-cache';
 import { documentKeys } from './queries';
+import { useChangeStatus, useSign } from './mutations';
 import { ukDate } from '../ui/format';
 import { FillExamplesButton } from './fill-examples';
 import { GuidedForm } from './form';
@@ -328,22 +329,15 @@ export function DocumentEditor({ id }: { id: number }) {
     );
   }, [template, doc.data, draft, deferredValues, deferredTitle, partnership.data, dir, contextDefaults]);
 
-  const refresh = (d: DocumentDetail) => {
-    queryClient.setQueryData(documentKeys.detail(id), d);
+  // What main answers is the stored document: later autosaves are based on its revision.
+  const adopt = (d: DocumentDetail) => {
     revision.current = d.revision;
-    void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
-    void queryClient.invalidateQueries({ queryKey: documentKeys.history(id) });
   };
 
-  const status = useMutation({
-    mutationFn: async (to: DocumentStatus) => {
-      await flush();
-      if (to === 'agreed')
-        return call('documents.agree', { id, note: agreeNote, agreedBy: agreedBy || undefined, acknowledgeStale: ackStale });
-      return call('documents.setStatus', { id, status: to as 'draft' | 'in_review' | 'superseded' | 'withdrawn' });
-    },
+  const status = useChangeStatus(id, {
+    first: flush,
     onSuccess: (d) => {
-      refresh(d);
+      adopt(d);
       setMessage({
         tone: 'success',
         text: `The document is now ${STATUS_LABELS[d.status].toLowerCase()}${d.status === 'agreed' ? ` as version ${d.versionLabel}` : ''}.`,
@@ -352,6 +346,12 @@ export function DocumentEditor({ id }: { id: number }) {
     },
     onError: (e) => setMessage({ tone: 'error', text: errorWithDetails(e) }),
   });
+  const changeStatus = (to: DocumentStatus) =>
+    status.mutate(
+      to === 'agreed'
+        ? { to, note: agreeNote, agreedBy: agreedBy || undefined, acknowledgeStale: ackStale }
+        : { to: to as 'draft' | 'in_review' | 'superseded' | 'withdrawn' },
+    );
 
   const exportDoc = useCallback(
     async (publicSafe: boolean) => {
@@ -371,9 +371,8 @@ export function DocumentEditor({ id }: { id: number }) {
   );
   useShortcut('e', () => void exportDoc(false));
 
-  const sign = useMutation({
-    mutationFn: (a: { contactId: number; signedOn: string | null }) => call('documents.sign', { id, ...a }),
-    onSuccess: refresh,
+  const sign = useSign(id, {
+    onSuccess: adopt,
     onError: (e) => setMessage({ tone: 'error', text: errorWithDetails(e) }),
   });
 
@@ -411,7 +410,7 @@ export function DocumentEditor({ id }: { id: number }) {
               key={a.to}
               className={`button${a.to === 'agreed' ? ' primary' : ''}${a.danger ? ' danger' : ''}`}
               isDisabled={status.isPending}
-              onPress={() => (a.to === 'agreed' ? setAgreeOpen(true) : a.confirm ? setConfirm(a) : status.mutate(a.to))}
+              onPress={() => (a.to === 'agreed' ? setAgreeOpen(true) : a.confirm ? setConfirm(a) : changeStatus(a.to))}
             >
               {a.label}
             </Button>
@@ -526,7 +525,7 @@ export function DocumentEditor({ id }: { id: number }) {
         title={confirm?.label.replace('…', '') ?? ''}
         isOpen={confirm !== null}
         onClose={() => setConfirm(null)}
-        onConfirm={() => confirm && status.mutate(confirm.to)}
+        onConfirm={() => confirm && changeStatus(confirm.to)}
         confirmLabel={confirm?.label ?? ''}
         danger={confirm?.danger}
       >
@@ -575,7 +574,7 @@ export function DocumentEditor({ id }: { id: number }) {
           <Button
             className="button primary"
             isDisabled={status.isPending || missing.length > 0 || (stale.length > 0 && !ackStale)}
-            onPress={() => status.mutate('agreed')}
+            onPress={() => changeStatus('agreed')}
           >
             Agree version
           </Button>

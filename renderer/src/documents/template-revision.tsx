@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { call } from '../api/client';
@@ -6,24 +6,20 @@ import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { errorWithDetails } from '../ui/errors';
 import { documentKeys } from './queries';
+import { useReviseOnTemplate } from './mutations';
 
 /**
  * A document keeps the template it was made on. When that template has a newer version, say so
  * and offer a new draft on it, with the values carried over by field key; the old document stays.
  */
 export function TemplateRevisionNotice({ id, templateTitle }: { id: number; templateTitle: string }) {
-  const queryClient = useQueryClient();
   const status = useQuery({
     queryKey: documentKeys.templateStatus(id),
     queryFn: () => call('documentRevisions.templateStatus', { id }),
   });
   const [error, setError] = useState<string | null>(null);
-  const revise = useMutation({
-    mutationFn: () => call('documentRevisions.reviseOnTemplate', { id }),
-    onSuccess: async (doc) => {
-      await queryClient.invalidateQueries({ queryKey: documentKeys.all });
-      navigate(`/documents/${doc.id}`);
-    },
+  const revise = useReviseOnTemplate(id, {
+    onSuccess: (doc) => navigate(`/documents/${doc.id}`),
     onError: (e) => setError(errorWithDetails(e)),
   });
   const s = status.data;

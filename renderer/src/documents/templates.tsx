@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { TemplateSummary } from '../../../shared/contract/documents';
@@ -23,6 +23,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { NewDocumentDialog } from './documents-list';
 import { DocumentPreview } from './preview';
 import { documentKeys } from './queries';
+import { useDeleteTemplate, useDuplicateTemplate, useImportTemplate, useSaveTemplate } from './mutations';
 
 type Message = { tone: 'error' | 'success'; text: string; details?: string[] };
 
@@ -53,34 +54,25 @@ function aYearFromToday(): string {
 }
 
 export function TemplatesLibrary() {
-  const queryClient = useQueryClient();
   const list = useQuery({ queryKey: documentKeys.templates(), queryFn: () => call('documents.templates.list', {}) });
   const [message, setMessage] = useState<Message | null>(null);
   const [creatingFrom, setCreatingFrom] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TemplateSummary | null>(null);
   const file = useRef<HTMLInputElement>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
-
-  const duplicate = useMutation({
-    mutationFn: (key: string) => call('documents.templates.duplicate', { key }),
-    onSuccess: (t) => {
-      refresh();
-      navigate(`/documents/templates/${t.key}`);
-    },
+  const duplicate = useDuplicateTemplate({
+    onSuccess: (t) => navigate(`/documents/templates/${t.key}`),
     onError: (e) => setMessage(toMessage(e)),
   });
-  const remove = useMutation({
-    mutationFn: (key: string) => call('documents.templates.delete', { key }),
+  const remove = useDeleteTemplate({
     onSuccess: () => {
-      refresh();
       setMessage({ tone: 'success', text: 'Template deleted. Documents made from it keep their own copy.' });
     },
     onError: (e) => setMessage(toMessage(e)),
   });
+  const importTemplate = useImportTemplate();
   const importFile = async (f: File) => {
     try {
-      const t = await call('documents.templates.import', { text: await f.text() });
-      refresh();
+      const t = await importTemplate.mutateAsync(await f.text());
       const stale = await call('documents.checks.template', { key: t.key });
       setMessage(
         stale.length === 0
@@ -227,7 +219,6 @@ export function TemplatesLibrary() {
 
 /** A validated JSON editor with problems located by line, beside a preview filled with example values. */
 export function TemplateEditor({ templateKey }: { templateKey: string }) {
-  const queryClient = useQueryClient();
   const got = useQuery({
     queryKey: documentKeys.template(templateKey),
     queryFn: () => call('documents.templates.get', { key: templateKey }),
@@ -264,18 +255,20 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
   const dirty = text !== null && got.data !== undefined && text !== got.data.json;
   useLeaveGuard(dirty, { message: 'This template has changes that are not saved. Leave and lose them?' });
 
-  const save = useMutation({
-    mutationFn: () => call('documents.templates.save', { key: templateKey, json: text ?? '' }),
+  const duplicate = useDuplicateTemplate({
+    onSuccess: (t) => navigate(`/documents/templates/${t.key}`),
+    onError: (e) => setMessage(toMessage(e)),
+  });
+  const save = useSaveTemplate(templateKey, {
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
-      void queryClient.invalidateQueries({ queryKey: documentKeys.template(templateKey) }).then(() => setText(null));
+      setText(null);
       setMessage({ tone: 'success', text: 'Template saved. New documents use it; existing documents keep their own copy.' });
     },
     onError: (e) => setMessage(toMessage(e)),
   });
   const submit = useCallback(() => {
-    if (!readOnly && dirty && checked.problems.length === 0) save.mutate();
-  }, [readOnly, dirty, checked.problems.length, save]);
+    if (!readOnly && dirty && checked.problems.length === 0) save.mutate(text ?? '');
+  }, [readOnly, dirty, checked.problems.length, save, text]);
   useShortcut('s', submit, dirty);
 
   const goToLine = (line: number) => {
@@ -301,17 +294,7 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
       title={readOnly ? got.data.summary.title : `Edit template: ${got.data.summary.title}`}
       actions={
         readOnly ? (
-          <Button
-            className="button primary"
-            onPress={() =>
-              void call('documents.templates.duplicate', { key: templateKey })
-                .then((t) => {
-                  void queryClient.invalidateQueries({ queryKey: documentKeys.templates() });
-                  navigate(`/documents/templates/${t.key}`);
-                })
-                .catch((e: unknown) => setMessage(toMessage(e)))
-            }
-          >
+          <Button className="button primary" isDisabled={duplicate.isPending} onPress={() => duplicate.mutate(templateKey)}>
             Duplicate to customise
           </Button>
         ) : (

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
@@ -13,7 +12,8 @@ import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, isStale } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
-import { useRefresh, organisationSource, peopleSource } from './queries';
+import { organisationSource, peopleSource } from './queries';
+import { useSaveAction } from './mutations';
 
 const picked = z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
 
@@ -66,32 +66,16 @@ export function ActionForm({
   onSaved?: (a: Action) => void;
   onCancel?: () => void;
 }) {
-  const refresh = useRefresh();
   const form = useContractForm(actionForm, toDraft(action));
   const { control } = form;
-  const stale = useStaleWrite(toDraft(action), action?.version ?? 1);
+  const stale = useStaleWrite({ version: action?.version ?? 1, value: toDraft(action) }, { labels: LABELS });
   const [message, setMessage] = useMessage(action?.id ?? null);
 
-  const save = useMutation({
-    mutationFn: (draft: z.output<typeof actionForm>) => {
-      const payload = {
-        meetingId: action ? action.meetingId : meetingId,
-        agendaItemId: draft.agendaItemId === '' ? null : Number(draft.agendaItemId),
-        description: draft.description,
-        ownerOrganisationId: draft.organisation?.id ?? null,
-        ownerPersonId: draft.person?.id ?? null,
-        dueOn: draft.dueOn === '' ? null : draft.dueOn,
-        status: draft.status,
-        fourPs: draft.fourPs,
-      };
-      return action
-        ? call('meetings.actions.update', { id: action.id, version: stale.version, ...payload })
-        : call('meetings.actions.create', payload);
-    },
-    onSuccess: async (saved) => {
+  const save = useSaveAction({
+    onSuccess: (saved) => {
       // What was saved is the form's new starting point (a new action's form empties for the next one).
       form.reset(action ? toDraft(saved) : toDraft(null));
-      await refresh();
+      if (action) stale.rebase({ version: saved.version, value: toDraft(saved) });
       setMessage({ tone: 'success', text: action ? 'Action saved.' : `Action A${saved.id} added.` });
       onSaved?.(saved);
     },
@@ -100,13 +84,28 @@ export function ActionForm({
         try {
           const theirs = (await call('meetings.actions.get', { id: action.id })).action;
           setMessage(null);
-          stale.refused(form.getValues(), toDraft(theirs), theirs.version);
+          stale.refused({ version: theirs.version, value: toDraft(theirs) });
           return;
         } catch {
           // Fall through to the plain message.
         }
       }
       setMessage({ tone: 'error', text: errorText(e, 'Could not save the action.') });
+    },
+  });
+
+  const toRequest = (draft: z.output<typeof actionForm>) => ({
+    id: action?.id ?? null,
+    version: stale.version,
+    value: {
+      meetingId: action ? action.meetingId : meetingId,
+      agendaItemId: draft.agendaItemId === '' ? null : Number(draft.agendaItemId),
+      description: draft.description,
+      ownerOrganisationId: draft.organisation?.id ?? null,
+      ownerPersonId: draft.person?.id ?? null,
+      dueOn: draft.dueOn === '' ? null : draft.dueOn,
+      status: draft.status,
+      fourPs: draft.fourPs,
     },
   });
 
@@ -122,7 +121,7 @@ export function ActionForm({
       className="form action-form"
       aria-label={action ? `Edit action A${action.id}` : 'New action'}
       validationBehavior="aria"
-      onSubmit={(e) => void form.handleSubmit((draft) => save.mutate(draft))(e)}
+      onSubmit={(e) => void form.handleSubmit((draft) => save.mutate(toRequest(draft)))(e)}
     >
       <FormLongText control={control} name="description" label="Action" isRequired rows={3} />
       {agenda && agenda.length > 0 ? (
@@ -201,12 +200,19 @@ export function ActionForm({
         }}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {stale.stale ? (
+      {stale.theirs ? (
         <StaleWriteNotice
           what={`Action A${action?.id ?? ''}`}
-          conflicts={stale.stale.conflicts.map((k) => LABELS[k])}
-          onMerge={() => showDraft(stale.keepMine(form.getValues()))}
-          onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues())}
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
+            if (next) showDraft(next.value);
+          }}
+          onReload={() => {
+            const theirs = stale.takeTheirs();
+            if (theirs) form.reset(theirs);
+          }}
         />
       ) : null}
       <div className="form-actions">

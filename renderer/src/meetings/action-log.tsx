@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ActionStatus } from '../../../shared/meetings/model';
@@ -18,7 +18,8 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
-import { useRefresh, organisationSource, peopleSource } from './queries';
+import { organisationSource, peopleSource } from './queries';
+import { useAddActionUpdate, useDeleteAction } from './mutations';
 import { meetingKeys } from './queries';
 
 type StatusFilter = 'open_any' | 'all' | ActionStatus;
@@ -193,28 +194,13 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
 }
 
 function ActionPanel({ id }: { id: number }) {
-  const refresh = useRefresh();
   const detail = useQuery({ queryKey: meetingKeys.action(id), queryFn: () => call('meetings.actions.get', { id }) });
   const [note, setNote] = useState('');
   const [notedOn, setNotedOn] = useState(() => londonToday(new Date()));
   const [message, setMessage] = useMessage(id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const addUpdate = useMutation({
-    mutationFn: () => call('meetings.actions.addUpdate', { actionId: id, notedOn, note: note.trim() }),
-    onSuccess: async () => {
-      await refresh();
-      setNote('');
-    },
-    onError,
-  });
-  const remove = useMutation({
-    mutationFn: () => call('meetings.actions.delete', { id }),
-    onSuccess: async () => {
-      await refresh();
-      navigate('/meetings/actions');
-    },
-    onError,
-  });
+  const addUpdate = useAddActionUpdate({ onSuccess: () => setNote(''), onError });
+  const remove = useDeleteAction({ onSuccess: () => navigate('/meetings/actions'), onError });
   if (!detail.data) return detail.isError ? <Notice tone="error">{detail.error.message}</Notice> : <p>Loading…</p>;
   const { action, updates } = detail.data;
   return (
@@ -242,7 +228,7 @@ function ActionPanel({ id }: { id: number }) {
         aria-label="Add an update"
         onSubmit={(e) => {
           e.preventDefault();
-          if (note.trim() !== '') addUpdate.mutate();
+          if (note.trim() !== '') addUpdate.mutate({ actionId: id, notedOn, note: note.trim() });
         }}
       >
         <NativeField label="Update" value={note} onChange={setNote} />
@@ -257,7 +243,7 @@ function ActionPanel({ id }: { id: number }) {
           label="Delete action"
           confirmLabel="Delete it"
           question="Delete this action and its updates? Marking it dropped keeps a record."
-          onConfirm={() => remove.mutate()}
+          onConfirm={() => remove.mutate({ id })}
         />
       </div>
     </section>

@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AttendanceRecord, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/meetings/model';
-import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
 import { ConfirmDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -12,6 +10,7 @@ import { Notice, useMessage } from '../ui/notice';
 import { toast } from '../ui/toasts';
 import type { Picked } from './queries';
 import { organisationSource, peopleSource, useRefresh } from './queries';
+import { restoreAttendance, useInvite, useMarkAttendance, useRemoveAttendance } from './mutations';
 
 /** What removing this attendee would lose: recorded attendance, and actions from this meeting they own. */
 export function removalWarning(a: AttendanceRecord, detail: MeetingDetail): string[] {
@@ -42,10 +41,8 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
   const [person, setPerson] = useState<Picked>(null);
   const [message, setMessage] = useMessage(meetingId);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const invite = useMutation({
-    mutationFn: (r: { personIds?: number[]; organisationId?: number }) => call('meetings.attendance.invite', { meetingId, ...r }),
-    onSuccess: async (list, r) => {
-      await refresh();
+  const invite = useInvite({
+    onSuccess: (list, r) => {
       const added = list.length - detail.attendance.length;
       setMessage({
         tone: added > 0 ? 'success' : 'info',
@@ -61,32 +58,18 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
     },
     onError,
   });
-  const mark = useMutation({
-    mutationFn: (r: { id: number; status: AttendanceStatus; deputyName?: string }) => call('meetings.attendance.mark', r),
-    onSuccess: () => refresh(),
-    onError,
-  });
+  const mark = useMarkAttendance({ onError });
   const restore = async (a: AttendanceRecord) => {
     try {
-      const list = await call('meetings.attendance.invite', { meetingId, personIds: [a.personId] });
-      const back = list.find((x) => x.personId === a.personId);
-      if (back && (a.status !== 'invited' || a.deputyName !== '' || a.deputyPersonId !== null))
-        await call('meetings.attendance.mark', {
-          id: back.id,
-          status: a.status,
-          deputyPersonId: a.deputyPersonId,
-          deputyName: a.deputyName,
-        });
+      await restoreAttendance(meetingId, a);
       await refresh();
       toast('success', `${a.personName} is back on this meeting.`);
     } catch (e) {
       toast('error', errorText(e, `${a.personName} could not be put back.`));
     }
   };
-  const remove = useMutation({
-    mutationFn: (a: AttendanceRecord) => call('meetings.attendance.remove', { id: a.id }),
-    onSuccess: async (_list, a) => {
-      await refresh();
+  const remove = useRemoveAttendance({
+    onSuccess: (_list, a) => {
       toast('info', `Removed ${a.personName} from this meeting.`, { label: 'Undo', run: () => void restore(a) });
     },
     onError,
@@ -111,7 +94,7 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
           <Button
             className="button"
             isDisabled={!org || invite.isPending}
-            onPress={() => org && invite.mutate({ organisationId: org.id })}
+            onPress={() => org && invite.mutate({ meetingId, organisationId: org.id })}
           >
             Invite organisation’s people
           </Button>
@@ -121,7 +104,7 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
           <Button
             className="button"
             isDisabled={!person || invite.isPending}
-            onPress={() => person && invite.mutate({ personIds: [person.id] })}
+            onPress={() => person && invite.mutate({ meetingId, personIds: [person.id] })}
           >
             Invite person
           </Button>

@@ -1,7 +1,7 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
-import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
+import type { MeetingDetail } from '../../../shared/meetings/model';
 import { GROUP_KIND_LABELS } from '../../../shared/meetings/model';
 import { describeMeetingTime } from '../../../shared/meetings/time';
 import { call } from '../api/client';
@@ -12,6 +12,7 @@ import { navigate } from '../ui/router';
 import { ActionsTab, ActionsTable } from './actions-tab';
 import { AttendanceTab } from './attendance-tab';
 import { MinutesTab } from './minutes-tab';
+import { AgendaItemEditor } from './agenda-item-editor';
 import { ExternalLink } from '../ui/external-link';
 import type { Picked } from './queries';
 import { ConfirmButton } from '../ui/dialog';
@@ -19,7 +20,8 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useExport } from '../ui/use-export';
-import { useRefresh, peopleSource } from './queries';
+import { peopleSource } from './queries';
+import { useAddAgendaItem, useDeleteMeeting, useReorderAgenda } from './mutations';
 import { meetingKeys } from './queries';
 
 const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
@@ -30,14 +32,9 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
     queryFn: () => call('meetings.get', { id: meetingId }),
   });
   const [message, setMessage] = useMessage(meetingId);
-  const refresh = useRefresh();
   const exporter = useExport(setMessage);
-  const remove = useMutation({
-    mutationFn: () => call('meetings.delete', { id: meetingId }),
-    onSuccess: async () => {
-      await refresh();
-      navigate('/meetings');
-    },
+  const remove = useDeleteMeeting({
+    onSuccess: () => navigate('/meetings'),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not delete the meeting.') }),
   });
   const exportMinutes = useCallback(
@@ -64,7 +61,7 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
             label="Delete meeting"
             confirmLabel="Delete it"
             question="Delete this meeting, its agenda, attendance and decisions? Its actions stay in the log."
-            onConfirm={() => remove.mutate()}
+            onConfirm={() => remove.mutate({ id: meetingId })}
           />
         </>
       }
@@ -134,7 +131,6 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
 }
 
 function AgendaTab({ detail }: { detail: MeetingDetail }) {
-  const refresh = useRefresh();
   const [message, setMessage] = useMessage(detail.meeting.id);
   const [editing, setEditing] = useState<number | null>(null);
   const [title, setTitle] = useState('');
@@ -143,9 +139,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
   const items = detail.agenda;
   const meetingId = detail.meeting.id;
 
-  const reorder = useMutation({
-    mutationFn: (ids: number[]) => call('meetings.agenda.reorder', { meetingId, itemIds: ids }),
-    onSuccess: () => refresh(),
+  const reorder = useReorderAgenda({
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not reorder the agenda.') }),
   });
   const move = (id: number, by: -1 | 1) => {
@@ -155,7 +149,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
     if (to < 0 || to >= ids.length) return;
     ids.splice(at, 1);
     ids.splice(to, 0, id);
-    reorder.mutate(ids);
+    reorder.mutate({ meetingId, itemIds: ids });
     const item = items[at]!;
     setMessage({ tone: 'info', text: `Moved “${item.title}” to position ${to + 1} of ${ids.length}.` });
   };
@@ -167,20 +161,12 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
       let index = rest.indexOf(e.target.key as number);
       if (e.target.dropPosition === 'after') index += 1;
       rest.splice(index, 0, ...moving);
-      reorder.mutate(rest);
+      reorder.mutate({ meetingId, itemIds: rest });
     },
   });
-  const add = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.add', {
-        meetingId,
-        title: title.trim(),
-        leadPersonId: lead?.id ?? null,
-        minutesAllowed: minutes === '' ? null : Number(minutes),
-      }),
-    onSuccess: async () => {
-      await refresh();
-      setMessage({ tone: 'success', text: `“${title.trim()}” added to the agenda.` });
+  const add = useAddAgendaItem({
+    onSuccess: (_items, req) => {
+      setMessage({ tone: 'success', text: `“${req.title}” added to the agenda.` });
       setTitle('');
       setLead(null);
       setMinutes('');
@@ -270,7 +256,12 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
             setMessage({ tone: 'error', text: 'Enter a title for the item.' });
             return;
           }
-          add.mutate();
+          add.mutate({
+            meetingId,
+            title: title.trim(),
+            leadPersonId: lead?.id ?? null,
+            minutesAllowed: minutes === '' ? null : Number(minutes),
+          });
         }}
       >
         <h2>Add an agenda item</h2>
@@ -286,120 +277,5 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
         </div>
       </form>
     </div>
-  );
-}
-
-function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const refresh = useRefresh();
-  const [title, setTitle] = useState(item.title);
-  const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
-  const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
-  // The version this editor's fields were read from: a save based on it is refused if the item changed since.
-  const [baseVersion, setBaseVersion] = useState(item.version);
-  const [link, setLink] = useState({ title: '', url: '' });
-  const [message, setMessage] = useMessage(item.id);
-  const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'That did not work.') });
-  const save = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.update', {
-        id: item.id,
-        version: baseVersion,
-        title: title.trim(),
-        leadPersonId: lead?.id ?? null,
-        minutesAllowed: minutes === '' ? null : Number(minutes),
-        minutes: item.minutes,
-      }),
-    onSuccess: async (saved) => {
-      setBaseVersion(saved.version);
-      await refresh();
-      setMessage({ tone: 'success', text: 'Item saved.' });
-    },
-    onError,
-  });
-  const addPaper = useMutation({
-    mutationFn: (p: { kind: 'link' | 'file'; title: string; url: string }) =>
-      call('meetings.agenda.addPaper', { agendaItemId: item.id, ...p }),
-    onSuccess: async () => {
-      await refresh();
-      setLink({ title: '', url: '' });
-      setMessage({ tone: 'success', text: 'Paper added.' });
-    },
-    onError,
-  });
-  const removePaper = useMutation({
-    mutationFn: (id: number) => call('meetings.agenda.removePaper', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
-  const remove = useMutation({
-    mutationFn: () => call('meetings.agenda.remove', { id: item.id }),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError,
-  });
-  return (
-    <section className="editor" aria-label={`Edit agenda item “${item.title}”`}>
-      <h2>Edit “{item.title}”</h2>
-      <NativeField label="Item title" value={title} onChange={setTitle} required />
-      <div className="inline-row">
-        <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
-        <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
-      </div>
-      <h3>Papers</h3>
-      {item.papers.length === 0 ? (
-        <p className="muted">No papers yet. Add a link, or attach a file by name so the pack lists it.</p>
-      ) : null}
-      <ul className="papers">
-        {item.papers.map((p) => (
-          <li key={p.id}>
-            {p.kind === 'link' ? <ExternalLink url={p.url}>{p.title}</ExternalLink> : <span>{p.title} (file)</span>}{' '}
-            <Button className="button small" aria-label={`Remove paper ${p.title}`} onPress={() => removePaper.mutate(p.id)}>
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <div className="inline-row">
-        <NativeField label="Paper title" value={link.title} onChange={(v) => setLink((l) => ({ ...l, title: v }))} />
-        <NativeField label="Paper link" type="url" value={link.url} onChange={(v) => setLink((l) => ({ ...l, url: v }))} />
-        <Button
-          className="button"
-          isDisabled={link.title.trim() === '' || link.url.trim() === ''}
-          onPress={() => addPaper.mutate({ kind: 'link', title: link.title.trim(), url: link.url.trim() })}
-        >
-          Add link
-        </Button>
-      </div>
-      <div className="field">
-        <label htmlFor={`paper-file-${item.id}`}>Attach a local file (its name is kept, not the file)</label>
-        <input
-          id={`paper-file-${item.id}`}
-          type="file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            // Only the file's name travels: never a path.
-            if (file) addPaper.mutate({ kind: 'file', title: file.name, url: '' });
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <div className="form-actions">
-        <Button className="button primary" isDisabled={title.trim() === '' || save.isPending} onPress={() => save.mutate()}>
-          Save item
-        </Button>
-        <Button className="button" onPress={onClose}>
-          Close
-        </Button>
-        <ConfirmButton
-          label="Remove item"
-          confirmLabel="Remove it"
-          question="Remove this item and its minutes?"
-          onConfirm={() => remove.mutate()}
-        />
-      </div>
-    </section>
   );
 }

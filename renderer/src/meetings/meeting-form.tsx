@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
@@ -20,7 +20,8 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
-import { useRefresh, peopleSource } from './queries';
+import { peopleSource } from './queries';
+import { useAddGroup, useSaveMeeting } from './mutations';
 import { meetingKeys } from './queries';
 import { settingsKeys } from '../settings/queries';
 
@@ -146,13 +147,12 @@ export function MeetingForm({ meetingId }: { meetingId: number | null }) {
 }
 
 function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | null; version: number; initial: Draft }) {
-  const refresh = useRefresh();
   const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const form = useContractForm(meetingForm, initial, {
     guardMessage: 'This meeting has changes that are not saved. Leave and lose them?',
   });
   const { control } = form;
-  const stale = useStaleWrite(initial, version);
+  const stale = useStaleWrite({ version, value: initial }, { labels: FIELD_LABELS });
   const [message, setMessage] = useMessage(meetingId);
   const [newGroup, setNewGroup] = useState({ name: '', kind: 'sub_group' as GroupKind });
 
@@ -163,10 +163,8 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     if (form.getValues('title') === '' && name) form.setValue('title', name, { shouldDirty: true });
   };
 
-  const addGroup = useMutation({
-    mutationFn: () => call('meetings.groups.create', newGroup),
-    onSuccess: async (g) => {
-      await refresh();
+  const addGroup = useAddGroup({
+    onSuccess: (g) => {
       chooseGroup(String(g.id), g.kind, g.name);
       setNewGroup({ name: '', kind: 'sub_group' });
       setMessage({ tone: 'success', text: `Group “${g.name}” added.` });
@@ -174,14 +172,9 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not add the group.') }),
   });
 
-  const save = useMutation({
-    mutationFn: (payload: Parameters<typeof call<'meetings.create'>>[1]) =>
-      meetingId === null
-        ? call('meetings.create', payload)
-        : call('meetings.update', { id: meetingId, version: stale.version, ...payload }),
-    onSuccess: async (d) => {
+  const save = useSaveMeeting({
+    onSuccess: (d) => {
       form.reset(form.getValues());
-      await refresh();
       navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
     onError: async (e) => {
@@ -189,7 +182,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
         try {
           const theirs = (await call('meetings.get', { id: meetingId })).meeting;
           setMessage(null);
-          stale.refused(form.getValues(), fromMeeting(theirs), theirs.version);
+          stale.refused({ version: theirs.version, value: fromMeeting(theirs) });
           return;
         } catch {
           // Fall through to the plain message.
@@ -204,17 +197,21 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       setMessage(null);
       const { startsAt, endsAt } = meetingTimes(draft);
       save.mutate({
-        title: draft.title,
-        groupId: Number(draft.groupId),
-        type: draft.type,
-        startsAt,
-        endsAt,
-        location: draft.location,
-        onlineLink: draft.onlineLink,
-        chairPersonId: draft.chair?.id ?? null,
-        minuteTakerPersonId: draft.minuteTaker?.id ?? null,
-        marking: draft.marking,
-        status: draft.status,
+        id: meetingId,
+        version: stale.version,
+        value: {
+          title: draft.title,
+          groupId: Number(draft.groupId),
+          type: draft.type,
+          startsAt,
+          endsAt,
+          location: draft.location,
+          onlineLink: draft.onlineLink,
+          chairPersonId: draft.chair?.id ?? null,
+          minuteTakerPersonId: draft.minuteTaker?.id ?? null,
+          marking: draft.marking,
+          status: draft.status,
+        },
       });
     },
     () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
@@ -302,7 +299,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
               <Button
                 className="button"
                 isDisabled={newGroup.name.trim() === '' || addGroup.isPending}
-                onPress={() => addGroup.mutate()}
+                onPress={() => addGroup.mutate(newGroup)}
               >
                 Add group
               </Button>
@@ -373,12 +370,19 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           />
         </fieldset>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {stale.stale ? (
+        {stale.theirs ? (
           <StaleWriteNotice
             what="This meeting"
-            conflicts={stale.stale.conflicts.map((k) => FIELD_LABELS[k])}
-            onMerge={() => showDraft(stale.keepMine(form.getValues()))}
-            onReload={() => form.reset(stale.takeTheirs(form.getValues()))}
+            changed={stale.changed}
+            conflicts={stale.conflicts(form.getValues())}
+            onMerge={() => {
+              const next = stale.keepMine(form.getValues());
+              if (next) showDraft(next.value);
+            }}
+            onReload={() => {
+              const theirs = stale.takeTheirs();
+              if (theirs) form.reset(theirs);
+            }}
           />
         ) : null}
         <div className="form-actions">

@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
-import { call } from '../api/client';
 import { Notice, useMessage } from '../ui/notice';
 import { ActionsTable } from './actions-tab';
 import { NativeField } from '../ui/fields';
 import { errorText, isStale } from '../ui/errors';
 import { useLeaveGuard } from '../ui/leave-guard';
-import { StaleWriteNotice } from '../ui/stale-write';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { useAddDecision, useDeleteDecision, useSaveAgendaItem } from './mutations';
 import { useRefresh } from './queries';
 
 /** The minutes tab: each agenda item's minutes (stale-write protected) and its decisions. */
@@ -25,64 +24,56 @@ export function MinutesTab({ detail }: { detail: MeetingDetail }) {
   );
 }
 
+type Minutes = { minutes: string };
+
+/** Keep mine for minutes: their text first, then what this box added, for the minute-taker to tidy and save. */
+function addMine(base: Minutes, mine: Minutes, theirs: Minutes): Minutes {
+  const added = mine.minutes.startsWith(base.minutes) ? mine.minutes.slice(base.minutes.length).trim() : mine.minutes;
+  return { minutes: theirs.minutes.includes(added) ? theirs.minutes : `${theirs.minutes}\n\n${added}`.trim() };
+}
+
 function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
   const refresh = useRefresh();
   const [text, setText] = useState(item.minutes);
   // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
-  const [baseVersion, setBaseVersion] = useState(item.version);
-  const [baseText, setBaseText] = useState(item.minutes);
-  const [stale, setStale] = useState(false);
-  const dirty = text !== baseText;
+  const stored = { version: item.version, value: { minutes: item.minutes } };
+  const stale = useStaleWrite(stored, { merge: addMine });
+  const refused = stale.pending || stale.theirs !== null;
+  const dirty = text !== stale.base.value.minutes;
   // Coming back to the meeting (or another window saving) brings a newer version: show it unless
   // this box holds typing of its own, which is then saved on that version or merged by choice.
-  if (!dirty && !stale && item.version !== baseVersion) {
-    setBaseVersion(item.version);
-    setBaseText(item.minutes);
+  if (!dirty && !refused && item.version !== stale.version) {
+    stale.rebase(stored);
     setText(item.minutes);
   }
   const [decision, setDecision] = useState('');
   const [message, setMessage] = useMessage(item.id);
   const onError = (e: unknown) => setMessage({ tone: 'error', text: errorText(e, 'Could not save.') });
-  const save = useMutation({
-    mutationFn: () =>
-      call('meetings.agenda.update', {
-        id: item.id,
-        version: baseVersion,
-        title: item.title,
-        leadPersonId: item.leadPersonId,
-        minutesAllowed: item.minutesAllowed,
-        minutes: text,
-      }),
-    onSuccess: async (saved) => {
-      setBaseVersion(saved.version);
-      setBaseText(saved.minutes);
-      setStale(false);
-      await refresh();
+  const save = useSaveAgendaItem({
+    onSuccess: (saved) => {
+      stale.rebase({ version: saved.version, value: { minutes: saved.minutes } });
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
     onError: async (e) => {
       if (!isStale(e)) return onError(e);
       setMessage(null);
-      setStale(true);
+      stale.refused();
       await refresh();
     },
   });
+  const saveMinutes = () =>
+    save.mutate({
+      id: item.id,
+      version: stale.version,
+      title: item.title,
+      leadPersonId: item.leadPersonId,
+      minutesAllowed: item.minutesAllowed,
+      minutes: text,
+    });
   // A save already under way (leaving the box starts one) finishes even if the screen changes.
   useLeaveGuard(dirty && !save.isPending, { message: `The minutes for item ${number} are not saved. Leave and lose them?` });
-  const addDecision = useMutation({
-    mutationFn: () =>
-      call('meetings.decisions.create', { meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() }),
-    onSuccess: async () => {
-      await refresh();
-      setDecision('');
-    },
-    onError,
-  });
-  const removeDecision = useMutation({
-    mutationFn: (id: number) => call('meetings.decisions.delete', { id }),
-    onSuccess: () => refresh(),
-    onError,
-  });
+  const addDecision = useAddDecision({ onSuccess: () => setDecision(''), onError });
+  const removeDecision = useDeleteDecision({ onError });
   const decisions = detail.decisions.filter((x) => x.agendaItemId === item.id);
   const label = `${number}. ${item.title}`;
   return (
@@ -98,30 +89,24 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           rows={4}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onBlur={() => dirty && !stale && save.mutate()}
+          onBlur={() => dirty && !refused && saveMinutes()}
         />
       </div>
-      {stale ? (
+      {stale.theirs ? (
         <StaleWriteNotice
           what={`The minutes for item ${number}`}
           onMerge={() => {
-            // Their text first, then what this box added, for the minute-taker to tidy and save.
-            const mine = text.startsWith(baseText) ? text.slice(baseText.length).trim() : text;
-            setText(item.minutes.includes(mine) ? item.minutes : `${item.minutes}\n\n${mine}`.trim());
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
+            const next = stale.keepMine({ minutes: text });
+            if (next) setText(next.value.minutes);
           }}
           onReload={() => {
-            setText(item.minutes);
-            setBaseVersion(item.version);
-            setBaseText(item.minutes);
-            setStale(false);
+            const theirs = stale.takeTheirs();
+            if (theirs) setText(theirs.minutes);
           }}
         />
       ) : null}
       <div className="form-actions">
-        <Button className="button" isDisabled={!dirty || stale || save.isPending} onPress={() => save.mutate()}>
+        <Button className="button" isDisabled={!dirty || refused || save.isPending} onPress={saveMinutes}>
           Save minutes for item {number}
         </Button>
       </div>
@@ -133,7 +118,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
               <Button
                 className="button small"
                 aria-label={`Delete decision: ${x.text}`}
-                onPress={() => removeDecision.mutate(x.id)}
+                onPress={() => removeDecision.mutate({ id: x.id })}
               >
                 Delete
               </Button>
@@ -146,7 +131,7 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
         <Button
           className="button"
           isDisabled={decision.trim() === '' || addDecision.isPending}
-          onPress={() => addDecision.mutate()}
+          onPress={() => addDecision.mutate({ meetingId: detail.meeting.id, agendaItemId: item.id, text: decision.trim() })}
         >
           Record decision
         </Button>

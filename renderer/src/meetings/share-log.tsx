@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ShareDecision } from '../../../shared/meetings/model';
@@ -11,7 +11,7 @@ import { EmptyState, Page } from '../ui/page';
 import { ConfirmButton } from '../ui/dialog';
 import { NativeField } from '../ui/fields';
 import { errorText } from '../ui/errors';
-import { useRefresh } from './queries';
+import { useDeleteShareDecision, useSaveShareDecision } from './mutations';
 import { meetingKeys } from './queries';
 
 type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
@@ -63,7 +63,6 @@ function LongField({
 
 /** The record of each decision to share information: what, why, with whom, when, and on what basis. */
 export function ShareLog() {
-  const refresh = useRefresh();
   const list = useQuery({ queryKey: meetingKeys.share(), queryFn: () => call('meetings.share.list', {}) });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
@@ -75,27 +74,14 @@ export function ShareLog() {
     <K extends keyof Draft>(k: K) =>
     (v: Draft[K]) =>
       setDraft((d) => ({ ...d, [k]: v }));
-  const save = useMutation({
-    mutationFn: () => {
-      const payload = { ...draft, meetingId: null };
-      return editing === 'new' || editing === null
-        ? call('meetings.share.create', payload)
-        : call('meetings.share.update', { id: editing, version: baseVersion, ...payload });
-    },
-    onSuccess: async () => {
-      await refresh();
+  const save = useSaveShareDecision({
+    onSuccess: () => {
       setEditing(null);
       setMessage({ tone: 'success', text: 'Decision to share recorded.' });
     },
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the record.') }),
   });
-  const remove = useMutation({
-    mutationFn: (id: number) => call('meetings.share.delete', { id }),
-    onSuccess: async () => {
-      await refresh();
-      setEditing(null);
-    },
-  });
+  const remove = useDeleteShareDecision({ onSuccess: () => setEditing(null) });
   const open = (s: ShareDecision | null) => {
     if (s) {
       const { id: _id, meetingId: _m, meetingTitle: _t, createdAt: _c, updatedAt: _u, version, ...fields } = s;
@@ -114,7 +100,12 @@ export function ShareLog() {
     if (!draft.justification.trim()) next.justification = 'Give the justification';
     if (!draft.consentSought && !draft.noConsentReason.trim()) next.noConsentReason = 'Say why consent was not sought';
     setErrors(next);
-    if (Object.keys(next).length === 0) save.mutate();
+    if (Object.keys(next).length === 0)
+      save.mutate({
+        id: typeof editing === 'number' ? editing : null,
+        version: baseVersion,
+        value: { ...draft, meetingId: null },
+      });
   };
 
   return (
@@ -225,7 +216,7 @@ export function ShareLog() {
                     label="Delete record"
                     confirmLabel="Delete it"
                     question="Delete this record?"
-                    onConfirm={() => remove.mutate(editing)}
+                    onConfirm={() => remove.mutate({ id: editing })}
                   />
                 ) : null}
               </div>

@@ -22,7 +22,8 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
-import { StaleChoice, useStaleMerge } from '../ui/stale-write';
+import type { Versioned } from '../ui/stale-write';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { partnerKeys } from './queries';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
@@ -72,13 +73,17 @@ function FormActions({
   );
 }
 
-/** Keeps a form's values in its session draft as they are typed, so leaving the record keeps them. */
-function useKeepDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, set: (next: T) => void) {
+/** Keeps a form's values in its session draft as they are typed, with the version they are based on. */
+function useKeepDraft<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, unknown>,
+  set: (next: T, base: Versioned<T>) => void,
+  base: () => Versioned<T>,
+) {
   const { watch } = form;
   useEffect(() => {
-    const subscription = watch((values) => set(values as T));
+    const subscription = watch((values) => set(values as T, base()));
     return () => subscription.unsubscribe();
-  }, [watch, set]);
+  }, [watch, set, base]);
 }
 
 const organisationForm = organisationInput.extend({
@@ -119,11 +124,13 @@ export function OrganisationForm({
   const queryClient = useQueryClient();
   const storedValues: OrganisationValues = { ...(stored ?? emptyOrganisation()), ...noContact };
   // Unsaved typing lives in the session draft, so moving to another record and back keeps it.
-  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, storedValues);
+  // A draft kept from an earlier visit saves on the version it was edited from, so a change made
+  // elsewhere since is merged or taken, never written over.
+  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, { version, value: storedValues });
   const form = useContractForm(organisationForm, { ...storedValues, ...draft.value }, { guard: false });
-  useKeepDraft(form, draft.set);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels, base: draft.base });
+  useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleMerge(version, storedValues, organisationLabels);
   const save = useMutation({
     mutationFn: async ({ value, version: basedOn }: { value: z.output<typeof organisationForm>; version: number }) => {
       const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
@@ -147,7 +154,6 @@ export function OrganisationForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      stale.saved();
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
@@ -157,7 +163,7 @@ export function OrganisationForm({
       void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
     },
   });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());
   const { control } = form;
   const phone = form.watch('phone');
@@ -207,19 +213,19 @@ export function OrganisationForm({
       ) : null}
       {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
       {stale.theirs ? (
-        <StaleChoice
+        <StaleWriteNotice
           what="This organisation"
           changed={stale.changed}
           conflicts={stale.conflicts(form.getValues())}
-          onKeep={() => {
-            const next = stale.merge(form.getValues());
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
             if (!next) return;
-            form.reset(next.merged);
-            const parsed = organisationForm.safeParse(next.merged);
+            form.reset(next.value);
+            const parsed = organisationForm.safeParse(next.value);
             if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
           }}
           onReload={() => {
-            const theirs = stale.reload();
+            const theirs = stale.takeTheirs();
             if (!theirs) return;
             form.reset(theirs);
             draft.clear();
@@ -283,11 +289,11 @@ export function PersonForm({
     phone: '',
     isSpoc: false,
   };
-  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, storedValues);
+  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, { version, value: storedValues });
   const form = useContractForm(personForm, { ...storedValues, ...draft.value }, { guard: false });
-  useKeepDraft(form, draft.set);
+  const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels, base: draft.base });
+  useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const stale = useStaleMerge(version, storedValues, personLabels);
   const save = useMutation({
     mutationFn: ({ value, version: basedOn }: { value: z.output<typeof personForm>; version: number }) => {
       const { jobTitle, email, phone, isSpoc, ...person } = value;
@@ -299,7 +305,6 @@ export function PersonForm({
     },
     onSuccess: (saved) => {
       draft.clear();
-      stale.saved();
       void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
@@ -309,7 +314,7 @@ export function PersonForm({
       void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
     },
   });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.baseVersion }));
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());
   const { control } = form;
   const phone = form.watch('phone');
@@ -361,19 +366,19 @@ export function PersonForm({
       <FormLongText control={control} name="notes" label="Notes" rows={3} />
       {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
       {stale.theirs ? (
-        <StaleChoice
+        <StaleWriteNotice
           what="This person’s record"
           changed={stale.changed}
           conflicts={stale.conflicts(form.getValues())}
-          onKeep={() => {
-            const next = stale.merge(form.getValues());
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
             if (!next) return;
-            form.reset(next.merged);
-            const parsed = personForm.safeParse(next.merged);
+            form.reset(next.value);
+            const parsed = personForm.safeParse(next.value);
             if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
           }}
           onReload={() => {
-            const theirs = stale.reload();
+            const theirs = stale.takeTheirs();
             if (!theirs) return;
             form.reset(theirs);
             draft.clear();

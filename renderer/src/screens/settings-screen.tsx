@@ -10,7 +10,7 @@ import { settingsKeys } from '../settings/queries';
 import { errorText, isStale } from '../ui/errors';
 import { RadioChoice } from '../ui/fields';
 import { FormText, useContractForm } from '../ui/form';
-import { StaleChoice, useStaleMerge } from '../ui/stale-write';
+import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { LoadExampleButton } from '../ui/load-example';
 import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
@@ -92,7 +92,7 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
   const { control } = form;
   const dirty = form.formState.isDirty;
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const stale = useStaleMerge(stored.version, stored, settingsLabels);
+  const stale = useStaleWrite({ version: stored.version, value: stored }, { labels: settingsLabels });
   // The stored settings changed while nothing here is being edited (a restore, another window):
   // show them. With unsaved typing the form keeps it, and a save then meets the stale refusal.
   const storedKey = JSON.stringify(stored);
@@ -102,13 +102,13 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
     shown.current = storedKey;
     const next = JSON.parse(storedKey) as PartnershipSettings;
     form.reset(next);
-    stale.saved({ version: next.version, stored: next });
+    stale.rebase({ version: next.version, value: next });
   }, [storedKey, form, stale]);
   const save = useMutation({
     mutationFn: (value: PartnershipSettings) => call('settings.update', value),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKeys.settings, saved);
-      stale.saved({ version: saved.version, stored: saved });
+      stale.rebase({ version: saved.version, value: saved });
       form.reset(saved);
       setMessage({ tone: 'success', text: 'Settings saved.' });
     },
@@ -125,7 +125,7 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
   const submit = form.handleSubmit(
     (value) => {
       setMessage(null);
-      save.mutate({ ...value, version: stale.baseVersion });
+      save.mutate({ ...value, version: stale.version });
     },
     () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
   );
@@ -179,19 +179,19 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
         )}
       />
       {stale.theirs ? (
-        <StaleChoice
+        <StaleWriteNotice
           what="The settings"
           changed={stale.changed}
           conflicts={stale.conflicts(form.getValues() as PartnershipSettings)}
-          onKeep={() => {
-            const next = stale.merge(form.getValues() as PartnershipSettings);
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues() as PartnershipSettings);
             if (!next) return;
             // Still unsaved (and guarded) until the save on the new version comes back.
-            form.reset(next.merged, { keepDefaultValues: true });
-            save.mutate({ ...next.merged, version: next.version });
+            form.reset(next.value, { keepDefaultValues: true });
+            save.mutate({ ...next.value, version: next.version });
           }}
           onReload={() => {
-            const theirs = stale.reload();
+            const theirs = stale.takeTheirs();
             if (theirs) form.reset(theirs);
           }}
         />

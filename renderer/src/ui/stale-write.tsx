@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 
 type Fields = Record<string, unknown>;
@@ -65,103 +65,80 @@ export function StaleWriteNotice({
   );
 }
 
-/**
- * The version a form's save is based on, and what to do when main refuses it as stale: the form
- * reports the refusal with the record as it now is, and the person keeps theirs merged on top
- * (field by field, see mergeEdits) or takes the stored one. Either way the next save is based on
- * the stored version, so it goes through.
- */
-export function useStaleWrite<T extends Fields>(initial: T, initialVersion: number) {
-  const [base, setBase] = useState<T>(initial);
-  const [version, setVersion] = useState(initialVersion);
-  const [stale, setStale] = useState<{ theirs: T; version: number; conflicts: (keyof T)[] } | null>(null);
-  return {
-    /** What this form last read (compare a draft with it to know whether there are unsaved changes). */
-    base,
-    version,
-    stale,
-    refused: (mine: T, theirs: T, theirVersion: number) =>
-      setStale({ theirs, version: theirVersion, conflicts: mergeEdits(base, mine, theirs).conflicts }),
-    /** The draft to show after "Keep mine". */
-    keepMine: (mine: T): T => {
-      if (!stale) return mine;
-      const { merged } = mergeEdits(base, mine, stale.theirs);
-      setBase(stale.theirs);
-      setVersion(stale.version);
-      setStale(null);
-      return merged;
-    },
-    /** The draft to show after "Use theirs". */
-    takeTheirs: (mine: T): T => {
-      if (!stale) return mine;
-      setBase(stale.theirs);
-      setVersion(stale.version);
-      setStale(null);
-      return stale.theirs;
-    },
-  };
-}
+/** A record's editable fields with the stored version they were read at. */
+export type Versioned<T> = { version: number; value: T };
 
 /** Which of the named fields differ between two versions of a record, by their labels. */
-function changedFields<T extends Record<string, unknown>>(before: T, after: T, labels: Partial<Record<keyof T, string>>) {
-  return (Object.keys(labels) as (keyof T)[])
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => labels[k]!);
+function changedFields<T extends Fields>(before: T, after: T, labels: Partial<Record<keyof T, string>>) {
+  return (Object.keys(labels) as (keyof T)[]).filter((k) => !same(before[k], after[k])).map((k) => labels[k]!);
 }
 
 /**
- * A save refused because the record changed elsewhere: remembers the version the form was filled
- * from, shows what changed once the newer version has loaded, and lets the person keep theirs on top
- * (saved again on the new version) or take the other version. Nothing is overwritten silently.
+ * Stale-write protection for one form. The form saves on `version` (the version its values were
+ * read at). When main refuses a save as stale the form calls `refused`, with the record as it now
+ * is or, when the screen is about to reload it anyway, with nothing: the newer version is then taken
+ * from `current` once it arrives. The person then keeps their changes merged on top of the stored
+ * version (field by field, see mergeEdits, or by `options.merge`) or takes the stored version;
+ * either way the form is now based on that version, so the next save goes through unless it moved
+ * on again.
+ *
+ * `current` is the record as the screen last loaded it; `options.base` is what the values being
+ * edited were read from when that is older (a draft kept from an earlier visit), so a save based on
+ * it is refused and merged three ways rather than written over what changed in between.
  */
-export function useStaleMerge<T extends Record<string, unknown>>(
-  version: number,
-  stored: T,
-  labels: Partial<Record<keyof T, string>>,
+export function useStaleWrite<T extends Fields>(
+  current: Versioned<T>,
+  options: {
+    /** The fields the notice names, by label. Without labels it names none. */
+    labels?: Partial<Record<keyof T, string>>;
+    base?: Versioned<T>;
+    /** How mine goes on top of theirs, when field by field is not right (one long text). */
+    merge?: (base: T, mine: T, theirs: T) => T;
+  } = {},
 ) {
-  const [base, setBase] = useState({ version, stored });
-  const [stale, setStale] = useState(false);
-  const theirs = stale && version !== base.version ? stored : null;
-  return {
-    baseVersion: base.version,
-    refused: () => setStale(true),
-    /** After a save: the saved record is the new base (pass it when the form stays open). */
-    saved: (next?: { version: number; stored: T }) => {
-      if (next) setBase(next);
-      setStale(false);
-    },
-    pending: stale && theirs === null,
-    theirs,
-    changed: theirs ? changedFields(base.stored, theirs, labels) : [],
-    conflicts: (mine: T) => (theirs ? mergeEdits(base.stored, mine, theirs).conflicts.map((k) => labels[k] ?? String(k)) : []),
-    merge: (mine: T) => {
-      if (!theirs) return null;
-      const { merged } = mergeEdits(base.stored, mine, theirs);
-      setBase({ version, stored: theirs });
-      setStale(false);
-      return { merged, version };
-    },
-    reload: () => {
-      if (!theirs) return null;
-      setBase({ version, stored: theirs });
-      setStale(false);
-      return theirs;
-    },
+  const { labels, merge = (b: T, m: T, t: T) => mergeEdits(b, m, t).merged } = options;
+  const [base, setBase] = useState<Versioned<T>>(() => options.base ?? current);
+  // The same base for callbacks that run before the next render (a draft written as the form resets).
+  const latest = useRef(base);
+  const currentBase = useCallback(() => latest.current, []);
+  // null: not refused; 'loading': refused, waiting for the newer version; or the newer version.
+  const [refusal, setRefusal] = useState<'loading' | Versioned<T> | null>(null);
+  const theirs = refusal === 'loading' ? (current.version !== base.version ? current : null) : refusal;
+  const settle = (next: Versioned<T>) => {
+    latest.current = next;
+    setBase(next);
+    setRefusal(null);
   };
-}
-
-export function StaleChoice({
-  what,
-  changed,
-  conflicts,
-  onKeep,
-  onReload,
-}: {
-  what: string;
-  changed: readonly string[];
-  conflicts: readonly string[];
-  onKeep: () => void;
-  onReload: () => void;
-}) {
-  return <StaleWriteNotice what={what} conflicts={conflicts} changed={changed} onMerge={onKeep} onReload={onReload} />;
+  return {
+    /** What this form's values were read from: compare with it to know whether there are unsaved changes. */
+    base,
+    /** The base as of now, for a callback that runs before the next render (a draft kept as the form resets). */
+    currentBase,
+    /** The version the next save is based on. */
+    version: base.version,
+    /** Refused, and the newer version is still loading. */
+    pending: refusal === 'loading' && theirs === null,
+    /** Refused, with the newer version to merge with or take. */
+    theirs: theirs?.value ?? null,
+    /** The labelled fields the other save changed (undefined when the form names none). */
+    changed: theirs && labels ? changedFields(base.value, theirs.value, labels) : undefined,
+    /** The labelled fields both changed differently (mine is kept on Keep mine). */
+    conflicts: (mine: T): string[] =>
+      theirs ? mergeEdits(base.value, mine, theirs.value).conflicts.map((k) => labels?.[k] ?? String(k)) : [],
+    refused: (stored?: Versioned<T>) => setRefusal(stored ?? 'loading'),
+    /** Keep mine: my changes on top of theirs, to save on their version. */
+    keepMine: (mine: T): Versioned<T> | null => {
+      if (!theirs) return null;
+      settle(theirs);
+      return { version: theirs.version, value: merge(base.value, mine, theirs.value) };
+    },
+    /** Use theirs: the stored record, mine discarded. */
+    takeTheirs: (): T | null => {
+      if (!theirs) return null;
+      settle(theirs);
+      return theirs.value;
+    },
+    /** The form now shows this stored version: after a save, or when the record moved on while nothing here was edited. */
+    rebase: settle,
+  };
 }

@@ -101,6 +101,25 @@ describe('ActionForm on a stale save', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(main.row().version).toBe(2);
   });
+
+  it('saves twice in a row from the same form: the first save is the base of the second', async () => {
+    const main = fakeMain();
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ActionForm action={main.row()} meetingId={null} />
+      </QueryClientProvider>,
+    );
+    await user.type(screen.getByRole('textbox', { name: /^Action/ }), ' today');
+    await user.click(screen.getByRole('button', { name: 'Save action' }));
+    await screen.findByText('Action saved.');
+    await user.type(screen.getByRole('textbox', { name: /^Action/ }), ' and tomorrow');
+    await user.click(screen.getByRole('button', { name: 'Save action' }));
+    await waitFor(() => expect(main.row().version).toBe(4));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(main.updates.map((u) => u.version)).toEqual([2, 3]);
+    expect(main.row().description).toBe('Share the car wash list today and tomorrow');
+  });
 });
 
 describe('ActionForm on the kit form', () => {
