@@ -21,7 +21,7 @@ function useRefresh() {
 /** A new organisation's optional single point of contact, saved as a person in a post there. */
 export type OrganisationContact = { contactName: string; contactJobTitle: string; contactEmail: string; contactPhone: string };
 type Based<T> = { value: T; version: number };
-/** A save refused because the record changed elsewhere: the record is fetched again for the merge. */
+/** A save refused because the record changed elsewhere calls `onStale` (not `onError`); the record is fetched again for the merge. */
 type StaleReactions<D, V> = Reactions<D, V> & { onStale?: () => void };
 
 /** Creates (with its contact) or updates an organisation; `id` null is a new one. */
@@ -59,6 +59,7 @@ export function useSaveOrganisation(
       if (isStale(e) && id !== null) {
         reactions.onStale?.();
         void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
+        return;
       }
       reactions.onError?.(e, variables);
     },
@@ -92,6 +93,7 @@ export function useSavePerson(
       if (isStale(e) && id !== null) {
         reactions.onStale?.();
         void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
+        return;
       }
       reactions.onError?.(e, variables);
     },

@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { partnerKeys } from '../partners/queries';
+import { useQuery } from '@tanstack/react-query';
+import { useAddCoordinator } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
 import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import type { DirectoryPerson } from '../../../shared/directory/types';
 import { ApiError, call } from '../api/client';
@@ -117,17 +116,12 @@ function AddCoordinator({
   typedEmail: string;
   onAdded: (p: Chosen) => void;
 }) {
-  const queryClient = useQueryClient();
   const form = useContractForm(addCoordinatorForm, noPost, {
     guardMessage: 'The coordinator’s directory details are not added yet. Leave and lose them?',
   });
   const { control } = form;
-  const create = useMutation({
-    mutationFn: (post: z.output<typeof addCoordinatorForm>) =>
-      call('directory.people.createWithPost', { name: typedName.trim(), email: typedEmail.trim(), ...post }),
+  const create = useAddCoordinator({
     onSuccess: (made) => {
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.directoryAll });
       form.reset(noPost);
       onAdded({ id: made.person.id, name: made.person.name, email: made.post?.email ?? typedEmail });
     },
@@ -149,7 +143,9 @@ function AddCoordinator({
       <Button
         className="button primary"
         isDisabled={create.isPending || typedName.trim() === ''}
-        onPress={() => void form.handleSubmit((post) => create.mutate(post))()}
+        onPress={() =>
+          void form.handleSubmit((post) => create.mutate({ name: typedName.trim(), email: typedEmail.trim(), ...post }))()
+        }
       >
         Add {typedName.trim() || 'the coordinator'} to the directory
       </Button>

@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useKeepRecord, useSaveRetention } from '../privacy/mutations';
 import { privacyKeys } from '../privacy/queries';
 import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { ukDate } from '../../../shared/privacy/dates';
-import type { RetentionKind, RetentionRule } from '../../../shared/privacy/records';
+import type { RetentionRule } from '../../../shared/privacy/records';
 import { RETENTION_KIND_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
@@ -13,7 +15,6 @@ import { Notice } from '../ui/notice';
 import { errorText } from '../ui/errors';
 import { navigate } from '../ui/router';
 import { RecordTable } from '../ui/data-table';
-import { useState } from 'react';
 
 const ACTIONS = [
   { value: 'review' as const, label: 'Review' },
@@ -49,13 +50,9 @@ const toValues = (rules: readonly RetentionRule[]): RetentionValues => ({
  * or deletion. Keeping a record puts it back a full period; deleting is done on the record itself.
  */
 export function RetentionSettings() {
-  const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: privacyKeys.retentionRules, queryFn: () => call('privacy.retention.get', {}) });
   const due = useQuery({ queryKey: privacyKeys.retentionDue, queryFn: () => call('privacy.retention.due', {}) });
-  const keep = useMutation({
-    mutationFn: (r: { kind: RetentionKind; recordId: number }) => call('privacy.retention.keep', r),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: privacyKeys.retentionDue }),
-  });
+  const keep = useKeepRecord();
   return (
     <section className="settings-section" aria-labelledby="retention-heading">
       <h2 id="retention-heading">Retention</h2>
@@ -101,18 +98,15 @@ export function RetentionSettings() {
 }
 
 function RetentionRules({ stored }: { stored: readonly RetentionRule[] }) {
-  const queryClient = useQueryClient();
   const form = useContractForm(retentionForm, toValues(stored), {
     guardMessage: 'Your retention periods have changes that are not saved. Leave and lose them?',
   });
   const { control } = form;
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const save = useMutation({
-    mutationFn: (value: z.output<typeof retentionForm>) => call('privacy.retention.update', value),
+  const save = useSaveRetention({
     onSuccess: (saved) => {
       form.reset(toValues(saved));
       setMessage({ tone: 'success', text: 'Retention periods saved.' });
-      void queryClient.invalidateQueries({ queryKey: privacyKeys.retention });
     },
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the retention periods.') }),
   });

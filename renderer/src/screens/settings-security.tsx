@@ -1,17 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
-import { call } from '../api/client';
 import { CheckboxField } from '../ui/fields';
 import { FormText, useContractForm } from '../ui/form';
 import { errorText } from '../ui/errors';
 import { Notice } from '../ui/notice';
 import { NEW_PASSPHRASE_HELP, PassphraseStrengthMeter } from '../store/passphrase-fields';
 import { RecoveryKeyPanel } from '../store/recovery-key';
-import { acceptStatus, useStoreStatus } from '../store/store-status';
+import { useChangePassphrase, useNewRecoveryKey, useSetStorePreferences } from '../store/mutations';
+import { useStoreStatus } from '../store/store-status';
 
 const idleLabel = (m: number) =>
   m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
@@ -23,12 +23,8 @@ export function SecuritySettings() {
   const queryClient = useQueryClient();
   const status = useStoreStatus(queryClient);
   const [prefMessage, setPrefMessage] = useState<Message>(null);
-  const preferences = useMutation({
-    mutationFn: (value: { idleLockMinutes?: number; remember?: boolean }) => call('store.setPreferences', value),
-    onSuccess: (next) => {
-      acceptStatus(queryClient, next);
-      setPrefMessage({ tone: 'success', text: 'Security settings saved.' });
-    },
+  const preferences = useSetStorePreferences({
+    onSuccess: () => setPrefMessage({ tone: 'success', text: 'Security settings saved.' }),
     onError: (error) => setPrefMessage({ tone: 'error', text: errorText(error, 'Could not save the security settings.') }),
   });
   if (!status.data) return null;
@@ -81,14 +77,11 @@ const changeForm = contract['store.changePassphrase'].request
 const noChange = { current: '', next: '', confirm: '' };
 
 function ChangePassphrase() {
-  const queryClient = useQueryClient();
   const form = useContractForm(changeForm, noChange);
   const { control } = form;
   const [message, setMessage] = useState<Message>(null);
-  const change = useMutation({
-    mutationFn: ({ current, next }: z.output<typeof changeForm>) => call('store.changePassphrase', { current, next }),
-    onSuccess: (status) => {
-      acceptStatus(queryClient, status);
+  const change = useChangePassphrase({
+    onSuccess: () => {
       form.reset(noChange);
       setMessage({
         tone: 'success',
@@ -100,7 +93,7 @@ function ChangePassphrase() {
   const submit = form.handleSubmit(
     (value) => {
       setMessage(null);
-      change.mutate(value);
+      change.mutate({ current: value.current, next: value.next });
     },
     () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
   );
@@ -151,8 +144,7 @@ const recoveryForm = contract['store.newRecoveryKey'].request;
 function NewRecoveryKey() {
   const form = useContractForm(recoveryForm, { current: '' });
   const [saved, setSaved] = useState(false);
-  const make = useMutation({
-    mutationFn: (value: z.output<typeof recoveryForm>) => call('store.newRecoveryKey', value),
+  const make = useNewRecoveryKey({
     onSuccess: () => {
       form.reset({ current: '' });
       setSaved(false);
