@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useKeepRecord, useSaveRetention } from '../privacy/mutations';
 import { privacyKeys } from '../privacy/queries';
 import { Button, Form } from 'react-aria-components';
@@ -102,6 +102,15 @@ function RetentionRules({ stored }: { stored: readonly RetentionRule[] }) {
     guardMessage: 'Your retention periods have changes that are not saved. Leave and lose them?',
   });
   const { control } = form;
+  // Periods changed elsewhere (a restore, another window) show here unless some are being edited.
+  const storedKey = JSON.stringify(toValues(stored));
+  const shown = useRef(storedKey);
+  useEffect(() => {
+    if (shown.current === storedKey || form.formState.isDirty) return;
+    shown.current = storedKey;
+    form.reset(JSON.parse(storedKey) as RetentionValues);
+  }, [storedKey, form]);
+  const dirty = form.formState.isDirty;
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const save = useSaveRetention({
     onSuccess: (saved) => {
@@ -130,7 +139,7 @@ function RetentionRules({ stored }: { stored: readonly RetentionRule[] }) {
           ) : null,
         )}
         <div className="form-actions">
-          <Button type="submit" className="button" isDisabled={!form.formState.isDirty || save.isPending}>
+          <Button type="submit" className="button" isDisabled={!dirty || save.isPending}>
             Save retention periods
           </Button>
         </div>

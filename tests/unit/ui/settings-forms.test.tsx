@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RetentionRule } from '../../../shared/privacy/records';
 import type { StoreStatus } from '../../../shared/store/status';
+import { privacyKeys } from '../../../renderer/src/privacy/queries';
 import { CoordinatorInDirectory } from '../../../renderer/src/screens/settings-coordinator';
 import { RetentionSettings } from '../../../renderer/src/screens/settings-retention';
 import { SecuritySettings } from '../../../renderer/src/screens/settings-security';
@@ -54,11 +55,16 @@ function fakeMain() {
       }
     },
   } as unknown as NonNullable<Window['concordat']>;
-  return { calls: (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.payload) };
+  return {
+    calls: (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.payload),
+    /** The periods change somewhere else (a restore, another window). */
+    changeElsewhere: (next: RetentionRule[]) => {
+      rules = next;
+    },
+  };
 }
 
-function withClient(children: ReactNode) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+function withClient(children: ReactNode, client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
   return (
     <QueryClientProvider client={client}>
       {children}
@@ -101,6 +107,32 @@ describe('Settings → Retention on the kit form', () => {
       },
     ]);
     expect(screen.getByRole('button', { name: 'Save retention periods' })).toHaveProperty('disabled', true);
+  });
+
+  it('shows periods changed elsewhere, but not over unsaved typing', async () => {
+    const main = fakeMain();
+    const user = userEvent.setup();
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(withClient(<RetentionSettings />, client));
+    const minutes = within(await screen.findByRole('group', { name: 'Meeting minutes' })).getByRole('spinbutton', {
+      name: 'Months to keep',
+    });
+    main.changeElsewhere([
+      { kind: 'minutes', months: 96, action: 'review', version: 2 },
+      { kind: 'archived_people', months: 24, action: 'delete', version: 1 },
+    ]);
+    await client.invalidateQueries({ queryKey: privacyKeys.retention });
+    await waitFor(() => expect(minutes).toHaveProperty('value', '96'));
+
+    await user.clear(minutes);
+    await user.type(minutes, '60');
+    main.changeElsewhere([
+      { kind: 'minutes', months: 120, action: 'review', version: 3 },
+      { kind: 'archived_people', months: 24, action: 'delete', version: 1 },
+    ]);
+    await client.invalidateQueries({ queryKey: privacyKeys.retention });
+    await waitFor(() => expect(main.calls('privacy.retention.get')).toHaveLength(3));
+    expect(minutes).toHaveProperty('value', '60');
   });
 
   it('asks before leaving with an unsaved period', async () => {
