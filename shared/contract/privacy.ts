@@ -32,7 +32,7 @@ const retentionUpdateReq = z
         z
           .object({
             kind: z.enum(RETENTION_KINDS),
-            months: z.number().int().min(1, 'Keep for at least 1 month').max(1200),
+            months: z.number().int().min(1, 'Keep for at least 1 month').max(1200, 'Keep for at most 1200 months (100 years)'),
             action: z.enum(['review', 'delete']),
           })
           .strict(),

@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
-import { londonToday } from '../../../shared/meetings/time';
 import type { PersonDetail } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import type { ErasurePreview } from '../../../shared/privacy/model';
@@ -13,47 +12,21 @@ import { navigate } from '../ui/router';
 import { CheckboxField } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
 import { RemovalImpactList } from './impact-list';
+import { useErasePerson } from './mutations';
 
 /**
  * Erasing a person: the preview of where they appear and what will change, then the confirmation
  * by typing their name.
  */
 export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const [typed, setTyped] = useState('');
   const [logRequest, setLogRequest] = useState(true);
   const preview = useQuery({
     queryKey: partnerKeys.erasurePreview(person.id),
     queryFn: () => call('partners.people.erasurePreview', { id: person.id }),
   });
-  const erase = useMutation({
-    mutationFn: async () => {
-      // Logged first, so the log keeps the request (with their name replaced) once it is done.
-      const request = logRequest
-        ? await call('privacy.requests.create', {
-            kind: 'erasure',
-            subject: person.name,
-            personId: person.id,
-            receivedOn: londonToday(new Date()),
-            note: '',
-          })
-        : null;
-      await call('partners.people.erase', { id: person.id, confirmName: typed });
-      if (request) {
-        const [logged] = (await call('privacy.requests.list', {})).filter((r) => r.id === request.id);
-        if (logged)
-          await call('privacy.requests.update', {
-            id: logged.id,
-            version: logged.version,
-            status: 'done',
-            completedOn: null,
-            note: logged.note,
-          });
-      }
-    },
+  const erase = useErasePerson(person, {
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: partnerKeys.person(person.id) });
-      void queryClient.invalidateQueries();
       onClose();
       navigate('/partners/people');
     },
@@ -90,7 +63,11 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
           </Notice>
         ) : null}
         <div className="form-actions">
-          <Button className="button danger" isDisabled={!matches || erase.isPending} onPress={() => erase.mutate()}>
+          <Button
+            className="button danger"
+            isDisabled={!matches || erase.isPending}
+            onPress={() => erase.mutate({ confirmName: typed, logRequest })}
+          >
             {erase.isPending ? 'Erasing…' : 'Erase permanently'}
           </Button>
           <Button className="button" onPress={onClose}>

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
@@ -15,8 +14,7 @@ import {
 } from '../../../shared/partners/domain';
 import { normalisePhone } from '../../../shared/partners/phone';
 import { FOUR_PS, MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
-import { call } from '../api/client';
-import { ErrorDetails, errorText, isStale } from '../ui/errors';
+import { ErrorDetails, errorText } from '../ui/errors';
 import { FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../ui/form';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
@@ -24,7 +22,7 @@ import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import type { Versioned } from '../ui/stale-write';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
-import { partnerKeys } from './queries';
+import { useSaveOrganisation, useSavePerson } from './mutations';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
 const membershipOptions = MEMBERSHIPS.map((m) => ({ value: m.key, label: m.label }));
@@ -121,7 +119,6 @@ export function OrganisationForm({
   stored?: OrganisationInput;
   done: (id: number) => void;
 }) {
-  const queryClient = useQueryClient();
   const storedValues: OrganisationValues = { ...(stored ?? emptyOrganisation()), ...noContact };
   // Unsaved typing lives in the session draft, so moving to another record and back keeps it.
   // A draft kept from an earlier visit saves on the version it was edited from, so a change made
@@ -131,37 +128,12 @@ export function OrganisationForm({
   const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels, base: draft.base });
   useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const save = useMutation({
-    mutationFn: async ({ value, version: basedOn }: { value: z.output<typeof organisationForm>; version: number }) => {
-      const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
-      if (id !== null) return call('partners.organisations.update', { id, version: basedOn, value: organisation });
-      // A new organisation can bring its single point of contact in the same form.
-      const created = await call('partners.organisations.create', organisation);
-      if (contactName !== '') {
-        await call('partners.people.create', {
-          value: { ...emptyPerson(), name: contactName },
-          post: {
-            organisationId: created.id,
-            jobTitle: contactJobTitle,
-            email: contactEmail,
-            phone: contactPhone,
-            isSpoc: true,
-            startedOn: null,
-          },
-        });
-      }
-      return created;
-    },
+  const save = useSaveOrganisation(id, {
     onSuccess: (saved) => {
       draft.clear();
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
-    onError: (e) => {
-      if (!isStale(e) || id === null) return;
-      stale.refused();
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
-    },
+    onStale: () => stale.refused(),
   });
   const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());
@@ -279,7 +251,6 @@ export function PersonForm({
   organisation?: { id: number; name: string };
   done: (id: number) => void;
 }) {
-  const queryClient = useQueryClient();
   const person = stored ?? emptyPerson();
   const storedValues: PersonValues = {
     ...person,
@@ -294,25 +265,12 @@ export function PersonForm({
   const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels, base: draft.base });
   useKeepDraft(form, draft.set, stale.currentBase);
   useLeaveGuard(draft.dirty, { inApp: false });
-  const save = useMutation({
-    mutationFn: ({ value, version: basedOn }: { value: z.output<typeof personForm>; version: number }) => {
-      const { jobTitle, email, phone, isSpoc, ...person } = value;
-      if (id !== null) return call('partners.people.update', { id, version: basedOn, value: person });
-      return call('partners.people.create', {
-        value: person,
-        post: organisation ? { organisationId: organisation.id, jobTitle, email, phone, isSpoc, startedOn: null } : null,
-      });
-    },
+  const save = useSavePerson(id, organisation, {
     onSuccess: (saved) => {
       draft.clear();
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
       done(saved.id);
     },
-    onError: (e) => {
-      if (!isStale(e) || id === null) return;
-      stale.refused();
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
-    },
+    onStale: () => stale.refused(),
   });
   const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
   useShortcut('s', () => void submit());

@@ -1,5 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { partnerKeys } from './queries';
 import Papa from 'papaparse';
 import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
@@ -15,13 +13,14 @@ import {
   describeBadRow,
   detectDelimiter,
 } from '../../../shared/partners/csv-import';
-import { ApiError, call } from '../api/client';
+import { ApiError } from '../api/client';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { CheckboxField } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
 import type { OrganisationChoices } from './import-organisations';
 import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
+import { useCancelImport, useImportCommit, useImportPreview } from './mutations';
 
 type Stage =
   | { step: 'choose' }
@@ -29,9 +28,6 @@ type Stage =
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'importing'; progress: ImportJobProgress }
   | { step: 'done'; summary: ImportSummary };
-
-const POLL_MS = 250;
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Reads the file in the page in chunks, so a large file shows a determinate progress bar and a
@@ -70,7 +66,6 @@ async function readWithProgress(
 }
 
 export function ImportWizard() {
-  const queryClient = useQueryClient();
   const inputId = useId();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [text, setText] = useState<string | null>(null);
@@ -81,8 +76,7 @@ export function ImportWizard() {
   const [choices, setChoices] = useState<Record<string, 'skip' | 'merge'>>({});
   const [orgChoices, setOrgChoices] = useState<OrganisationChoices>({});
 
-  const preview = useMutation({
-    mutationFn: (args: { text: string; mapping: ColumnMapping | null }) => call('partners.importPreview', args),
+  const preview = useImportPreview({
     onSuccess: (p) => {
       setOrgChoices(initialChoices(p));
       setStage({ step: 'preview', preview: p });
@@ -93,29 +87,8 @@ export function ImportWizard() {
       setStage({ step: 'choose' });
     },
   });
-  // The import runs as a job in main; the page polls it for progress (main cannot push to the page).
-  const commit = useMutation({
-    mutationFn: async (p: ImportPreview) => {
-      let progress = await call('partners.import.start', {
-        text: text!,
-        mapping: p.mapping,
-        skipBadRows: skipBad,
-        duplicates: choices,
-        organisations: Object.fromEntries(
-          Object.entries(orgChoices).flatMap(([k, c]) =>
-            c.membership === '' ? [] : [[k, { sector: c.sector, membership: c.membership }]],
-          ),
-        ),
-      });
-      while (progress.state === 'running') {
-        setStage({ step: 'importing', progress });
-        await wait(POLL_MS);
-        progress = await call('partners.import.progress', { jobId: progress.jobId });
-      }
-      return progress;
-    },
-    onSuccess: (progress, p) => {
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
+  const commit = useImportCommit((progress) => setStage({ step: 'importing', progress }), {
+    onSuccess: (progress, { preview: p }) => {
       if (progress.state === 'done' && progress.summary) {
         setStage({ step: 'done', summary: progress.summary });
         setError(null);
@@ -130,10 +103,22 @@ export function ImportWizard() {
     },
     onError: (e) => setError(e),
   });
-  const cancel = useMutation({
-    mutationFn: (jobId: string) => call('partners.import.cancel', { jobId }),
-    onError: (e) => setError(e),
-  });
+  const startImport = (p: ImportPreview) =>
+    commit.mutate({
+      preview: p,
+      request: {
+        text: text!,
+        mapping: p.mapping,
+        skipBadRows: skipBad,
+        duplicates: choices,
+        organisations: Object.fromEntries(
+          Object.entries(orgChoices).flatMap(([k, c]) =>
+            c.membership === '' ? [] : [[k, { sector: c.sector, membership: c.membership }]],
+          ),
+        ),
+      },
+    });
+  const cancel = useCancelImport({ onError: (e) => setError(e) });
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -208,7 +193,7 @@ export function ImportWizard() {
           choices={choices}
           setChoice={(line, c) => setChoices({ ...choices, [String(line)]: c })}
           remap={(mapping) => text && preview.mutate({ text, mapping })}
-          onImport={() => commit.mutate(stage.preview)}
+          onImport={() => startImport(stage.preview)}
           blocked={choicesMissing(orgChoices)}
           extra={<NewOrganisations preview={stage.preview} choices={orgChoices} onChange={setOrgChoices} />}
         />

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useArchiveOrganisation } from './mutations';
 import { partnerKeys } from './queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -52,19 +53,14 @@ export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edi
 }
 
 function OrganisationView({ org: o }: { org: OrganisationDetail }) {
-  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-  const archive = useMutation({
-    mutationFn: () => call('partners.organisations.archive', { id: o.id, archived: o.archivedAt === null }),
-    onSuccess: (saved) => {
-      refresh();
+  const archive = useArchiveOrganisation(o, {
+    onSuccess: (saved) =>
       setMessage({
         tone: 'success',
         text: saved.archivedAt ? `${saved.name} is archived. Restore brings it back.` : `${saved.name} is restored.`,
-      });
-    },
+      }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not change the archive state.') }),
   });
   const current = o.posts.filter((p) => p.endedOn === null);
@@ -139,12 +135,12 @@ function OrganisationView({ org: o }: { org: OrganisationDetail }) {
       {current.length === 0 ? (
         <p className="muted">Nobody is recorded in post here yet.</p>
       ) : (
-        <PostList posts={current} personView={false} onChanged={refresh} />
+        <PostList posts={current} personView={false} />
       )}
       {past.length > 0 ? (
         <>
           <h3>Past posts</h3>
-          <PostList posts={past} personView={false} onChanged={refresh} />
+          <PostList posts={past} personView={false} />
         </>
       ) : null}
     </section>

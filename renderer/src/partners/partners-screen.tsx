@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useExportDirectory } from './mutations';
 import { partnerKeys } from './queries';
 import { useCallback, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -58,13 +59,11 @@ export function PartnersScreen() {
       people: (await call('partners.people.list', { archived: 'all', limit: 1 })).total,
     }),
   });
-  const exportCsv = useMutation({
-    mutationFn: () => call('partners.exportCsv', { personIds: null }),
+  const exportCsv = useExportDirectory('csv', null, {
     onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the directory.') }),
   });
-  const exportVcards = useMutation({
-    mutationFn: () => call('partners.exportVcard', { personIds: null }),
+  const exportVcards = useExportDirectory('vcard', null, {
     onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the contacts.') }),
   });
@@ -182,8 +181,7 @@ function SearchResults({ query }: { query: string }) {
   const hits = results.data ?? [];
   const people = hits.filter((h) => h.kind === 'person').map((h) => h.id);
   const [saved, setSaved] = useState<string | null>(null);
-  const vcards = useMutation({
-    mutationFn: () => call('partners.exportVcard', { personIds: people }),
+  const vcards = useExportDirectory('vcard', people, {
     onSuccess: (outcome) => setSaved(completeSave(outcome)),
     onError: (e) => setSaved(errorText(e, 'Could not export the contacts.')),
   });

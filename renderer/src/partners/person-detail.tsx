@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
@@ -17,6 +17,7 @@ import { EraseDialog } from './erase-dialog';
 import { navigate } from '../ui/router';
 import { errorText } from '../ui/errors';
 import { PersonForm, phoneHint } from './forms';
+import { useAddPost, useArchivePerson, useEndPost, useExportDirectory, useToggleSpoc } from './mutations';
 import { partnerKeys } from './queries';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
@@ -48,24 +49,18 @@ export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
 }
 
 function PersonView({ person: p }: { person: PersonDetail }) {
-  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [erasing, setErasing] = useState(false);
   const [subjectAccess, setSubjectAccess] = useState(false);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-  const archive = useMutation({
-    mutationFn: () => call('partners.people.archive', { id: p.id, archived: p.archivedAt === null }),
-    onSuccess: (saved) => {
-      refresh();
+  const archive = useArchivePerson(p, {
+    onSuccess: (saved) =>
       setMessage({
         tone: 'success',
         text: saved.archivedAt ? `${saved.name} is archived. Restore brings them back.` : `${saved.name} is restored.`,
-      });
-    },
+      }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not change the archive state.') }),
   });
-  const vcard = useMutation({
-    mutationFn: () => call('partners.exportVcard', { personIds: [p.id] }),
+  const vcard = useExportDirectory('vcard', [p.id], {
     onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the vCard.') }),
   });
@@ -113,16 +108,12 @@ function PersonView({ person: p }: { person: PersonDetail }) {
         ) : null}
       </dl>
       <h3>Current posts</h3>
-      {current.length === 0 ? (
-        <p className="muted">No current post.</p>
-      ) : (
-        <PostList posts={current} personView onChanged={refresh} />
-      )}
-      <AddPost personId={p.id} onAdded={refresh} />
+      {current.length === 0 ? <p className="muted">No current post.</p> : <PostList posts={current} personView />}
+      <AddPost personId={p.id} />
       {past.length > 0 ? (
         <>
           <h3>Past posts</h3>
-          <PostList posts={past} personView onChanged={refresh} />
+          <PostList posts={past} personView />
         </>
       ) : null}
       {erasing ? <EraseDialog person={p} onClose={() => setErasing(false)} /> : null}
@@ -131,31 +122,23 @@ function PersonView({ person: p }: { person: PersonDetail }) {
   );
 }
 
-export function PostList({ posts, personView, onChanged }: { posts: Post[]; personView: boolean; onChanged: () => void }) {
+/** A person's or an organisation's posts; marking a SPOC or ending a post refreshes the directory. */
+export function PostList({ posts, personView }: { posts: Post[]; personView: boolean }) {
   return (
     <ul className="post-list">
       {posts.map((post) => (
-        <PostItem key={post.id} post={post} personView={personView} onChanged={onChanged} />
+        <PostItem key={post.id} post={post} personView={personView} />
       ))}
     </ul>
   );
 }
 
-function PostItem({ post, personView, onChanged }: { post: Post; personView: boolean; onChanged: () => void }) {
+function PostItem({ post, personView }: { post: Post; personView: boolean }) {
   const [error, setError] = useState<string | null>(null);
-  const spoc = useMutation({
-    mutationFn: () =>
-      call('partners.posts.update', {
-        id: post.id,
-        version: post.version,
-        value: { jobTitle: post.jobTitle, email: post.email, phone: post.phone, isSpoc: !post.isSpoc, startedOn: post.startedOn },
-      }),
-    onSuccess: onChanged,
+  const spoc = useToggleSpoc(post, {
     onError: (e) => setError(errorText(e, 'Could not change the SPOC.')),
   });
-  const end = useMutation({
-    mutationFn: () => call('partners.posts.end', { id: post.id, endedOn: null }),
-    onSuccess: onChanged,
+  const end = useEndPost(post, {
     onError: (e) => setError(errorText(e, 'Could not end the post.')),
   });
   const who = personView ? post.organisationName : post.personName;
@@ -225,17 +208,14 @@ const organisationSource: PickerSource = {
     (await call('directory.organisations.search', { query, limit: 20 })).map((o) => ({ id: o.id, name: o.name, detail: '' })),
 };
 
-function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void }) {
+function AddPost({ personId }: { personId: number }) {
   const [open, setOpen] = useState(false);
   const form = useContractForm(postForm, noPost, { guard: open, inApp: false });
   const { control } = form;
-  const add = useMutation({
-    mutationFn: ({ organisationName: _name, ...value }: z.output<typeof postForm>) =>
-      call('partners.posts.add', { personId, value }),
+  const add = useAddPost(personId, {
     onSuccess: () => {
       setOpen(false);
       form.reset(noPost);
-      onAdded();
     },
   });
   const phone = form.watch('phone');
@@ -251,7 +231,7 @@ function AddPost({ personId, onAdded }: { personId: number; onAdded: () => void 
       className="form add-post"
       aria-label="Add post"
       validationBehavior="aria"
-      onSubmit={(e) => void form.handleSubmit((v) => add.mutate(v))(e)}
+      onSubmit={(e) => void form.handleSubmit(({ organisationName: _name, ...value }) => add.mutate(value))(e)}
     >
       <Controller
         control={control}

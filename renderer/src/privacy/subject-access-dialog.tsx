@@ -1,40 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { privacyKeys } from './queries';
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
-import { londonToday } from '../../../shared/meetings/time';
 import './privacy.css';
-import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice } from '../ui/notice';
 import { CheckboxField } from '../ui/fields';
 import { errorText } from '../ui/errors';
+import { useSubjectAccessExport } from './mutations';
 
 /**
  * Subject access: a Word report and a JSON file of everything held about the person. Optionally
  * logs the request, so its one-month due date shows in Settings → Privacy requests.
  */
 export function SubjectAccessDialog({ person, onClose }: { person: { id: number; name: string }; onClose: () => void }) {
-  const queryClient = useQueryClient();
   const [redactOthers, setRedactOthers] = useState(true);
   const [logIt, setLogIt] = useState(true);
   const [done, setDone] = useState<string | null>(null);
-  const run = useMutation({
-    mutationFn: async () => {
-      if (logIt)
-        await call('privacy.requests.create', {
-          kind: 'subject_access',
-          subject: person.name,
-          personId: person.id,
-          receivedOn: londonToday(new Date()),
-          note: '',
-        });
-      return call('privacy.subjectAccess.export', { personId: person.id, redactOthers });
-    },
-    onSuccess: (out) => {
-      void queryClient.invalidateQueries({ queryKey: privacyKeys.all });
-      setDone([completeSave(out.report), out.data.status === 'canceled' ? '' : completeSave(out.data)].join(' ').trim());
-    },
+  const run = useSubjectAccessExport(person, {
+    onSuccess: (out) =>
+      setDone([completeSave(out.report), out.data.status === 'canceled' ? '' : completeSave(out.data)].join(' ').trim()),
   });
   return (
     <Modal isOpen isDismissable onOpenChange={(o) => (o ? undefined : onClose())} className="ui-modal">
@@ -52,7 +35,7 @@ export function SubjectAccessDialog({ person, onClose }: { person: { id: number;
         {run.isError ? <Notice tone="error">{errorText(run.error, 'Could not make the export.')}</Notice> : null}
         {done ? <Notice tone="success">{done}</Notice> : null}
         <div className="form-actions">
-          <Button className="button primary" isDisabled={run.isPending} onPress={() => run.mutate()}>
+          <Button className="button primary" isDisabled={run.isPending} onPress={() => run.mutate({ redactOthers, logIt })}>
             {run.isPending ? 'Exporting…' : 'Export report and data'}
           </Button>
           <Button className="button" onPress={onClose}>

@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useExportActivity } from '../privacy/mutations';
 import { privacyKeys } from '../privacy/queries';
 import { Button } from 'react-aria-components';
 import { ukDate } from '../../../shared/privacy/dates';
@@ -41,8 +42,7 @@ export function ActivitySettings() {
     placeholderData: keepPreviousData,
   });
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const exportCsv = useMutation({
-    mutationFn: () => call('privacy.activity.exportCsv', filter),
+  const exportCsv = useExportActivity(filter, {
     onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the activity log.') }),
   });

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useBackUpNow, useChangeBackupSettings, useRestoreBackup } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
 import { RecordTable } from '../ui/data-table';
 import { useRef, useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { BackupReason, BackupSummary, BackupsOverview, RestoreReply } from '../../../shared/backups';
+import type { BackupReason, BackupSummary } from '../../../shared/backups';
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
@@ -35,50 +36,39 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** The restore request for what the coordinator picked; a chosen file is read here, and one too large is refused first. */
+async function restoreRequest(p: Pending): Promise<RequestOf<'backups.restore'>> {
+  if (p.kind === 'list') return { source: 'list', name: p.backup.name };
+  if (p.kind === 'dialog') return { source: 'dialog' };
+  if (p.file.size > BACKUP_UPLOAD_MAX_BYTES) {
+    throw new ApiError({
+      code: 'invalid_request',
+      message: `That file is larger than ${size(BACKUP_UPLOAD_MAX_BYTES)}. Copy it into the backups folder shown below, then restore it from the list.`,
+    });
+  }
+  return { source: 'upload', base64: await toBase64(p.file), modifiedAt: new Date(p.file.lastModified).toISOString() };
+}
+
 /** Settings → Backups: the list, Back up now, Restore (confirmed, undoable), the size cap and where backups are kept. */
 export function SettingsBackups() {
-  const queryClient = useQueryClient();
   const overview = useQuery({ queryKey: settingsKeys.backups, queryFn: () => call('backups.list', {}) });
   const [note, setNote] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [capMb, setCapMb] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const setOverview = (o: BackupsOverview) => queryClient.setQueryData(settingsKeys.backups, o);
-
-  const backUp = useMutation({
-    mutationFn: () => call('backups.create', {}),
-    onSuccess: async (r) => {
+  const backUp = useBackUpNow({
+    onSuccess: (r) =>
       setNote({
         tone: r.warning ? 'info' : 'success',
         text: `Backup made and checked (written in ${r.backup.writeMs} ms, checked in ${r.backup.verifyMs} ms).${r.warning ? ` ${r.warning}` : ''}`,
-      });
-      await queryClient.invalidateQueries({ queryKey: settingsKeys.backups });
-    },
+      }),
     onError: (e) => setNote({ tone: 'error', text: message(e, 'The backup could not be made.') }),
   });
 
-  const restore = useMutation({
-    mutationFn: async (p: Pending): Promise<RestoreReply> => {
-      let request: RequestOf<'backups.restore'>;
-      if (p.kind === 'list') request = { source: 'list', name: p.backup.name };
-      else if (p.kind === 'dialog') request = { source: 'dialog' };
-      else {
-        if (p.file.size > BACKUP_UPLOAD_MAX_BYTES) {
-          throw new ApiError({
-            code: 'invalid_request',
-            message: `That file is larger than ${size(BACKUP_UPLOAD_MAX_BYTES)}. Copy it into the backups folder shown below, then restore it from the list.`,
-          });
-        }
-        request = { source: 'upload', base64: await toBase64(p.file), modifiedAt: new Date(p.file.lastModified).toISOString() };
-      }
-      return call('backups.restore', request);
-    },
-    onSuccess: async (r) => {
+  const restore = useRestoreBackup(restoreRequest, {
+    onSuccess: (r) => {
       setPending(null);
-      if (r.canceled) return;
-      setNote({ tone: 'success', text: r.message });
-      // Every screen now shows the restored data.
-      await queryClient.invalidateQueries();
+      if (!r.canceled) setNote({ tone: 'success', text: r.message });
     },
     onError: (e) => {
       setPending(null);
@@ -86,19 +76,8 @@ export function SettingsBackups() {
     },
   });
 
-  const settings = useMutation({
-    mutationFn: (
-      req: { kind: 'cap'; capBytes: number } | { kind: 'choose' } | { kind: 'clear' } | { kind: 'dismiss'; id: string },
-    ) =>
-      req.kind === 'cap'
-        ? call('backups.updateSettings', { capBytes: req.capBytes })
-        : req.kind === 'choose'
-          ? call('backups.chooseFolder', {})
-          : req.kind === 'clear'
-            ? call('backups.clearFolder', {})
-            : call('backups.dismissNotice', { id: req.id }),
-    onSuccess: (o, req) => {
-      setOverview(o);
+  const settings = useChangeBackupSettings({
+    onSuccess: (_, req) => {
       if (req.kind === 'cap') {
         setCapMb(null);
         setNote({ tone: 'success', text: 'Backup space limit saved.' });

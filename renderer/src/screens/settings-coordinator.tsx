@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { partnerKeys } from '../partners/queries';
+import { useQuery } from '@tanstack/react-query';
+import { useAddCoordinator } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
 import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { contract } from '../../../shared/contract';
 import type { DirectoryPerson } from '../../../shared/directory/types';
 import { ApiError, call } from '../api/client';
 import { TextInput } from '../ui/fields';
+import { FormText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 
 type Chosen = { id: number; name: string; email: string };
@@ -25,11 +27,9 @@ export function CoordinatorInDirectory({
   typedEmail: string;
   onChoose: (p: Chosen | null) => void;
 }) {
-  const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [adding, setAdding] = useState(false);
-  const [form, setForm] = useState({ organisationName: '', jobTitle: '', phone: '' });
   const current = useQuery({
     queryKey: settingsKeys.coordinator(personId),
     queryFn: () => call('directory.people.get', { id: personId! }),
@@ -39,22 +39,6 @@ export function CoordinatorInDirectory({
     queryKey: settingsKeys.coordinatorSearch(deferred),
     queryFn: () => call('directory.people.search', { query: deferred, limit: 8 }),
     enabled: deferred.trim() !== '',
-  });
-  const create = useMutation({
-    mutationFn: () =>
-      call('directory.people.createWithPost', {
-        name: typedName.trim(),
-        email: typedEmail.trim(),
-        organisationName: form.organisationName.trim(),
-        jobTitle: form.jobTitle.trim(),
-        phone: form.phone.trim(),
-      }),
-    onSuccess: (made) => {
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-      void queryClient.invalidateQueries({ queryKey: settingsKeys.directoryAll });
-      setAdding(false);
-      onChoose({ id: made.person.id, name: made.person.name, email: made.post?.email ?? typedEmail });
-    },
   });
   const pick = (p: DirectoryPerson) => {
     setQuery('');
@@ -93,33 +77,14 @@ export function CoordinatorInDirectory({
             </ul>
           ) : null}
           {adding ? (
-            <div className="add-coordinator">
-              <TextInput
-                label="Coordinator's organisation"
-                value={form.organisationName}
-                onChange={(v) => setForm({ ...form, organisationName: v })}
-                description="An organisation already in the directory is used; otherwise it is added."
-                isRequired
-              />
-              <TextInput
-                label="Coordinator's job title"
-                value={form.jobTitle}
-                onChange={(v) => setForm({ ...form, jobTitle: v })}
-              />
-              <TextInput label="Coordinator's phone" value={form.phone} onChange={(v) => setForm({ ...form, phone: v })} />
-              {create.isError ? (
-                <Notice tone="error">
-                  {create.error instanceof ApiError ? create.error.message : 'Could not add the coordinator.'}
-                </Notice>
-              ) : null}
-              <Button
-                className="button primary"
-                isDisabled={create.isPending || typedName.trim() === '' || form.organisationName.trim() === ''}
-                onPress={() => create.mutate()}
-              >
-                Add {typedName.trim() || 'the coordinator'} to the directory
-              </Button>
-            </div>
+            <AddCoordinator
+              typedName={typedName}
+              typedEmail={typedEmail}
+              onAdded={(chosen) => {
+                setAdding(false);
+                onChoose(chosen);
+              }}
+            />
           ) : (
             <Button className="button" isDisabled={typedName.trim() === ''} onPress={() => setAdding(true)}>
               Not in the directory? Add them
@@ -127,6 +92,63 @@ export function CoordinatorInDirectory({
           )}
         </>
       )}
+    </div>
+  );
+}
+
+const createRequest = contract['directory.people.createWithPost'].request;
+/** The post's part of the contract's request; the name and email are the settings form's own fields. */
+const addCoordinatorForm = createRequest.pick({ organisationName: true, jobTitle: true, phone: true }).extend({
+  organisationName: createRequest.shape.organisationName.unwrap().min(1, 'Enter the coordinator’s organisation'),
+});
+const noPost = { organisationName: '', jobTitle: '', phone: '' };
+
+/**
+ * Adds the coordinator, as typed in the settings form, to the directory with their post. It sits
+ * inside the settings form, so it saves on its button rather than as a form of its own.
+ */
+function AddCoordinator({
+  typedName,
+  typedEmail,
+  onAdded,
+}: {
+  typedName: string;
+  typedEmail: string;
+  onAdded: (p: Chosen) => void;
+}) {
+  const form = useContractForm(addCoordinatorForm, noPost, {
+    guardMessage: 'The coordinator’s directory details are not added yet. Leave and lose them?',
+  });
+  const { control } = form;
+  const create = useAddCoordinator({
+    onSuccess: (made) => {
+      form.reset(noPost);
+      onAdded({ id: made.person.id, name: made.person.name, email: made.post?.email ?? typedEmail });
+    },
+  });
+  return (
+    <div className="add-coordinator" role="group" aria-label="Add the coordinator to the directory">
+      <FormText
+        control={control}
+        name="organisationName"
+        label="Coordinator's organisation"
+        description="An organisation already in the directory is used; otherwise it is added."
+        isRequired
+      />
+      <FormText control={control} name="jobTitle" label="Coordinator's job title" />
+      <FormText control={control} name="phone" label="Coordinator's phone" type="tel" />
+      {create.isError ? (
+        <Notice tone="error">{create.error instanceof ApiError ? create.error.message : 'Could not add the coordinator.'}</Notice>
+      ) : null}
+      <Button
+        className="button primary"
+        isDisabled={create.isPending || typedName.trim() === ''}
+        onPress={() =>
+          void form.handleSubmit((post) => create.mutate({ name: typedName.trim(), email: typedEmail.trim(), ...post }))()
+        }
+      >
+        Add {typedName.trim() || 'the coordinator'} to the directory
+      </Button>
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useCloseRequest, useLogRequest } from '../privacy/mutations';
 import { privacyKeys } from '../privacy/queries';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { londonToday } from '../../../shared/meetings/time';
 import { ukDate } from '../../../shared/privacy/dates';
-import type { PrivacyRequest, RequestKind } from '../../../shared/privacy/records';
+import type { RequestKind } from '../../../shared/privacy/records';
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
@@ -19,28 +20,19 @@ const KINDS = (Object.keys(REQUEST_KIND_LABELS) as RequestKind[]).map((k) => ({ 
 
 /** Settings → Privacy requests: subject access and erasure requests, each due a calendar month after receipt. */
 export function PrivacyRequestsSettings() {
-  const queryClient = useQueryClient();
   const list = useQuery({ queryKey: privacyKeys.requests, queryFn: () => call('privacy.requests.list', {}) });
   const [kind, setKind] = useState<RequestKind>('subject_access');
   const [subject, setSubject] = useState('');
   const [receivedOn, setReceivedOn] = useState(() => londonToday(new Date()));
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: privacyKeys.all });
-  const add = useMutation({
-    mutationFn: () => call('privacy.requests.create', { kind, subject, personId: null, receivedOn, note: '' }),
+  const add = useLogRequest({
     onSuccess: () => {
       setSubject('');
       setError(null);
-      refresh();
     },
     onError: (e) => setError(errorText(e, 'Could not add the request.')),
   });
-  const close = useMutation({
-    mutationFn: (r: PrivacyRequest) =>
-      call('privacy.requests.update', { id: r.id, version: r.version, status: 'done', completedOn: null, note: r.note }),
-    onSuccess: refresh,
-    onError: (e) => setError(errorText(e, 'Could not update the request.')),
-  });
+  const close = useCloseRequest({ onError: (e) => setError(errorText(e, 'Could not update the request.')) });
   return (
     <section className="settings-section" aria-labelledby="requests-heading">
       <h2 id="requests-heading">Privacy requests</h2>
@@ -50,7 +42,7 @@ export function PrivacyRequestsSettings() {
         aria-label="Log a request"
         onSubmit={(e) => {
           e.preventDefault();
-          add.mutate();
+          add.mutate({ kind, subject, personId: null, receivedOn, note: '' });
         }}
       >
         <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />

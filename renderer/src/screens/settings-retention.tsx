@@ -1,102 +1,63 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useKeepRecord, useSaveRetention } from '../privacy/mutations';
 import { privacyKeys } from '../privacy/queries';
-import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
 import { ukDate } from '../../../shared/privacy/dates';
-import type { RetentionKind, RetentionRule } from '../../../shared/privacy/records';
+import type { RetentionRule } from '../../../shared/privacy/records';
 import { RETENTION_KIND_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
-import { TextInput } from '../ui/fields';
+import { FormSelect, FormText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
-import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { navigate } from '../ui/router';
 import { RecordTable } from '../ui/data-table';
-
-type Draft = Record<RetentionKind, { months: string; action: 'review' | 'delete' }>;
 
 const ACTIONS = [
   { value: 'review' as const, label: 'Review' },
   { value: 'delete' as const, label: 'Delete' },
 ];
 
+const retentionRequest = contract['privacy.retention.update'].request;
+const ruleRequest = retentionRequest.shape.rules.element;
+/** The contract's request, with each period as typed in its number box; the contract's own rule then checks it. */
+const retentionForm = retentionRequest.extend({
+  rules: z.array(
+    ruleRequest.extend({
+      months: z
+        .string()
+        .trim()
+        .regex(/^\d+$/, 'Enter the number of months, for example 24')
+        .transform(Number)
+        .pipe(ruleRequest.shape.months),
+    }),
+  ),
+});
+type RetentionValues = z.input<typeof retentionForm>;
+
+const KIND_ORDER = Object.keys(RETENTION_KIND_LABELS);
+const toValues = (rules: readonly RetentionRule[]): RetentionValues => ({
+  rules: [...rules]
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+    .map((r) => ({ kind: r.kind, months: String(r.months), action: r.action })),
+});
+
 /**
  * Settings → Retention: how long each kind of record is kept, and the records now due for review
  * or deletion. Keeping a record puts it back a full period; deleting is done on the record itself.
  */
 export function RetentionSettings() {
-  const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: privacyKeys.retentionRules, queryFn: () => call('privacy.retention.get', {}) });
   const due = useQuery({ queryKey: privacyKeys.retentionDue, queryFn: () => call('privacy.retention.due', {}) });
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const stored: Draft | null = rules.data
-    ? (Object.fromEntries(
-        rules.data.map((r: RetentionRule) => [r.kind, { months: String(r.months), action: r.action }]),
-      ) as Draft)
-    : null;
-  const current = draft ?? stored;
-  const save = useMutation({
-    mutationFn: (d: Draft) =>
-      call('privacy.retention.update', {
-        rules: (Object.keys(d) as RetentionKind[]).map((kind) => ({
-          kind,
-          months: Number(d[kind].months),
-          action: d[kind].action,
-        })),
-      }),
-    onSuccess: () => {
-      setDraft(null);
-      setMessage({ tone: 'success', text: 'Retention periods saved.' });
-      void queryClient.invalidateQueries({ queryKey: privacyKeys.retention });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the retention periods.') }),
-  });
-  const keep = useMutation({
-    mutationFn: (r: { kind: RetentionKind; recordId: number }) => call('privacy.retention.keep', r),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: privacyKeys.retentionDue }),
-  });
+  const keep = useKeepRecord();
   return (
     <section className="settings-section" aria-labelledby="retention-heading">
       <h2 id="retention-heading">Retention</h2>
       <p>How long each kind of record is kept before it is due for review or deletion.</p>
-      {current ? (
-        <form
-          className="retention-rules"
-          aria-label="Retention periods"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate(current);
-          }}
-        >
-          {(Object.keys(RETENTION_KIND_LABELS) as RetentionKind[]).map((kind) =>
-            current[kind] ? (
-              <fieldset key={kind}>
-                <legend>{RETENTION_KIND_LABELS[kind]}</legend>
-                <TextInput
-                  label="Months to keep"
-                  type="number"
-                  value={current[kind].months}
-                  onChange={(v) => setDraft({ ...current, [kind]: { ...current[kind], months: v } })}
-                />
-                <SelectField
-                  label="Then"
-                  value={current[kind].action}
-                  options={ACTIONS}
-                  onChange={(v) => setDraft({ ...current, [kind]: { ...current[kind], action: v } })}
-                />
-              </fieldset>
-            ) : null,
-          )}
-          <div className="form-actions">
-            <Button type="submit" className="button" isDisabled={draft === null || save.isPending}>
-              Save retention periods
-            </Button>
-          </div>
-        </form>
-      ) : null}
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      {rules.data ? <RetentionRules stored={rules.data} /> : null}
       <h3>Due for review or deletion</h3>
       {due.data && due.data.length === 0 ? <p>Nothing is due. Records appear here when their period ends.</p> : null}
       {due.data && due.data.length > 0 ? (
@@ -133,5 +94,57 @@ export function RetentionSettings() {
         />
       ) : null}
     </section>
+  );
+}
+
+function RetentionRules({ stored }: { stored: readonly RetentionRule[] }) {
+  const form = useContractForm(retentionForm, toValues(stored), {
+    guardMessage: 'Your retention periods have changes that are not saved. Leave and lose them?',
+  });
+  const { control } = form;
+  // Periods changed elsewhere (a restore, another window) show here unless some are being edited.
+  const storedKey = JSON.stringify(toValues(stored));
+  const shown = useRef(storedKey);
+  useEffect(() => {
+    if (shown.current === storedKey || form.formState.isDirty) return;
+    shown.current = storedKey;
+    form.reset(JSON.parse(storedKey) as RetentionValues);
+  }, [storedKey, form]);
+  const dirty = form.formState.isDirty;
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const save = useSaveRetention({
+    onSuccess: (saved) => {
+      form.reset(toValues(saved));
+      setMessage({ tone: 'success', text: 'Retention periods saved.' });
+    },
+    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the retention periods.') }),
+  });
+  const submit = form.handleSubmit(
+    (value) => {
+      setMessage(null);
+      save.mutate(value);
+    },
+    () => setMessage({ tone: 'error', text: 'Check the highlighted periods.' }),
+  );
+  return (
+    <>
+      <Form className="retention-rules" aria-label="Retention periods" validationBehavior="aria" onSubmit={(e) => void submit(e)}>
+        {form.formState.defaultValues?.rules?.map((rule, i) =>
+          rule?.kind ? (
+            <fieldset key={rule.kind}>
+              <legend>{RETENTION_KIND_LABELS[rule.kind]}</legend>
+              <FormText control={control} name={`rules.${i}.months`} label="Months to keep" type="number" />
+              <FormSelect control={control} name={`rules.${i}.action`} label="Then" options={ACTIONS} />
+            </fieldset>
+          ) : null,
+        )}
+        <div className="form-actions">
+          <Button type="submit" className="button" isDisabled={!dirty || save.isPending}>
+            Save retention periods
+          </Button>
+        </div>
+      </Form>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+    </>
   );
 }

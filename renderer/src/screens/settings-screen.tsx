@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
@@ -6,8 +6,9 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import type { PartnershipSettings, PartnershipSettingsInput } from '../../../shared/settings';
 import { partnershipSettingsSchema } from '../../../shared/settings';
 import { call } from '../api/client';
+import { useSaveSettings } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
-import { errorText, isStale } from '../ui/errors';
+import { errorText } from '../ui/errors';
 import { RadioChoice } from '../ui/fields';
 import { FormText, useContractForm } from '../ui/form';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
@@ -85,7 +86,6 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ stored }: { stored: PartnershipSettings }) {
-  const queryClient = useQueryClient();
   const form = useContractForm(partnershipSettingsSchema, stored, {
     guardMessage: 'Your settings have changes that are not saved. Leave and lose them?',
   });
@@ -104,23 +104,17 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
     form.reset(next);
     stale.rebase({ version: next.version, value: next });
   }, [storedKey, form, stale]);
-  const save = useMutation({
-    mutationFn: (value: PartnershipSettings) => call('settings.update', value),
+  const save = useSaveSettings({
     onSuccess: (saved) => {
-      queryClient.setQueryData(settingsKeys.settings, saved);
       stale.rebase({ version: saved.version, value: saved });
       form.reset(saved);
       setMessage({ tone: 'success', text: 'Settings saved.' });
     },
-    onError: (error) => {
-      if (isStale(error)) {
-        setMessage(null);
-        stale.refused();
-        void queryClient.invalidateQueries({ queryKey: settingsKeys.settings });
-        return;
-      }
-      setMessage({ tone: 'error', text: errorText(error, 'Could not save the settings.') });
+    onStale: () => {
+      setMessage(null);
+      stale.refused();
     },
+    onError: (error) => setMessage({ tone: 'error', text: errorText(error, 'Could not save the settings.') }),
   });
   const submit = form.handleSubmit(
     (value) => {

@@ -1,14 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
 import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
-import { call } from '../api/client';
-import { CheckboxField, TextInput } from '../ui/fields';
+import { CheckboxField } from '../ui/fields';
+import { FormText, useContractForm } from '../ui/form';
 import { errorText } from '../ui/errors';
 import { Notice } from '../ui/notice';
-import { NewPassphraseFields, passphraseProblem } from '../store/passphrase-fields';
+import { NEW_PASSPHRASE_HELP, PassphraseStrengthMeter } from '../store/passphrase-fields';
 import { RecoveryKeyPanel } from '../store/recovery-key';
-import { acceptStatus, useStoreStatus } from '../store/store-status';
+import { useChangePassphrase, useNewRecoveryKey, useSetStorePreferences } from '../store/mutations';
+import { useStoreStatus } from '../store/store-status';
 
 const idleLabel = (m: number) =>
   m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
@@ -20,12 +23,8 @@ export function SecuritySettings() {
   const queryClient = useQueryClient();
   const status = useStoreStatus(queryClient);
   const [prefMessage, setPrefMessage] = useState<Message>(null);
-  const preferences = useMutation({
-    mutationFn: (value: { idleLockMinutes?: number; remember?: boolean }) => call('store.setPreferences', value),
-    onSuccess: (next) => {
-      acceptStatus(queryClient, next);
-      setPrefMessage({ tone: 'success', text: 'Security settings saved.' });
-    },
+  const preferences = useSetStorePreferences({
+    onSuccess: () => setPrefMessage({ tone: 'success', text: 'Security settings saved.' }),
     onError: (error) => setPrefMessage({ tone: 'error', text: errorText(error, 'Could not save the security settings.') }),
   });
   if (!status.data) return null;
@@ -69,19 +68,21 @@ export function SecuritySettings() {
   );
 }
 
+const changeForm = contract['store.changePassphrase'].request
+  .extend({ confirm: z.string() })
+  .refine((v) => v.next === v.confirm, {
+    path: ['confirm'],
+    message: 'The two passphrases are not the same. Type it again in both boxes.',
+  });
+const noChange = { current: '', next: '', confirm: '' };
+
 function ChangePassphrase() {
-  const queryClient = useQueryClient();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const form = useContractForm(changeForm, noChange);
+  const { control } = form;
   const [message, setMessage] = useState<Message>(null);
-  const change = useMutation({
-    mutationFn: () => call('store.changePassphrase', { current, next }),
-    onSuccess: (status) => {
-      acceptStatus(queryClient, status);
-      setCurrent('');
-      setNext('');
-      setConfirm('');
+  const change = useChangePassphrase({
+    onSuccess: () => {
+      form.reset(noChange);
       setMessage({
         tone: 'success',
         text: 'Passphrase changed. Use the new one from now on. Your recovery key and backups still work.',
@@ -89,35 +90,43 @@ function ChangePassphrase() {
     },
     onError: (error) => setMessage({ tone: 'error', text: errorText(error, 'Could not change the passphrase.') }),
   });
+  const submit = form.handleSubmit(
+    (value) => {
+      setMessage(null);
+      change.mutate({ current: value.current, next: value.next });
+    },
+    () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
+  );
   return (
-    <Form
-      className="form"
-      aria-label="Change passphrase"
-      validationBehavior="aria"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const problem = current === '' ? 'Enter your current passphrase or the recovery key.' : passphraseProblem(next, confirm);
-        if (problem) setMessage({ tone: 'error', text: problem });
-        else change.mutate();
-      }}
-    >
+    <Form className="form" aria-label="Change passphrase" validationBehavior="aria" onSubmit={(e) => void submit(e)}>
       <fieldset>
         <legend>Change passphrase</legend>
-        <TextInput
+        <FormText
+          control={control}
+          name="current"
           label="Current passphrase"
           type="password"
           autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
           isRequired
           description="Forgotten it? Enter the recovery key instead."
         />
-        <NewPassphraseFields
-          passphrase={next}
-          confirm={confirm}
-          onPassphrase={setNext}
-          onConfirm={setConfirm}
+        <FormText
+          control={control}
+          name="next"
           label="New passphrase"
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          description={NEW_PASSPHRASE_HELP}
+        />
+        <PassphraseStrengthMeter passphrase={form.watch('next')} />
+        <FormText
+          control={control}
+          name="confirm"
+          label="Type the new passphrase again"
+          type="password"
+          autoComplete="new-password"
+          isRequired
         />
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
@@ -130,13 +139,14 @@ function ChangePassphrase() {
   );
 }
 
+const recoveryForm = contract['store.newRecoveryKey'].request;
+
 function NewRecoveryKey() {
-  const [current, setCurrent] = useState('');
+  const form = useContractForm(recoveryForm, { current: '' });
   const [saved, setSaved] = useState(false);
-  const make = useMutation({
-    mutationFn: () => call('store.newRecoveryKey', { current }),
+  const make = useNewRecoveryKey({
     onSuccess: () => {
-      setCurrent('');
+      form.reset({ current: '' });
       setSaved(false);
     },
   });
@@ -159,10 +169,7 @@ function NewRecoveryKey() {
       className="form"
       aria-label="New recovery key"
       validationBehavior="aria"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (current !== '') make.mutate();
-      }}
+      onSubmit={(e) => void form.handleSubmit((value) => make.mutate(value))(e)}
     >
       <fieldset>
         <legend>Recovery key</legend>
@@ -170,19 +177,19 @@ function NewRecoveryKey() {
           Make a new recovery key when you hand over to another coordinator, or if the old one was lost or not saved. The old key
           stops working.
         </p>
-        <TextInput
+        <FormText
+          control={form.control}
+          name="current"
           label="Current passphrase or recovery key"
           type="password"
           autoComplete="current-password"
-          value={current}
-          onChange={setCurrent}
           isRequired
           description="To make sure it is you."
         />
       </fieldset>
       {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
       <div className="form-actions">
-        <Button type="submit" className="button" isDisabled={make.isPending || current === ''}>
+        <Button type="submit" className="button" isDisabled={make.isPending}>
           {make.isPending ? 'Making…' : 'Make a new recovery key'}
         </Button>
       </div>

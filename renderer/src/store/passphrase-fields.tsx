@@ -8,6 +8,27 @@ export function passphraseProblem(passphrase: string, confirm: string): string |
   return null;
 }
 
+/** The help under a new passphrase's first box. */
+export const NEW_PASSPHRASE_HELP =
+  'Three or four unrelated words are strong and easy to remember, for example: lantern orchid gravel tuesday.';
+
+/** The strength hint under a new passphrase's first box, read out as it changes. */
+export function PassphraseStrengthMeter({ passphrase }: { passphrase: string }) {
+  const strength = passphraseStrength(passphrase);
+  return (
+    <div className="strength" aria-live="polite">
+      {passphrase === '' ? null : (
+        <>
+          <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-label="Passphrase strength" />
+          <span className="strength-text">
+            Strength: <strong>{strength.label}</strong>. {strength.hint}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** A new passphrase typed twice, with a strength hint under the first box. */
 export function NewPassphraseFields({
   passphrase,
@@ -24,7 +45,6 @@ export function NewPassphraseFields({
   label?: string;
   autoFocus?: boolean;
 }) {
-  const strength = passphraseStrength(passphrase);
   return (
     <>
       <TextInput
@@ -35,18 +55,9 @@ export function NewPassphraseFields({
         onChange={onPassphrase}
         autoFocus={autoFocus}
         isRequired
-        description="Three or four unrelated words are strong and easy to remember, for example: lantern orchid gravel tuesday."
+        description={NEW_PASSPHRASE_HELP}
       />
-      <div className="strength" aria-live="polite">
-        {passphrase === '' ? null : (
-          <>
-            <meter min={0} max={4} low={2} high={3} optimum={4} value={strength.score} aria-label="Passphrase strength" />
-            <span className="strength-text">
-              Strength: <strong>{strength.label}</strong>. {strength.hint}
-            </span>
-          </>
-        )}
-      </div>
+      <PassphraseStrengthMeter passphrase={passphrase} />
       <TextInput
         label={`Type the ${label.toLowerCase()} again`}
         type="password"

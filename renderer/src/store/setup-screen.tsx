@@ -1,12 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { StoreStatus } from '../../../shared/store/status';
 import { PASSPHRASE_MIN_LENGTH } from '../../../shared/store/status';
-import { ApiError, call } from '../api/client';
+import { ApiError } from '../api/client';
 import { CheckboxField } from '../ui/fields';
 import { Notice } from '../ui/notice';
 import { NewPassphraseFields, passphraseProblem } from './passphrase-fields';
+import { useSetUpStore } from './mutations';
 import { RecoveryKeyPanel } from './recovery-key';
 
 /** First launch: choose the passphrase, then save the recovery key (shown this once). */
@@ -15,8 +15,7 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
   const [confirm, setConfirm] = useState('');
   const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const setUp = useMutation({
-    mutationFn: () => call('store.setUp', { passphrase, ...(status.canRemember ? { remember } : {}) }),
+  const setUp = useSetUpStore({
     onSuccess: () => {
       setPassphrase('');
       setConfirm('');
@@ -48,7 +47,7 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
             e.preventDefault();
             const p = passphraseProblem(passphrase, confirm);
             setProblem(p);
-            if (!p) setUp.mutate();
+            if (!p) setUp.mutate({ passphrase, ...(status.canRemember ? { remember } : {}) });
           }}
         >
           <NewPassphraseFields

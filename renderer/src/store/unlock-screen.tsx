@@ -1,23 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { StoreStatus } from '../../../shared/store/status';
-import { ApiError, call } from '../api/client';
+import { ApiError } from '../api/client';
 import { CheckboxField, TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
-import { acceptStatus } from './store-status';
+import { useUnlock } from './mutations';
 
 /** Every start (and after a lock): the passphrase or the recovery key opens the store. */
 export function UnlockScreen({ status }: { status: StoreStatus }) {
-  const queryClient = useQueryClient();
   const [secret, setSecret] = useState('');
   const [remember, setRemember] = useState(status.remembered);
-  const unlock = useMutation({
-    mutationFn: () => call('store.unlock', { secret, ...(status.canRemember ? { remember } : {}) }),
-    onSuccess: (next) => {
-      setSecret('');
-      acceptStatus(queryClient, next);
-    },
+  const unlock = useUnlock({
+    onSuccess: () => setSecret(''),
     onError: () => setSecret(''),
   });
 
@@ -33,7 +27,7 @@ export function UnlockScreen({ status }: { status: StoreStatus }) {
           validationBehavior="aria"
           onSubmit={(e) => {
             e.preventDefault();
-            if (secret !== '') unlock.mutate();
+            if (secret !== '') unlock.mutate({ secret, ...(status.canRemember ? { remember } : {}) });
           }}
         >
           <TextInput

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Control, DefaultValues, FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -33,6 +33,33 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(
 
 type Bound<T extends FieldValues> = { control: Control<T, unknown, FieldValues>; name: FieldPath<T>; label: string };
 
+/** What a bound field needs from the form: its value, how to change it and the schema's message for it. */
+type Binding = { name: string; value: unknown; onChange: (value: unknown) => void; error: string | undefined };
+
+/** The one `Controller` every bound field below goes through. */
+function Bind<T extends FieldValues>({
+  control,
+  name,
+  children,
+}: Pick<Bound<T>, 'control' | 'name'> & { children: (binding: Binding) => ReactElement }) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) =>
+        children({
+          name: field.name,
+          value: field.value,
+          onChange: (v) => field.onChange(v),
+          error: fieldState.error?.message,
+        })
+      }
+    />
+  );
+}
+
+const text = (value: unknown) => (value as string | undefined) ?? '';
+
 /** A kit text input bound to a form field; its error is the schema's message for that field. */
 export function FormText<T extends FieldValues>({
   control,
@@ -41,20 +68,9 @@ export function FormText<T extends FieldValues>({
   ...rest
 }: Bound<T> & Omit<Parameters<typeof TextInput>[0], 'label' | 'value' | 'onChange' | 'error' | 'name'>) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TextInput
-          {...rest}
-          label={label}
-          name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(v) => field.onChange(v)}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <Bind control={control} name={name}>
+      {(b) => <TextInput {...rest} label={label} name={b.name} value={text(b.value)} onChange={b.onChange} error={b.error} />}
+    </Bind>
   );
 }
 
@@ -65,20 +81,9 @@ export function FormLongText<T extends FieldValues>({
   ...rest
 }: Bound<T> & Omit<Parameters<typeof LongTextInput>[0], 'label' | 'value' | 'onChange' | 'error' | 'name'>) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <LongTextInput
-          {...rest}
-          label={label}
-          name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(v) => field.onChange(v)}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <Bind control={control} name={name}>
+      {(b) => <LongTextInput {...rest} label={label} name={b.name} value={text(b.value)} onChange={b.onChange} error={b.error} />}
+    </Bind>
   );
 }
 
@@ -90,36 +95,26 @@ export function FormSelect<T extends FieldValues, V extends string>({
   description,
 }: Bound<T> & { options: readonly { value: V; label: string }[]; description?: ReactNode }) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <SelectField<V>
-          label={label}
-          value={field.value as V}
-          options={options}
-          onChange={(v) => field.onChange(v)}
-          description={description}
-        />
+    <Bind control={control} name={name}>
+      {(b) => (
+        <SelectField<V> label={label} value={b.value as V} options={options} onChange={b.onChange} description={description} />
       )}
-    />
+    </Bind>
   );
 }
 
 export function FormCheckbox<T extends FieldValues>({ control, name, label, description }: Bound<T> & { description?: string }) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
+    <Bind control={control} name={name}>
+      {(b) => (
         <CheckboxField
           label={label}
-          checked={Boolean(field.value)}
-          onChange={(v) => field.onChange(v)}
+          checked={Boolean(b.value)}
+          onChange={b.onChange}
           {...(description === undefined ? {} : { description })}
         />
       )}
-    />
+    </Bind>
   );
 }
 
@@ -132,19 +127,17 @@ export function FormDate<T extends FieldValues>({
   description,
 }: Bound<T> & { isRequired?: boolean; description?: string }) {
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
+    <Bind control={control} name={name}>
+      {(b) => (
         <DateField
           label={label}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(v) => field.onChange(v)}
-          error={fieldState.error?.message}
+          value={text(b.value)}
+          onChange={b.onChange}
+          error={b.error}
           {...(isRequired === undefined ? {} : { isRequired })}
           {...(description === undefined ? {} : { description })}
         />
       )}
-    />
+    </Bind>
   );
 }

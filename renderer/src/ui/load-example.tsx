@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ExampleLoadResult } from '../../../shared/examples/example-partnership';
-import { call } from '../api/client';
 import { DialogActions, ModalDialog } from './dialog';
 import { errorText } from './errors';
+import { useLoadExample } from './mutations';
 import { Notice } from './notice';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -22,16 +21,8 @@ function summary(r: ExampleLoadResult): string {
  * confirmation, then refreshes every list so the new records show.
  */
 export function LoadExampleButton({ className = 'button', onLoaded }: { className?: string; onLoaded?: () => void }) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const load = useMutation({
-    mutationFn: () => call('examples.loadPartnership', {}),
-    onSuccess: async () => {
-      setOpen(false);
-      await queryClient.invalidateQueries();
-      onLoaded?.();
-    },
-  });
+  const load = useLoadExample({ onSuccess: () => setOpen(false), onRefreshed: () => onLoaded?.() });
   return (
     <>
       <Button className={className} onPress={() => setOpen(true)}>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Form as AriaForm } from 'react-aria-components';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { FormCheckbox, FormDate, FormSelect, FormText, useContractForm } from '../../../renderer/src/ui/form';
+import { FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../../../renderer/src/ui/form';
 import { LeaveGuardHost } from '../../../renderer/src/ui/leave-guard';
 import { navigate, stay } from '../../../renderer/src/ui/router';
 
@@ -68,5 +68,35 @@ describe('kit form (react-hook-form with a zod schema)', () => {
     navigate('/partners');
     expect(await screen.findByRole('dialog', { name: 'Leave without saving?' })).toBeTruthy();
     expect(window.location.hash).toBe('#/settings');
+  });
+});
+
+describe('kit form long text', () => {
+  const notes = z.object({ notes: z.string().max(10, 'Keep the notes to 10 characters.') });
+
+  function NotesForm({ onSave }: { onSave: (v: z.output<typeof notes>) => void }) {
+    const form = useContractForm(notes, { notes: '' }, { guard: false });
+    return (
+      <AriaForm aria-label="Notes" validationBehavior="aria" onSubmit={form.handleSubmit(onSave)}>
+        <FormLongText control={form.control} name="notes" label="Notes" />
+        <button type="submit">Save</button>
+      </AriaForm>
+    );
+  }
+
+  it('binds its value and shows the schema’s message for it', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<NotesForm onSave={onSave} />);
+    const box = screen.getByRole('textbox', { name: 'Notes' });
+    await user.type(box, 'far too long for it');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Keep the notes to 10 characters.')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+    await user.clear(box);
+    await user.type(box, 'short');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toEqual({ notes: 'short' });
   });
 });
