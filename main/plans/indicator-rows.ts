@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
-import type { Direction, Frequency, IndicatorFields, IndicatorSource, Reading } from '../../shared/plans/model';
+import type { IndicatorFields, Reading } from '../../shared/plans/model';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { getObjectiveRow } from './objective-rows';
@@ -34,18 +34,16 @@ function indicatorPlan(db: Database, id: number): number {
   return row ?? notFound('plan_indicators');
 }
 
-export type IndicatorInput = {
-  /** Exactly one: the objective it measures, or the priority as a whole. */
+export type IndicatorInput = Pick<
+  IndicatorFields,
+  'objectiveId' | 'name' | 'unit' | 'baseline' | 'target' | 'direction' | 'frequency' | 'source'
+> & {
+  /** With objectiveId, exactly one: the objective it measures, or the priority as a whole. */
   priorityId: number | null;
-  objectiveId: number | null;
-  name: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  direction: Direction;
-  frequency: Frequency;
-  source: IndicatorSource;
 };
+
+/** The columns an indicator's form sets, after its priority and objective. */
+const measure = (v: IndicatorInput) => [v.name, v.unit, v.baseline, v.target, v.direction, v.frequency, v.source];
 
 function indicatorOwner(
   db: Database,
@@ -73,21 +71,7 @@ export function addIndicator(db: Database, v: IndicatorInput): number {
         `INSERT INTO plan_indicators (uid, priority_id, objective_id, position, name, unit, baseline, target, direction, frequency,
                                       source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        uuidv7(),
-        owner.priorityId,
-        v.objectiveId,
-        position,
-        v.name,
-        v.unit,
-        v.baseline,
-        v.target,
-        v.direction,
-        v.frequency,
-        v.source,
-        at,
-        at,
-      );
+      .run(uuidv7(), owner.priorityId, v.objectiveId, position, ...measure(v), at, at);
     touchPlan(db, owner.planId);
     recordAudit(db, 'plan_indicator', Number(r.lastInsertRowid), 'create');
     return owner.planId;
@@ -101,19 +85,7 @@ export function updateIndicator(db: Database, id: number, v: IndicatorInput, exp
     db.prepare(
       `UPDATE plan_indicators SET priority_id = ?, objective_id = ?, name = ?, unit = ?, baseline = ?, target = ?, direction = ?,
               frequency = ?, source = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
-    ).run(
-      owner.priorityId,
-      v.objectiveId,
-      v.name,
-      v.unit,
-      v.baseline,
-      v.target,
-      v.direction,
-      v.frequency,
-      v.source,
-      nowIso(),
-      id,
-    );
+    ).run(owner.priorityId, v.objectiveId, ...measure(v), nowIso(), id);
   });
   return owner.planId;
 }

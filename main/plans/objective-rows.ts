@@ -4,7 +4,7 @@ import { nextFrozenObjectiveNumber, objectiveNumber, priorityNumber } from '../.
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { getPriorityRow, listPriorityRows } from './priority-rows';
-import { editRow, isFrozen, moveRow, notFound, nowIso, removeRow, touchPlan, writeOrder } from './rows';
+import { editRow, isFrozen, moveRow, notFound, nowIso, removeRow, touchPlan } from './rows';
 
 // A priority's numbered objectives, and their links to actions in the action log.
 
@@ -69,14 +69,14 @@ export function updateObjective(db: Database, id: number, text: string, expected
 /** Tombstone an objective with its indicators, and renumber the rest. */
 export function removeObjective(db: Database, id: number): number {
   const o = getObjectiveRow(db, id);
-  removeRow(db, { table: 'plan_objectives', id, planId: o.planId }, (at) => {
-    db.prepare('UPDATE plan_indicators SET deleted_at = ? WHERE objective_id = ? AND deleted_at IS NULL').run(at, id);
-    writeOrder(
-      db,
-      'plan_objectives',
-      listObjectiveRows(db, o.priorityId).map((r) => r.id),
-    );
-  });
+  removeRow(
+    db,
+    { table: 'plan_objectives', id, planId: o.planId },
+    {
+      children: [['plan_indicators', 'objective_id']],
+      siblings: { table: 'plan_objectives', ids: () => listObjectiveRows(db, o.priorityId).map((r) => r.id) },
+    },
+  );
   return o.planId;
 }
 

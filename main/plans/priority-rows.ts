@@ -4,7 +4,7 @@ import type { FourP } from '../../shared/meetings/model';
 import { FOUR_PS } from '../../shared/meetings/model';
 import { priorityNumber } from '../../shared/plans/model';
 import { recordAudit } from '../audit/repository';
-import { editRow, exists, isFrozen, moveRow, notFound, nowIso, removeRow, touchPlan, writeOrder } from './rows';
+import { editRow, exists, isFrozen, moveRow, notFound, nowIso, removeRow, touchPlan } from './rows';
 
 // A plan's priorities, each tagged with the 4Ps, in order.
 
@@ -77,15 +77,17 @@ export function updatePriority(db: Database, id: number, v: PriorityInput, expec
 /** Tombstone a priority with its objectives and indicators, and renumber the rest. */
 export function removePriority(db: Database, id: number): number {
   const p = getPriorityRow(db, id);
-  removeRow(db, { table: 'plan_priorities', id, planId: p.planId }, (at) => {
-    db.prepare('UPDATE plan_objectives SET deleted_at = ? WHERE priority_id = ? AND deleted_at IS NULL').run(at, id);
-    db.prepare('UPDATE plan_indicators SET deleted_at = ? WHERE priority_id = ? AND deleted_at IS NULL').run(at, id);
-    writeOrder(
-      db,
-      'plan_priorities',
-      listPriorityRows(db, p.planId).map((r) => r.id),
-    );
-  });
+  removeRow(
+    db,
+    { table: 'plan_priorities', id, planId: p.planId },
+    {
+      children: [
+        ['plan_objectives', 'priority_id'],
+        ['plan_indicators', 'priority_id'],
+      ],
+      siblings: { table: 'plan_priorities', ids: () => listPriorityRows(db, p.planId).map((r) => r.id) },
+    },
+  );
   return p.planId;
 }
 

@@ -91,23 +91,33 @@ export function editRow(
   })();
 }
 
+type OrderedTable = 'plan_priorities' | 'plan_objectives';
+
+/** What else a remove tombstones (rows of `table` whose `column` is the removed row's id), and renumbers. */
+type Removal = {
+  children?: readonly (readonly [PlanTable, string])[];
+  /** The removed row's ordered table: what is left is renumbered from these ids, read after the remove. */
+  siblings?: { table: OrderedTable; ids: () => number[] };
+};
+
 /**
- * Tombstone one row, in one transaction: mark it deleted, let `cascade` tombstone what hangs from it
- * (it gets the same time) and renumber what is left, mark the plan updated and audit.
+ * Tombstone one row, in one transaction: mark it and its children deleted at the same time,
+ * renumber its siblings, mark the plan updated and audit.
  */
-export function removeRow(db: Database, { table, id, planId }: RowChange, cascade?: (at: string) => void): void {
+export function removeRow(db: Database, { table, id, planId }: RowChange, { children = [], siblings }: Removal = {}): void {
   db.transaction(() => {
     const at = nowIso();
     db.prepare(`UPDATE ${table} SET deleted_at = ?, version = version + 1 WHERE id = ?`).run(at, id);
-    cascade?.(at);
+    for (const [child, column] of children) {
+      db.prepare(`UPDATE ${child} SET deleted_at = ? WHERE ${column} = ? AND deleted_at IS NULL`).run(at, id);
+    }
+    if (siblings) writeOrder(db, siblings.table, siblings.ids());
     touchPlan(db, planId);
     audit(db, table, id, 'archive');
   })();
 }
 
-type OrderedTable = 'plan_priorities' | 'plan_objectives';
-
-export function writeOrder(db: Database, table: OrderedTable, ids: readonly number[]): void {
+function writeOrder(db: Database, table: OrderedTable, ids: readonly number[]): void {
   const stmt = db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
   ids.forEach((id, i) => stmt.run(i, id));
 }
