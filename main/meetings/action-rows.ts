@@ -135,7 +135,19 @@ function checkActionRefs(db: Database, r: ActionInput): void {
   checkPeople(db, r.ownerPersonId);
 }
 
-const flag = (r: ActionInput, p: FourP) => (r.fourPs.includes(p) ? 1 : 0);
+/** The action's columns in the order both the insert and the update name them, the 4Ps last. */
+function actionValues(r: ActionInput): unknown[] {
+  return [
+    r.meetingId,
+    r.agendaItemId,
+    r.description,
+    r.ownerOrganisationId,
+    r.ownerPersonId,
+    r.dueOn,
+    r.status,
+    ...FOUR_PS.map((p) => (r.fourPs.includes(p) ? 1 : 0)),
+  ];
+}
 
 export function createAction(db: Database, r: ActionInput, now: Date): Action {
   checkActionRefs(db, r);
@@ -147,21 +159,7 @@ export function createAction(db: Database, r: ActionInput, now: Date): Action {
                               pursue, prevent, protect, prepare, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        r.meetingId,
-        r.agendaItemId,
-        r.description,
-        r.ownerOrganisationId,
-        r.ownerPersonId,
-        r.dueOn,
-        r.status,
-        flag(r, 'pursue'),
-        flag(r, 'prevent'),
-        flag(r, 'protect'),
-        flag(r, 'prepare'),
-        at,
-        at,
-      );
+      .run(...actionValues(r), at, at);
     recordAudit(db, 'action', Number(res.lastInsertRowid), 'create');
     return Number(res.lastInsertRowid);
   })();
@@ -177,21 +175,7 @@ export function updateAction(db: Database, id: number, r: ActionInput, now: Date
       `UPDATE actions SET meeting_id = ?, agenda_item_id = ?, description = ?, owner_organisation_id = ?, owner_person_id = ?,
               due_on = ?, status = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?, updated_at = ?, version = version + 1
         WHERE id = ?`,
-    ).run(
-      r.meetingId,
-      r.agendaItemId,
-      r.description,
-      r.ownerOrganisationId,
-      r.ownerPersonId,
-      r.dueOn,
-      r.status,
-      flag(r, 'pursue'),
-      flag(r, 'prevent'),
-      flag(r, 'protect'),
-      flag(r, 'prepare'),
-      nowIso(),
-      id,
-    );
+    ).run(...actionValues(r), nowIso(), id);
     recordAudit(db, 'action', id, before.status === r.status ? 'update' : 'status');
   })();
   return getAction(db, id, now);

@@ -91,6 +91,24 @@ function checkGroup(db: Database, groupId: number): void {
   if (!db.prepare('SELECT 1 FROM meeting_groups WHERE id = ?').get(groupId)) notFound('group');
 }
 
+/** The meeting's columns in the order both the insert and the update name them. */
+function meetingValues(input: MeetingInput): unknown[] {
+  return [
+    input.groupId,
+    input.title,
+    input.type,
+    input.startsAt,
+    input.endsAt,
+    toUtcIso(input.startsAt),
+    input.location,
+    input.onlineLink,
+    input.chairPersonId,
+    input.minuteTakerPersonId,
+    input.marking,
+    input.status,
+  ];
+}
+
 export function createMeeting(db: Database, input: MeetingInput): number {
   checkGroup(db, input.groupId);
   checkPeople(db, input.chairPersonId, input.minuteTakerPersonId);
@@ -102,22 +120,7 @@ export function createMeeting(db: Database, input: MeetingInput): number {
                                chair_person_id, minute_taker_person_id, marking, status, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        input.groupId,
-        input.title,
-        input.type,
-        input.startsAt,
-        input.endsAt,
-        toUtcIso(input.startsAt),
-        input.location,
-        input.onlineLink,
-        input.chairPersonId,
-        input.minuteTakerPersonId,
-        input.marking,
-        input.status,
-        at,
-        at,
-      );
+      .run(...meetingValues(input), at, at);
     const id = Number(r.lastInsertRowid);
     const insert = db.prepare(
       `INSERT INTO agenda_items (meeting_id, position, kind, title, minutes_allowed, created_at, updated_at)
@@ -140,22 +143,7 @@ export function updateMeeting(db: Database, id: number, input: MeetingInput, exp
               online_link = ?, chair_person_id = ?, minute_taker_person_id = ?, marking = ?, status = ?,
               sequence = sequence + 1, updated_at = ?, version = version + 1
         WHERE id = ?`,
-    ).run(
-      input.groupId,
-      input.title,
-      input.type,
-      input.startsAt,
-      input.endsAt,
-      toUtcIso(input.startsAt),
-      input.location,
-      input.onlineLink,
-      input.chairPersonId,
-      input.minuteTakerPersonId,
-      input.marking,
-      input.status,
-      nowIso(),
-      id,
-    );
+    ).run(...meetingValues(input), nowIso(), id);
     recordAudit(db, 'meeting', id, 'update');
   })();
 }
