@@ -1,3 +1,4 @@
+import type { DirectoryContact as Contact } from '../directory/types';
 import type { ProtectiveMarking } from '../markings';
 import type { ContextDefaults } from './defaults';
 
@@ -8,16 +9,8 @@ import type { ContextDefaults } from './defaults';
 
 /** An organisation from the directory, as templates see it. */
 export type DirectoryOrganisation = { id: number; name: string; sector: string };
-/** A contact is a person in a current post: the post id identifies them. */
-export type DirectoryContact = {
-  id: number;
-  name: string;
-  jobTitle: string;
-  organisation: string;
-  organisationId: number;
-  email: string;
-  phone: string;
-};
+/** A contact is a person in a current post: the post id identifies them. The directory's contact without its person id and SPOC flag. */
+export type DirectoryContact = Pick<Contact, 'id' | 'name' | 'jobTitle' | 'organisation' | 'organisationId' | 'email' | 'phone'>;
 
 export type ResolveContext = {
   partnership: { name: string; area: string; coordinatorName: string; coordinatorEmail: string };
