@@ -7,7 +7,7 @@ import { londonToday, toUtcIso } from '../../shared/meetings/time';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { checkVersion } from '../store/versioning';
-import { organisationExists, organisationNames, personNames } from '../partners/directory-api';
+import { namesFor, organisationExists } from '../partners/directory-api';
 import type { OwnerRef } from './rows';
 import { checkPeople, likePattern, notFound, nowIso } from './rows';
 import { getMeeting } from './meeting-rows';
@@ -36,14 +36,7 @@ function toAction(row: ActionRow, now: Date): Action {
 
 /** Actions with their owners' names, read from the partner directory. */
 function toActions(db: Database, rows: readonly ActionRow[], now: Date): Action[] {
-  const orgs = organisationNames(
-    db,
-    rows.map((r) => r.ownerOrganisationId),
-  );
-  const people = personNames(
-    db,
-    rows.map((r) => r.ownerPersonId),
-  );
+  const { people, orgs } = namesFor(db, rows, { person: (r) => r.ownerPersonId, organisation: (r) => r.ownerOrganisationId });
   return rows.map((r) =>
     toAction(
       {

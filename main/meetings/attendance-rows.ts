@@ -7,9 +7,9 @@ import {
   currentEmailOf,
   currentPeopleAt,
   mainOrganisationOf,
+  namesFor,
   organisationExists,
   organisationNames,
-  personNames,
 } from '../partners/directory-api';
 import type { OwnerRef } from './rows';
 import { checkPeople, notFound, nowIso } from './rows';
@@ -33,14 +33,7 @@ export function listAttendance(db: Database, meetingId: number): AttendanceRecor
         WHERE at.meeting_id = ?`,
     )
     .all(meetingId) as AttendanceRecord[];
-  const people = personNames(
-    db,
-    rows.map((r) => r.personId),
-  );
-  const orgs = organisationNames(
-    db,
-    rows.map((r) => r.organisationId),
-  );
+  const { people, orgs } = namesFor(db, rows, { person: (r) => r.personId, organisation: (r) => r.organisationId });
   return rows
     .filter((r) => people.has(r.personId))
     .map((r) => ({
