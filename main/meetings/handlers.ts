@@ -35,6 +35,14 @@ async function saveDocx(ctx: HandlerContext, tree: DocumentTree, name: string, e
 
 const meetingName = (title: string, startsAt: string, what: string) => `${title} ${isoToLondon(startsAt).date} ${what}`;
 
+/** One meeting's agenda or minutes as a Word file, named after the meeting. */
+function exportPaper(ctx: HandlerContext, meetingId: number, paper: 'agenda' | 'minutes') {
+  const now = new Date();
+  const d = repo.meetingDetail(ctx.db, meetingId, now);
+  const tree = (paper === 'agenda' ? agendaTree : minutesTree)(d, paperContext(ctx, now));
+  return saveDocx(ctx, tree, meetingName(d.meeting.title, d.meeting.startsAt, paper), 'meeting', d.meeting.id);
+}
+
 export function buildPackTree(ctx: HandlerContext, meetingId: number, now: Date): DocumentTree {
   const detail = repo.meetingDetail(ctx.db, meetingId, now);
   const previous = detail.previousMeetingId === null ? null : repo.meetingDetail(ctx.db, detail.previousMeetingId, now);
@@ -102,28 +110,8 @@ export const meetingsHandlers: HandlerGroup<MeetingChannel> = {
     repo.deleteShareDecision(db, req.id);
     return { deleted: true };
   },
-  'meetings.export.agenda': (req, ctx) => {
-    const now = new Date();
-    const d = repo.meetingDetail(ctx.db, req.meetingId, now);
-    return saveDocx(
-      ctx,
-      agendaTree(d, paperContext(ctx, now)),
-      meetingName(d.meeting.title, d.meeting.startsAt, 'agenda'),
-      'meeting',
-      d.meeting.id,
-    );
-  },
-  'meetings.export.minutes': (req, ctx) => {
-    const now = new Date();
-    const d = repo.meetingDetail(ctx.db, req.meetingId, now);
-    return saveDocx(
-      ctx,
-      minutesTree(d, paperContext(ctx, now)),
-      meetingName(d.meeting.title, d.meeting.startsAt, 'minutes'),
-      'meeting',
-      d.meeting.id,
-    );
-  },
+  'meetings.export.agenda': (req, ctx) => exportPaper(ctx, req.meetingId, 'agenda'),
+  'meetings.export.minutes': (req, ctx) => exportPaper(ctx, req.meetingId, 'minutes'),
   'meetings.export.pack': (req, ctx) => {
     const now = new Date();
     const m = repo.getMeeting(ctx.db, req.meetingId);

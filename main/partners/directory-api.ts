@@ -88,6 +88,15 @@ export function organisationNames(db: Database, ids: readonly (number | null | u
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The names of the people and organisations a list of rows refers to, each looked up once for the whole list. */
+export function namesFor<R>(
+  db: Database,
+  rows: readonly R[],
+  ids: { person: (r: R) => number | null; organisation: (r: R) => number | null },
+): { people: Map<number, string>; orgs: Map<number, string> } {
+  return { people: personNames(db, rows.map(ids.person)), orgs: organisationNames(db, rows.map(ids.organisation)) };
+}
+
 export const organisationExists = (db: Database, id: number): boolean =>
   stmt(db, 'SELECT 1 FROM organisations WHERE id = ?').get(id) !== undefined;
 

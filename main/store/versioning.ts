@@ -12,6 +12,14 @@ export type VersionedTable = (typeof VERSIONED_TABLES)[number];
  */
 export function checkVersion(db: Database, table: VersionedTable, id: number, expected: number | undefined, what: string): void {
   const current = db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined;
+  compareVersion(current, expected, what);
+}
+
+/**
+ * The rule itself, for a caller that reads the current version its own way (a table whose removed
+ * rows are tombstoned, say): `current` undefined means the record is gone.
+ */
+export function compareVersion(current: number | undefined, expected: number | undefined, what: string): void {
   if (current === undefined) throw new AppError('not_found', `That ${what} no longer exists. It may have been deleted.`);
   if (expected !== undefined && expected !== current) {
     throw new AppError(

@@ -7,7 +7,14 @@ import type { Course, CourseInput, DelegateCount, TrainingMatrix, TrainingRecord
 import { COURSE_AUDIENCES, addMonths, courseCatalogueSchema, courseInput } from '../../shared/toolkit/training';
 import { recordAudit } from '../audit/repository';
 import coursesJson from '../../resources/toolkit/courses.json';
-import { mainOrganisationOf, organisationExists, organisationNames, personExists, personNames } from '../partners/directory-api';
+import {
+  mainOrganisationOf,
+  namesFor,
+  organisationExists,
+  organisationNames,
+  personExists,
+  personNames,
+} from '../partners/directory-api';
 
 /** Training counts towards the checklist for three years. */
 export const TRAINING_WINDOW_DAYS = 3 * 365;
@@ -151,14 +158,7 @@ type RecordRow = Omit<TrainingRecord, 'certificate' | 'personName' | 'organisati
 
 /** Records with their person's and organisation's names; a record whose person is not in the directory is left out. */
 function withNames(db: Database, rows: readonly RecordRow[]): TrainingRecord[] {
-  const people = personNames(
-    db,
-    rows.map((r) => r.personId),
-  );
-  const orgs = organisationNames(
-    db,
-    rows.map((r) => r.organisationId),
-  );
+  const { people, orgs } = namesFor(db, rows, { person: (r) => r.personId, organisation: (r) => r.organisationId });
   return rows.flatMap(({ certificateName, ...r }) => {
     const personName = people.get(r.personId);
     if (personName === undefined) return [];

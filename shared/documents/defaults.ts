@@ -1,4 +1,4 @@
-import type { DirectoryContact, DirectoryOrganisation } from './resolve';
+import type { DirectoryContact, DirectoryOrganisation } from './resolve-context';
 import type { Template, TemplateField } from './template-schema';
 import type { VersionHistoryRow } from './version-history';
 

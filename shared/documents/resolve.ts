@@ -1,12 +1,16 @@
-import type { ProtectiveMarking } from '../markings';
 import { reviewDateFor } from './gaps';
 import type { Filter, Printed, Token } from './placeholders';
-import { joinList, longDate, parseText, placeholdersIn, runsText, toRuns } from './placeholders';
+import { joinList, longDate, parseText, runsText, toRuns } from './placeholders';
 import type { Condition, Template, TemplateBlock, TemplateField } from './template-schema';
 import type { Block, DocumentTree, Run, Signatory, TableCell } from './tree';
 import { SECTORS } from '../partners/sectors';
-import type { ContextDefaults } from './defaults';
 import { applyDefaults } from './defaults';
+import type { DirectoryContact, DirectoryOrganisation, ResolveContext, Values } from './resolve-context';
+import { CONTEXT_LABELS, defaultsFor, gapText, keyToWords, PROPERTY_LABELS } from './resolve-context';
+
+export type { DirectoryContact, DirectoryOrganisation, ResolveContext, Values } from './resolve-context';
+export { defaultsFor, gapText, keyToWords } from './resolve-context';
+export { checkTemplate } from './template-checks';
 
 /** An organisation's sector prints as its name (the key is what conditions compare). */
 const SECTOR_FIELD: TemplateField = {
@@ -16,64 +20,6 @@ const SECTOR_FIELD: TemplateField = {
   section: 'sector',
   options: SECTORS.map((s) => ({ value: s.key, label: s.label })),
 };
-
-/** An organisation from the directory, as templates see it. */
-export type DirectoryOrganisation = { id: number; name: string; sector: string };
-/** A contact is a person in a current post: the post id identifies them. */
-export type DirectoryContact = {
-  id: number;
-  name: string;
-  jobTitle: string;
-  organisation: string;
-  organisationId: number;
-  email: string;
-  phone: string;
-};
-
-export type ResolveContext = {
-  partnership: { name: string; area: string; coordinatorName: string; coordinatorEmail: string };
-  document: {
-    title: string;
-    version: string;
-    /** ISO date the document is dated. */
-    date: string;
-    marking: ProtectiveMarking;
-    reviewDate?: string | null;
-    status?: string;
-  };
-  directory?: {
-    organisations: ReadonlyMap<number, DirectoryOrganisation>;
-    contacts: ReadonlyMap<number, DirectoryContact>;
-  };
-  /** Contact (post) id → ISO date they signed. */
-  signed?: ReadonlyMap<number, string>;
-  /** Replace contacts' names, emails and phones with their role and organisation. */
-  publicSafe?: boolean;
-  /** Keep guidance blocks in the tree (the preview shows them; the writer never exports them). Default true. */
-  includeGuidance?: boolean;
-  /** What the app offers as defaults (the coordinator, the version history); see defaults.ts. */
-  defaults?: ContextDefaults;
-};
-
-/** The defaults directory resolve() fills empty fields from: the context's directory and the app's own defaults. */
-export function defaultsFor(
-  context: Pick<ResolveContext, 'directory' | 'defaults'> & { document: Pick<ResolveContext['document'], 'date'> },
-) {
-  return {
-    organisations: context.directory?.organisations ?? new Map<number, DirectoryOrganisation>(),
-    contacts: context.directory?.contacts ?? new Map<number, DirectoryContact>(),
-    context: { date: context.document.date, ...context.defaults },
-  };
-}
-
-export type Values = Record<string, unknown>;
-
-/**
- * Missing values. A placeholder whose value is not given yet prints as a visible gap,
- * "[not yet given: Purpose]" (the field's label), in the preview AND in an export: a draft sent for
- * comment should show its holes, not hide them. `| default("…")` in the template prints that text instead.
- */
-export const gapText = (label: string) => `[not yet given: ${label}]`;
 
 const WITHHELD = 'withheld for publication';
 
@@ -89,40 +35,6 @@ const isEmpty = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** How the context's own values are named in a gap: the reader sees "Review date", never "document reviewDate". */
-const CONTEXT_LABELS: Record<string, Record<string, string>> = {
-  partnership: {
-    name: 'Partnership name',
-    area: 'Partnership area',
-    coordinatorName: "Coordinator's name",
-    coordinatorEmail: "Coordinator's email address",
-  },
-  document: {
-    title: 'Document title',
-    version: 'Version',
-    date: 'Document date',
-    marking: 'Protective marking',
-    reviewDate: 'Review date',
-    status: 'Status',
-  },
-};
-/** Properties of directory records, as words. */
-const PROPERTY_LABELS: Record<string, string> = {
-  name: 'name',
-  jobTitle: 'job title',
-  organisation: 'organisation',
-  email: 'email address',
-  phone: 'phone number',
-  sector: 'sector',
-  role: 'role',
-};
-/** A key as words ("dpoConsulted" → "dpo consulted"), for a path no label describes. */
-export const keyToWords = (k: string) =>
-  k
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_.]+/g, ' ')
-    .toLowerCase();
 
 class Resolver {
   private readonly fields = new Map<string, TemplateField>();
@@ -531,76 +443,4 @@ export function exampleValues(template: Template): Values {
 export function missingRequired(template: Template, values: Values, defaults?: Parameters<typeof applyDefaults>[2]): string[] {
   const filled = applyDefaults(template, values, defaults);
   return template.fields.filter((f) => f.required && isEmpty(filled[f.key])).map((f) => f.label);
-}
-
-/**
- * Checks the schema cannot make: placeholders that do not parse or name nothing, unknown filters,
- * repeats and tables over unknown fields. Each problem names where it is, like "blocks.3.text".
- */
-export function checkTemplate(template: Template): string[] {
-  const problems: string[] = [];
-  const roots = new Set(['partnership', 'document', ...template.fields.map((f) => f.key)]);
-  const known = (path: string, aliases: ReadonlySet<string>) => {
-    const root = path.split('.')[0]!;
-    return roots.has(root) || aliases.has(root);
-  };
-  const checkText = (text: string | undefined, where: string, aliases: ReadonlySet<string>) => {
-    if (!text) return;
-    const open = (text.match(/\{\{/g) ?? []).length;
-    const found = placeholdersIn(text);
-    if (found.length < open)
-      problems.push(`${where}: a placeholder is not written like {{ fieldKey }} or {{ fieldKey | filter }}`);
-    for (const p of found) {
-      if (!known(p.path, aliases)) problems.push(`${where}: ${p.source} names "${p.path.split('.')[0]}", which is not a field`);
-      for (const f of p.filters)
-        if (!['longDate', 'upper', 'lower', 'list', 'count', 'yesNo', 'default'].includes(f.name))
-          problems.push(`${where}: ${p.source} uses an unknown filter "${f.name}"`);
-    }
-  };
-  const walk = (blocks: readonly TemplateBlock[], where: string, aliases: ReadonlySet<string>) => {
-    blocks.forEach((b, i) => {
-      const at = `${where}.${i}`;
-      let inner = aliases;
-      if (b.repeat) {
-        if (!known(b.repeat, aliases)) problems.push(`${at}.repeat: "${b.repeat}" is not a field`);
-        inner = new Set([...aliases, b.as ?? 'item']);
-      }
-      switch (b.type) {
-        case 'heading':
-        case 'paragraph':
-        case 'guidance':
-          checkText(b.text, `${at}.text`, inner);
-          break;
-        case 'clause':
-          checkText(b.title, `${at}.title`, inner);
-          checkText(b.text, `${at}.text`, inner);
-          if (b.children) walk(b.children, `${at}.children`, inner);
-          break;
-        case 'bullets':
-          b.items.forEach((t, j) => checkText(t, `${at}.items.${j}`, inner));
-          break;
-        case 'table': {
-          (b.rows ?? []).forEach((r, j) => r.forEach((c, k) => checkText(c, `${at}.rows.${j}.${k}`, inner)));
-          if (b.each && !known(b.each, inner)) problems.push(`${at}.each: "${b.each}" is not a field`);
-          if (b.each && !b.row) problems.push(`${at}: a table with "each" needs a "row"`);
-          const rowScope = b.each ? new Set([...inner, b.as ?? 'item']) : inner;
-          (b.row ?? []).forEach((c, k) => checkText(c, `${at}.row.${k}`, rowScope));
-          if (b.row && b.row.length !== b.header.length)
-            problems.push(`${at}.row: has ${b.row.length} cells but the header has ${b.header.length}`);
-          break;
-        }
-        case 'signatures':
-          if (!known(b.from, inner)) problems.push(`${at}.from: "${b.from}" is not a field`);
-          checkText(b.onBehalfOf, `${at}.onBehalfOf`, inner);
-          break;
-        case 'group':
-          walk(b.blocks, `${at}.blocks`, inner);
-          break;
-        default:
-          break;
-      }
-    });
-  };
-  walk(template.blocks, 'blocks', new Set());
-  return problems;
 }

@@ -3,7 +3,7 @@ import { dateProblem } from '../dates';
 import { hasControlCharacters } from '../contract/common';
 import type { Template, TemplateField } from './template-schema';
 import { templateSchema } from './template-schema';
-import { checkTemplate } from './resolve';
+import { checkTemplate } from './template-checks';
 
 /**
  * The values of a document, checked against its template's fields when a draft is saved: each

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { Action, ActionStatus } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../../shared/meetings/model';
 import type { Objective } from '../../../shared/plans/model';
 import { actionStatusText, ownerText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
-import { DialogActions, ModalDialog } from '../ui/dialog';
+import { DialogActions, FormDialog, ModalDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { SelectField, TextInput } from '../ui/fields';
 import { FormDate, FormLongText, useContractForm } from '../ui/form';
@@ -104,41 +104,38 @@ function ActivityDialog({ planId, objective: o, onClose }: { planId: number; obj
     },
   );
   return (
-    <ModalDialog title={`New activity for objective ${o.number}`} isOpen onClose={onClose} wide>
-      <Form className="form" validationBehavior="aria" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
-        <FormLongText control={form.control} name="description" label="Activity" isRequired rows={2} />
-        <div className="inline-row">
-          <DirectoryPicker source={ownerOrganisations} label="Owner organisation" value={organisation} onPick={setOrganisation} />
-          <DirectoryPicker
-            source={ownerPeople}
-            label="Owner"
-            value={person}
-            onPick={(p) => {
-              setPerson(p);
-              if (p && !organisation) setOrganisation(ownerPeople.organisationOf.get(p.id) ?? null);
-            }}
-          />
-        </div>
-        <div className="inline-row">
-          <FormDate control={form.control} name="dueOn" label="Due date" />
-          <SelectField
-            label="Status"
-            value={status}
-            onChange={setStatus}
-            options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
-          />
-        </div>
-        <p className="muted">The activity becomes an action in the action log, where it is followed up like any other.</p>
-        <DialogActions>
-          <Button type="submit" className="button primary" isDisabled={create.isPending}>
-            Add activity
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+    <FormDialog
+      title={`New activity for objective ${o.number}`}
+      onClose={onClose}
+      onSubmit={form.handleSubmit((v) => create.mutate(v))}
+      submitLabel="Add activity"
+      isPending={create.isPending}
+      wide
+    >
+      <FormLongText control={form.control} name="description" label="Activity" isRequired rows={2} />
+      <div className="inline-row">
+        <DirectoryPicker source={ownerOrganisations} label="Owner organisation" value={organisation} onPick={setOrganisation} />
+        <DirectoryPicker
+          source={ownerPeople}
+          label="Owner"
+          value={person}
+          onPick={(p) => {
+            setPerson(p);
+            if (p && !organisation) setOrganisation(ownerPeople.organisationOf.get(p.id) ?? null);
+          }}
+        />
+      </div>
+      <div className="inline-row">
+        <FormDate control={form.control} name="dueOn" label="Due date" />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
+        />
+      </div>
+      <p className="muted">The activity becomes an action in the action log, where it is followed up like any other.</p>
+    </FormDialog>
   );
 }
 

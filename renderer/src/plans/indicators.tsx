@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { Indicator, Objective, Priority } from '../../../shared/plans/model';
 import {
   DIRECTION_LABELS,
@@ -14,7 +14,7 @@ import {
 import { indicatorLine, latestText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
-import { ConfirmButton, DialogActions, ModalDialog } from '../ui/dialog';
+import { ConfirmButton, FormDialog } from '../ui/dialog';
 import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
 import { IndicatorChart } from './chart';
 import { indicatorForm, readingForm } from './forms';
@@ -178,56 +178,53 @@ function IndicatorDialog({
     { success: 'Indicator added.', failure: 'Could not add the indicator.', onDone: onClose },
   );
   return (
-    <ModalDialog title={`New indicator for ${label}`} isOpen onClose={onClose} wide>
-      <Form className="form" validationBehavior="aria" onSubmit={form.handleSubmit((v) => add.mutate(v))}>
+    <FormDialog
+      title={`New indicator for ${label}`}
+      onClose={onClose}
+      onSubmit={form.handleSubmit((v) => add.mutate(v))}
+      submitLabel="Add indicator"
+      isPending={add.isPending}
+      wide
+    >
+      <FormText
+        control={form.control}
+        name="name"
+        label="What is measured"
+        isRequired
+        description="For example: NRM referrals from the area"
+      />
+      <FormSelect
+        control={form.control}
+        name="source"
+        label="Where the figures come from"
+        options={INDICATOR_SOURCES.map((s) => ({ value: s, label: SOURCE_INFO[s].label }))}
+        description={SOURCE_INFO[source].explain}
+      />
+      <div className="inline-row">
         <FormText
           control={form.control}
-          name="name"
-          label="What is measured"
-          isRequired
-          description="For example: NRM referrals from the area"
+          name="unit"
+          label="Unit"
+          description={source === 'manual' ? 'For example: referrals' : `Leave empty for ${SOURCE_INFO[source].unit}`}
+        />
+        <FormText control={form.control} name="baseline" label="Baseline" />
+        <FormText control={form.control} name="target" label="Target" />
+      </div>
+      <div className="inline-row">
+        <FormSelect
+          control={form.control}
+          name="direction"
+          label="Direction"
+          options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
         />
         <FormSelect
           control={form.control}
-          name="source"
-          label="Where the figures come from"
-          options={INDICATOR_SOURCES.map((s) => ({ value: s, label: SOURCE_INFO[s].label }))}
-          description={SOURCE_INFO[source].explain}
+          name="frequency"
+          label="How often"
+          options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
         />
-        <div className="inline-row">
-          <FormText
-            control={form.control}
-            name="unit"
-            label="Unit"
-            description={source === 'manual' ? 'For example: referrals' : `Leave empty for ${SOURCE_INFO[source].unit}`}
-          />
-          <FormText control={form.control} name="baseline" label="Baseline" />
-          <FormText control={form.control} name="target" label="Target" />
-        </div>
-        <div className="inline-row">
-          <FormSelect
-            control={form.control}
-            name="direction"
-            label="Direction"
-            options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
-          />
-          <FormSelect
-            control={form.control}
-            name="frequency"
-            label="How often"
-            options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
-          />
-        </div>
-        <DialogActions>
-          <Button type="submit" className="button primary" isDisabled={add.isPending}>
-            Add indicator
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+      </div>
+    </FormDialog>
   );
 }
 
@@ -239,21 +236,17 @@ function ReadingDialog({ planId, indicator: i, onClose }: { planId: number; indi
     { success: 'Reading saved.', failure: 'Could not save the reading.', onDone: onClose },
   );
   return (
-    <ModalDialog title={`Reading for ${i.name}`} isOpen onClose={onClose}>
-      <Form className="form" validationBehavior="aria" onSubmit={form.handleSubmit((v) => add.mutate(v))}>
-        <FormText control={form.control} name="periodLabel" label="Period" isRequired description="For example: Apr–Jun 2026" />
-        <FormDate control={form.control} name="periodEnd" label="Last day of the period" isRequired />
-        <FormText control={form.control} name="value" label={`Figure${i.unit ? ` (${i.unit})` : ''}`} isRequired />
-        <FormText control={form.control} name="note" label="Note" />
-        <DialogActions>
-          <Button type="submit" className="button primary" isDisabled={add.isPending}>
-            Save reading
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+    <FormDialog
+      title={`Reading for ${i.name}`}
+      onClose={onClose}
+      onSubmit={form.handleSubmit((v) => add.mutate(v))}
+      submitLabel="Save reading"
+      isPending={add.isPending}
+    >
+      <FormText control={form.control} name="periodLabel" label="Period" isRequired description="For example: Apr–Jun 2026" />
+      <FormDate control={form.control} name="periodEnd" label="Last day of the period" isRequired />
+      <FormText control={form.control} name="value" label={`Figure${i.unit ? ` (${i.unit})` : ''}`} isRequired />
+      <FormText control={form.control} name="note" label="Note" />
+    </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import { call } from '../api/client';
 import { DocumentPreview } from '../documents/preview';
 import { ConfirmDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
-import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
+import { useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 import type { Message } from '../ui/notice';
 import { Page } from '../ui/page';
@@ -17,6 +17,7 @@ import { navigate } from '../ui/router';
 import { useExport } from '../ui/use-export';
 import { planForm } from './forms';
 import { usePlanChange } from './mutations';
+import { PlanFields } from './plan-fields';
 import { AddPriority, PrioritySection } from './priority-section';
 import { planKeys, planQueries } from './queries';
 
@@ -187,17 +188,7 @@ function PlanDetailsForm({ detail }: { detail: PlanDetail }) {
       validationBehavior="aria"
       onSubmit={form.handleSubmit((v) => save.mutate({ ...v, vision: v.vision }))}
     >
-      <FormText control={form.control} name="title" label="Title" isRequired />
-      <div className="inline-row">
-        <FormDate control={form.control} name="startsOn" label="Starts" isRequired />
-        <FormDate control={form.control} name="endsOn" label="Ends" isRequired />
-      </div>
-      <FormLongText
-        control={form.control}
-        name="vision"
-        label="Vision"
-        description="A few sentences: what the area will be like if the plan works."
-      />
+      <PlanFields control={form.control} visionHint="A few sentences: what the area will be like if the plan works." />
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={save.isPending || !form.formState.isDirty}>
           Save plan details

@@ -1,19 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans/model';
 import { periodText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
-import { DialogActions, ModalDialog } from '../ui/dialog';
+import { FormDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
-import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
+import { useContractForm } from '../ui/form';
 import { LoadExampleButton } from '../ui/load-example';
 import { EmptyState, Page } from '../ui/page';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import { toast } from '../ui/toasts';
 import { planForm } from './forms';
+import { PlanFields } from './plan-fields';
 import { planKeys, planQueries } from './queries';
 
 export function PlansList() {
@@ -91,28 +92,14 @@ function NewPlanDialog({ onClose }: { onClose: () => void }) {
     onError: (e) => toast('error', errorText(e, 'Could not create the plan.')),
   });
   return (
-    <ModalDialog title="New plan" isOpen onClose={onClose}>
-      <Form className="form" validationBehavior="aria" onSubmit={form.handleSubmit((v) => create.mutate(v))}>
-        <FormText control={form.control} name="title" label="Title" isRequired />
-        <div className="inline-row">
-          <FormDate control={form.control} name="startsOn" label="Starts" isRequired />
-          <FormDate control={form.control} name="endsOn" label="Ends" isRequired />
-        </div>
-        <FormLongText
-          control={form.control}
-          name="vision"
-          label="Vision"
-          description="What the area will be like if the plan works. You can write it later."
-        />
-        <DialogActions>
-          <Button type="submit" className="button primary" isDisabled={create.isPending}>
-            Create plan
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+    <FormDialog
+      title="New plan"
+      onClose={onClose}
+      onSubmit={form.handleSubmit((v) => create.mutate(v))}
+      submitLabel="Create plan"
+      isPending={create.isPending}
+    >
+      <PlanFields control={form.control} visionHint="What the area will be like if the plan works. You can write it later." />
+    </FormDialog>
   );
 }

@@ -2,18 +2,15 @@ import { useState } from 'react';
 import { RecordTable } from '../ui/data-table';
 import { Button } from 'react-aria-components';
 import { longDate } from '../../../shared/documents/placeholders';
-import { SelectField } from '../ui/fields';
 import { EmptyState, Page } from '../ui/page';
 import { navigate } from '../ui/router';
 import { useReportList } from './queries';
-
-const thisYear = () => new Date().getFullYear();
+import { recentYears, YearSelect } from './year-select';
 
 /** Choose a year to draft, or reopen a draft. */
 export function ReportList() {
   const list = useReportList();
-  const years = Array.from({ length: 8 }, (_, i) => String(thisYear() - i));
-  const [year, setYear] = useState(years[0]!);
+  const [year, setYear] = useState(() => recentYears()[0]!);
   return (
     <Page title="Annual reports">
       <p className="lede">
@@ -22,7 +19,7 @@ export function ReportList() {
         priorities and points for action.
       </p>
       <div className="report-start">
-        <SelectField label="Year" value={year} options={years.map((y) => ({ value: y, label: y }))} onChange={setYear} />
+        <YearSelect value={year} onChange={setYear} />
         <Button className="button primary" onPress={() => navigate(`/plans/reports/${year}`)}>
           Draft the {year} report
         </Button>

@@ -7,7 +7,6 @@ import { changeText, chartBlocks } from '../../../shared/reports/annual-report';
 import type { AnnualFigures, AnnualReport, Compared, ReportSections } from '../../../shared/reports/types';
 import { REPORT_SECTIONS } from '../../../shared/reports/types';
 import { call } from '../api/client';
-import { completeSave } from '../api/download';
 import { DocumentPreview } from '../documents/preview';
 import { errorText, isStale } from '../ui/errors';
 import { LongTextInput } from '../ui/fields';
@@ -15,6 +14,7 @@ import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import type { Message } from '../ui/notice';
 import { Page } from '../ui/page';
+import { useExport } from '../ui/use-export';
 import { useRefreshDerived, usePreview, useReport } from './queries';
 
 function Chart({ block }: { block: Block }) {
@@ -154,19 +154,13 @@ export function ReportScreen({ year }: { year: number }) {
   const [showPreview, setShowPreview] = useState(false);
   const preview = usePreview(year, publicSafe, showPreview);
   const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
-
-  const exportReport = async (pub: boolean) => {
-    setBusy(true);
-    setMessage({ tone: 'info', text: `Preparing the ${pub ? 'public version' : 'report'}…` });
-    try {
-      setMessage({ tone: 'success', text: completeSave(await call('reports.export', { year, publicSafe: pub })) });
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorText(e, 'The report could not be exported.') });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exporter = useExport(setMessage);
+  const exportReport = (pub: boolean) =>
+    exporter.run(
+      pub ? 'the public version' : 'the report',
+      () => call('reports.export', { year, publicSafe: pub }),
+      'The report could not be exported.',
+    );
 
   const f = report.data?.figures;
   return (
@@ -180,10 +174,10 @@ export function ReportScreen({ year }: { year: number }) {
           <a className="button" href={`#/plans/returns/${year}`}>
             Partner returns
           </a>
-          <Button className="button" isDisabled={busy || !f} onPress={() => void exportReport(false)}>
+          <Button className="button" isDisabled={exporter.busy || !f} onPress={() => void exportReport(false)}>
             Export report
           </Button>
-          <Button className="button" isDisabled={busy || !f} onPress={() => void exportReport(true)}>
+          <Button className="button" isDisabled={exporter.busy || !f} onPress={() => void exportReport(true)}>
             Export public version
           </Button>
         </>

@@ -7,18 +7,18 @@ import { longDate } from '../../../shared/documents/placeholders';
 import { sectorLabel } from '../../../shared/partners/sectors';
 import type { AgencyReturn } from '../../../shared/reports/types';
 import { RETURN_FIELDS, RETURN_STATUS_LABELS } from '../../../shared/reports/types';
-import { completeSave } from '../api/download';
 import { DialogActions, ModalDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
-import { SelectField } from '../ui/fields';
 import { FormDate, FormLongText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 import type { Message } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { navigate } from '../ui/router';
 import { toast } from '../ui/toasts';
+import { useExport } from '../ui/use-export';
 import { useExportReturn, useSaveReturn } from './mutations';
 import { useReturns } from './queries';
+import { YearSelect } from './year-select';
 
 const formSchema = agencyReturnSchema
   .omit({ organisationId: true, year: true, version: true, requestedOn: true, returnedOn: true })
@@ -81,24 +81,19 @@ export function ReturnsScreen({ year }: { year: number }) {
   const exportForm = useExportReturn();
   const [editing, setEditing] = useState<AgencyReturn | null>(null);
   const [message, setMessage] = useState<Message>(null);
-  const years = Array.from({ length: 8 }, (_, i) => String(new Date().getFullYear() - i));
+  const exporter = useExport(setMessage);
   const list = returns.data ?? [];
   const counts = {
     returned: list.filter((r) => r.status === 'returned').length,
     outstanding: list.filter((r) => r.status === 'outstanding').length,
   };
 
-  const exportOne = async (r: AgencyReturn, filled: boolean) => {
-    setMessage({ tone: 'info', text: `Preparing the return form for ${r.organisationName}…` });
-    try {
-      setMessage({
-        tone: 'success',
-        text: completeSave(await exportForm.mutateAsync({ organisationId: r.organisationId, year, filled })),
-      });
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorText(e, 'The form could not be exported.') });
-    }
-  };
+  const exportOne = (r: AgencyReturn, filled: boolean) =>
+    exporter.run(
+      `the return form for ${r.organisationName}`,
+      () => exportForm.mutateAsync({ organisationId: r.organisationId, year, filled }),
+      'The form could not be exported.',
+    );
 
   return (
     <Page
@@ -114,12 +109,7 @@ export function ReturnsScreen({ year }: { year: number }) {
         as requested; type the answers in here when it comes back, and the annual report includes them.
       </p>
       <div className="report-start">
-        <SelectField
-          label="Year"
-          value={String(year)}
-          options={years.map((y) => ({ value: y, label: y }))}
-          onChange={(y) => navigate(`/plans/returns/${y}`)}
-        />
+        <YearSelect value={String(year)} onChange={(y) => navigate(`/plans/returns/${y}`)} />
         <p role="status">
           {counts.returned} returned, {counts.outstanding} outstanding, {list.length - counts.returned - counts.outstanding} not
           requested.

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import './dialog.css';
 
 /**
@@ -42,6 +42,45 @@ export function ModalDialog({
 
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="ui-dialog-actions">{children}</div>;
+}
+
+/**
+ * A dialog that is one form: its fields, then the submit button and Cancel. `onSubmit` is the kit
+ * form's `form.handleSubmit(save)`, so the schema's messages explain what is wrong (see ui/form.tsx).
+ */
+export function FormDialog({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  isPending,
+  wide,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  /** While the save is under way, so a second press does not send it twice. */
+  isPending: boolean;
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <ModalDialog title={title} isOpen onClose={onClose} wide={wide ?? false}>
+      <Form className="form" validationBehavior="aria" onSubmit={onSubmit}>
+        {children}
+        <DialogActions>
+          <Button type="submit" className="button primary" isDisabled={isPending}>
+            {submitLabel}
+          </Button>
+          <Button className="button" onPress={onClose}>
+            Cancel
+          </Button>
+        </DialogActions>
+      </Form>
+    </ModalDialog>
+  );
 }
 
 /** Ask before doing something that cannot be undone, saying what it affects. */

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { describe, expect, it } from 'vitest';
-import { ConfirmDialog, ModalDialog } from '../../../renderer/src/ui/dialog';
+import { ConfirmDialog, FormDialog, ModalDialog } from '../../../renderer/src/ui/dialog';
 
 function Harness() {
   const [open, setOpen] = useState(false);
@@ -91,5 +91,53 @@ describe('ModalDialog', () => {
     render(<Confirm />);
     await user.click(screen.getByRole('button', { name: 'Archive' }));
     expect(done).toBe(1);
+  });
+});
+
+describe('FormDialog', () => {
+  function NewPlan({ pending = false, onSave }: { pending?: boolean; onSave: (title: string) => void }) {
+    const [open, setOpen] = useState(true);
+    const [title, setTitle] = useState('');
+    if (!open) return <p>Closed</p>;
+    return (
+      <FormDialog
+        title="New plan"
+        onClose={() => setOpen(false)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave(title);
+        }}
+        submitLabel="Create plan"
+        isPending={pending}
+      >
+        <label>
+          Title <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+      </FormDialog>
+    );
+  }
+
+  it('submits its form from the button or Enter, and Cancel closes it without saving', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NewPlan onSave={(t) => saved.push(t)} />);
+    const dialog = screen.getByRole('dialog', { name: 'New plan' });
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Strategy{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    expect(saved).toEqual(['Strategy', 'Strategy']);
+    expect(dialog.contains(screen.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.getByText('Closed')).toBeTruthy());
+    expect(saved).toHaveLength(2);
+  });
+
+  it('cannot be submitted twice while a save is under way', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NewPlan pending onSave={(t) => saved.push(t)} />);
+    const submit = screen.getByRole('button', { name: 'Create plan' });
+    expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(true);
+    await user.click(submit);
+    expect(saved).toEqual([]);
   });
 });
