@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PlanDetail } from '../../../shared/plans/model';
+import { call } from '../api/client';
+import type { Reactions } from '../api/reactions';
 import { errorText } from '../ui/errors';
 import { toast } from '../ui/toasts';
 import { meetingKeys } from '../meetings/queries';
@@ -27,5 +29,20 @@ export function usePlanChange<V>(
       options.onDone?.(detail);
     },
     onError: (e) => toast('error', errorText(e, options.failure)),
+  });
+}
+
+/** A new plan: the list is refreshed before the screen moves on to the plan. */
+type NewPlan = Parameters<typeof call<'plans.create'>>[1];
+
+export function useCreatePlan(reactions: Reactions<PlanDetail, NewPlan>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: NewPlan) => call('plans.create', v),
+    onSuccess: async (detail, v) => {
+      await client.invalidateQueries({ queryKey: planKeys.list() });
+      reactions.onSuccess?.(detail, v);
+    },
+    onError: (e, v) => reactions.onError?.(e, v),
   });
 }

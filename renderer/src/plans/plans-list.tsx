@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans/model';
@@ -14,6 +14,7 @@ import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import { toast } from '../ui/toasts';
 import { planForm } from './forms';
+import { useCreatePlan } from './mutations';
 import { PlanFields } from './plan-fields';
 import { planKeys, planQueries } from './queries';
 
@@ -72,7 +73,6 @@ export function PlansList() {
 }
 
 function NewPlanDialog({ onClose }: { onClose: () => void }) {
-  const client = useQueryClient();
   const year = new Date().getFullYear();
   const form = useContractForm(planForm, {
     title: `Strategy ${year}-${year + 3}`,
@@ -80,10 +80,8 @@ function NewPlanDialog({ onClose }: { onClose: () => void }) {
     endsOn: `${year + 3}-03-31`,
     vision: '',
   });
-  const create = useMutation({
-    mutationFn: (v: Parameters<typeof call<'plans.create'>>[1]) => call('plans.create', v),
-    onSuccess: async (d) => {
-      await client.invalidateQueries({ queryKey: planKeys.list() });
+  const create = useCreatePlan({
+    onSuccess: (d) => {
       form.reset(form.getValues());
       toast('success', `${d.plan.title} created. Add its priorities next.`);
       onClose();
