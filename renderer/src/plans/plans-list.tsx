@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { PLAN_STATUS_LABELS } from '../../../shared/plans/model';
 import { periodText } from '../../../shared/plans/papers';
-import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
 import { FormDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
