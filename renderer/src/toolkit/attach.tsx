@@ -5,7 +5,8 @@ import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { ModalDialog } from '../ui/dialog';
-import { errorText, ukDate } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
 import { toolkitKeys } from './queries';
 import { meetingKeys } from '../meetings/queries';
 
@@ -124,7 +125,7 @@ export function AttachToMeetingDialog({
           <option value="">Choose a meeting</option>
           {meetings.data?.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.title}, {ukDate(m.startsAt)}
+              {m.title}, {longDate(m.startsAt)}
             </option>
           ))}
         </select>

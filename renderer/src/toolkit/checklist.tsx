@@ -13,7 +13,10 @@ import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
-import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { EvidenceLinks, RagBadge } from './evidence';
+import { useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -135,7 +138,7 @@ function History({ currentId }: { currentId: number | null }) {
         {list.data?.map((a) => (
           <li key={a.id}>
             <a href={`#/toolkit/checklist/${a.id}`} aria-current={a.id === currentId ? 'page' : undefined}>
-              {ukDate(a.assessedOn)}
+              {longDate(a.assessedOn)}
             </a>
             <span className="muted">
               {' '}
@@ -170,7 +173,7 @@ export function ChecklistScreen() {
     setAnswers({ ...emptyAnswers(), ...last.assessment.answers });
     setMessage({
       tone: 'info',
-      text: `Answers copied from the assessment of ${ukDate(last.assessment.assessedOn)}. Check each one.`,
+      text: `Answers copied from the assessment of ${longDate(last.assessment.assessedOn)}. Check each one.`,
     });
   };
   useShortcut('s', () => save.mutate());
@@ -343,7 +346,7 @@ function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
   const improved = v.comparison.evidence.filter((c) => c.change === 'improved').length;
   return (
     <Page
-      title={`Assessment of ${ukDate(v.assessment.assessedOn)}`}
+      title={`Assessment of ${longDate(v.assessment.assessedOn)}`}
       actions={
         <>
           <Button className="button" onPress={() => setGapsOpen(true)}>
@@ -371,7 +374,7 @@ function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <p className="lede">
         {v.previous
-          ? `Compared with the assessment of ${ukDate(v.previous.assessedOn)}: ${improved} improved, ${slipped} slipped.`
+          ? `Compared with the assessment of ${longDate(v.previous.assessedOn)}: ${improved} improved, ${slipped} slipped.`
           : 'This is the first saved assessment, so there is nothing to compare with yet.'}
       </p>
       <div className="split">

@@ -8,7 +8,9 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 
 const itemFrom = (r: Resource): NewsletterItem => ({
@@ -39,7 +41,7 @@ function Issues({ currentId }: { currentId: number | null }) {
             <a href={`#/toolkit/newsletter/${n.id}`} aria-current={n.id === currentId ? 'page' : undefined}>
               {n.title}
             </a>
-            <span className="muted"> {n.sentOn ? `sent ${ukDate(n.sentOn)}` : 'draft'}</span>
+            <span className="muted"> {n.sentOn ? `sent ${longDate(n.sentOn)}` : 'draft'}</span>
           </li>
         ))}
       </ul>
@@ -159,7 +161,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
       }
     >
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {locked ? <Notice tone="info">This issue went out on {ukDate(sentOn)} and is kept as it was sent.</Notice> : null}
+      {locked ? <Notice tone="info">This issue went out on {longDate(sentOn)} and is kept as it was sent.</Notice> : null}
       <div className="split">
         <div className="form wide-form">
           <div className="field">
@@ -228,7 +230,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
                       >
                         Include
                       </Button>{' '}
-                      {r.title} <span className="muted">added {ukDate(r.addedOn)}</span>
+                      {r.title} <span className="muted">added {longDate(r.addedOn)}</span>
                     </li>
                   ))}
               </ul>

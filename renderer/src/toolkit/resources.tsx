@@ -19,7 +19,9 @@ import { Page } from '../ui/page';
 import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -301,7 +303,7 @@ function ResourceRow({
         ) : null}
         {r.url && r.linkStatus === 'may_be_broken' ? <span className="link-status broken">Link may be broken</span> : null}
         {r.url && r.linkStatus === 'ok' ? <span className="link-status">Link working</span> : null}
-        {r.linkCheckedOn ? <span className="muted">Checked {ukDate(r.linkCheckedOn)}</span> : null}
+        {r.linkCheckedOn ? <span className="muted">Checked {longDate(r.linkCheckedOn)}</span> : null}
         {r.url || r.file ? (
           <Button className="button small" onPress={() => onAttach(r)} aria-label={`Add to a meeting’s papers: ${r.title}`}>
             Add to a meeting

@@ -10,7 +10,9 @@ import type { Picked } from '../meetings/queries';
 import { organisationSource, peopleSource } from '../meetings/queries';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -79,7 +81,7 @@ function Matrix() {
                 <td>{r.personName}</td>
                 <td>{r.organisationName}</td>
                 <td>{r.courseTitle}</td>
-                <td>{ukDate(r.refresherDue)}</td>
+                <td>{longDate(r.refresherDue)}</td>
               </tr>
             ))}
           </tbody>
@@ -241,8 +243,8 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
                 <td>{r.personName}</td>
                 <td>{r.organisationName}</td>
                 <td>{r.courseTitle}</td>
-                <td>{ukDate(r.trainedOn)}</td>
-                <td>{r.refresherDue ? ukDate(r.refresherDue) : 'None set'}</td>
+                <td>{longDate(r.trainedOn)}</td>
+                <td>{r.refresherDue ? longDate(r.refresherDue) : 'None set'}</td>
                 <td>
                   <Button
                     className="button small"
