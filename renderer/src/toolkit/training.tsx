@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import type { TrainingMatrix } from '../../../shared/toolkit/training';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
@@ -15,7 +16,10 @@ import { errorText } from '../ui/errors';
 import { useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
+import { RecordTable } from '../ui/data-table';
+import { ExternalLink } from '../ui/external-link';
 
+type Row = TrainingMatrix['organisations'][number];
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -23,8 +27,10 @@ function Matrix() {
   const matrix = useQuery({ queryKey: toolkitKeys.trainingMatrix(), queryFn: () => call('toolkit.training.matrix', {}) });
   const m = matrix.data;
   if (!m) return <p>Loading the training matrix…</p>;
-  const used = m.courses.map((_, i) => m.organisations.some((o) => (o.cells[i] ?? 0) > 0));
-  const courses = m.courses.filter((_, i) => used[i]);
+  // Only the courses someone has been trained on get a column, each reading its cell by the course's place.
+  const courses = m.courses
+    .map((course, index) => ({ course, index }))
+    .filter(({ index }) => m.organisations.some((o) => (o.cells[index] ?? 0) > 0));
   return (
     <section aria-labelledby="matrix-heading">
       <h2 id="matrix-heading">Training matrix</h2>
@@ -32,60 +38,45 @@ function Matrix() {
         <p className="muted">No training recorded yet. Record a person’s training or count delegates below.</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table matrix">
-            <caption>
-              People trained in the last three years, by organisation and course (named people plus delegates counted)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                {courses.map((c) => (
-                  <th scope="col" key={c.id}>
-                    {c.title}
-                  </th>
-                ))}
-                <th scope="col">First responders in date</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  {m.courses.map((c, i) => (used[i] ? <td key={c.id}>{o.cells[i] || ''}</td> : null))}
-                  <td className={o.firstResponders === 0 ? 'overdue-flag' : undefined}>
-                    {o.firstResponders === 0 ? 'None' : o.firstResponders}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            className="data-table matrix"
+            label="People trained in the last three years, by organisation and course (named people plus delegates counted)"
+            caption="People trained in the last three years, by organisation and course (named people plus delegates counted)"
+            rows={m.organisations}
+            rowKey={(o) => o.id}
+            columns={[
+              { key: 'organisation', label: 'Organisation', rowHeader: true, render: (o) => o.name },
+              ...courses.map(({ course, index }) => ({
+                key: `course-${course.id}`,
+                label: course.title,
+                render: (o: Row) => o.cells[index] || '',
+              })),
+              {
+                key: 'first-responders',
+                label: 'First responders in date',
+                render: (o) => (o.firstResponders === 0 ? 'None' : o.firstResponders),
+                cellClassName: (o) => (o.firstResponders === 0 ? 'overdue-flag' : undefined),
+              },
+            ]}
+          />
         </div>
       )}
       <h2>Refreshers due</h2>
       {m.refreshersDue.length === 0 ? (
         <p className="muted">Nobody’s refresher falls due in the next 60 days.</p>
       ) : (
-        <table className="data-table">
-          <caption>Refreshers due now or in the next 60 days</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Course</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.refreshersDue.map((r) => (
-              <tr key={r.recordId}>
-                <td>{r.personName}</td>
-                <td>{r.organisationName}</td>
-                <td>{r.courseTitle}</td>
-                <td>{longDate(r.refresherDue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label="Refreshers due now or in the next 60 days"
+          caption="Refreshers due now or in the next 60 days"
+          rows={m.refreshersDue}
+          rowKey={(r) => r.recordId}
+          columns={[
+            { key: 'person', label: 'Person', render: (r) => r.personName },
+            { key: 'organisation', label: 'Organisation', render: (r) => r.organisationName },
+            { key: 'course', label: 'Course', render: (r) => r.courseTitle },
+            { key: 'due', label: 'Due', render: (r) => longDate(r.refresherDue) },
+          ]}
+        />
       )}
     </section>
   );
@@ -225,27 +216,21 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
       </div>
       {records.data?.length === 0 ? <p className="muted">No one’s training is recorded yet.</p> : null}
       {records.data && records.data.length > 0 ? (
-        <table className="data-table">
-          <caption className="visually-hidden">Training records, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Course</th>
-              <th scope="col">Trained</th>
-              <th scope="col">Refresher due</th>
-              <th scope="col">Certificate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.data.map((r) => (
-              <tr key={r.id}>
-                <td>{r.personName}</td>
-                <td>{r.organisationName}</td>
-                <td>{r.courseTitle}</td>
-                <td>{longDate(r.trainedOn)}</td>
-                <td>{r.refresherDue ? longDate(r.refresherDue) : 'None set'}</td>
-                <td>
+        <RecordTable
+          label="Training records, newest first"
+          rows={records.data}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'person', label: 'Person', render: (r) => r.personName },
+            { key: 'organisation', label: 'Organisation', render: (r) => r.organisationName },
+            { key: 'course', label: 'Course', render: (r) => r.courseTitle },
+            { key: 'trained', label: 'Trained', render: (r) => longDate(r.trainedOn) },
+            { key: 'refresher', label: 'Refresher due', render: (r) => (r.refresherDue ? longDate(r.refresherDue) : 'None set') },
+            {
+              key: 'certificate',
+              label: 'Certificate',
+              render: (r) => (
+                <>
                   <Button
                     className="button small"
                     aria-label={`Certificate for ${r.personName}: ${r.courseTitle}`}
@@ -265,11 +250,11 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
                       })()
                     }
                   />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -304,40 +289,32 @@ function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
           />
         </div>
       </div>
-      <table className="data-table">
-        <caption className="visually-hidden">Courses</caption>
-        <thead>
-          <tr>
-            <th scope="col">Course</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Format</th>
-            <th scope="col">Audience</th>
-            <th scope="col">Cost</th>
-            <th scope="col">Refresher</th>
-          </tr>
-        </thead>
-        <tbody>
-          {courses.data?.map((c) => (
-            <tr key={c.id}>
-              <td>
-                {c.url ? (
-                  <a href={c.url} target="_blank" rel="noreferrer noopener">
-                    {c.title}
-                  </a>
-                ) : (
-                  c.title
-                )}
+      <RecordTable
+        label="Courses"
+        rows={courses.data ?? []}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            key: 'course',
+            label: 'Course',
+            render: (c) => (
+              <>
+                {c.url ? <ExternalLink url={c.url}>{c.title}</ExternalLink> : c.title}
                 {c.firstResponder ? <span className="tag">First responder</span> : null}
-              </td>
-              <td>{c.provider}</td>
-              <td>{c.format}</td>
-              <td>{courseAudienceLabel(c.audience)}</td>
-              <td>{COURSE_COST_LABELS[c.cost]}</td>
-              <td>{c.refresherMonths ? `Every ${c.refresherMonths} months` : 'None'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: 'provider', label: 'Provider', render: (c) => c.provider },
+          { key: 'format', label: 'Format', render: (c) => c.format },
+          { key: 'audience', label: 'Audience', render: (c) => courseAudienceLabel(c.audience) },
+          { key: 'cost', label: 'Cost', render: (c) => COURSE_COST_LABELS[c.cost] },
+          {
+            key: 'refresher',
+            label: 'Refresher',
+            render: (c) => (c.refresherMonths ? `Every ${c.refresherMonths} months` : 'None'),
+          },
+        ]}
+      />
       <p className="muted">Audiences: {COURSE_AUDIENCES.map((a) => a.label).join(', ')}.</p>
     </section>
   );
