@@ -4,6 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
 import { delegatesAddReq, recordAddReq } from '../../../shared/contract/toolkit';
 import { longDate } from '../../../shared/documents/placeholders';
+import { londonToday } from '../../../shared/meetings/time';
 import type { TrainingMatrix } from '../../../shared/toolkit/training';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
@@ -17,6 +18,7 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, errorWithDetails } from '../ui/errors';
 import { ExternalLink } from '../ui/external-link';
 import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
+import { FormProblems } from '../ui/form-problems';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useAddTrainingRecord, useCountDelegates, useDeleteTrainingRecord, useImportCourses } from './mutations';
@@ -24,7 +26,7 @@ import { toolkitKeys } from './queries';
 
 type Row = TrainingMatrix['organisations'][number];
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => londonToday(new Date());
 
 function Matrix() {
   const matrix = useQuery({ queryKey: toolkitKeys.trainingMatrix(), queryFn: () => call('toolkit.training.matrix', {}) });
@@ -116,12 +118,6 @@ function useCourseOptions() {
   return [{ value: '', label: 'Choose a course' }, ...(courses.data ?? []).map((c) => ({ value: String(c.id), label: c.title }))];
 }
 
-/** What a picker or a course list cannot show under itself: its schema message, after a submit. */
-function Missing({ messages }: { messages: (string | undefined)[] }) {
-  const shown = messages.filter((m): m is string => Boolean(m));
-  return shown.length > 0 ? <Notice tone="error">{shown.join(' ')}</Notice> : null;
-}
-
 function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
   const courseOptions = useCourseOptions();
   const record = useContractForm(recordForm, { person: null, courseId: '', trainedOn: todayIso() }, { guard: false });
@@ -182,7 +178,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         />
         <FormSelect control={record.control} name="courseId" label="Course" options={courseOptions} />
         <FormDate control={record.control} name="trainedOn" label="Date trained" isRequired />
-        <Missing messages={[recordErrors.person?.message, recordErrors.courseId?.message]} />
+        <FormProblems messages={[recordErrors.person?.message, recordErrors.courseId?.message]} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isDisabled={addRecord.isPending}>
             Record training
@@ -209,7 +205,7 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
           <FormDate control={count.control} name="trainedOn" label="Date" isRequired />
           <FormText control={count.control} name="delegates" label="Delegates" isRequired maxLength={6} />
         </div>
-        <Missing messages={[countErrors.organisation?.message, countErrors.courseId?.message]} />
+        <FormProblems messages={[countErrors.organisation?.message, countErrors.courseId?.message]} />
         <div className="form-actions">
           <Button type="submit" className="button" isDisabled={addCount.isPending}>
             Add count
