@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Resource } from '../../../shared/toolkit/resources';
@@ -21,7 +21,7 @@ import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { longDate } from '../../../shared/documents/placeholders';
 import { errorText } from '../ui/errors';
-import { useToolkitRefresh } from './mutations';
+import { useCheckLinks, useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -339,16 +339,21 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     queryFn: () => call('toolkit.resources.search', request),
     placeholderData: keepPreviousData,
   });
-  const check = useMutation({
-    mutationFn: () =>
-      call('toolkit.resources.checkLinks', { ids: results.data?.items.filter((r) => r.url).map((r) => r.id) ?? [] }),
-    onMutate: () => setMessage({ tone: 'info', text: 'Checking links… this can take a little while.' }),
-    onSuccess: async (r) => {
-      await refresh();
-      setMessage({ tone: 'success', text: `Checked ${r.checked} link${r.checked === 1 ? '' : 's'}: ${r.broken} may be broken.` });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
-  });
+  const check = useCheckLinks();
+  const checkLinks = () => {
+    setMessage({ tone: 'info', text: 'Checking links… this can take a little while.' });
+    check.mutate(
+      { ids: results.data?.items.filter((r) => r.url).map((r) => r.id) ?? [] },
+      {
+        onSuccess: (r) =>
+          setMessage({
+            tone: 'success',
+            text: `Checked ${r.checked} link${r.checked === 1 ? '' : 's'}: ${r.broken} may be broken.`,
+          }),
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+      },
+    );
+  };
   useShortcut('f', () => searchRef.current?.focus());
   const set = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
   return (
@@ -356,11 +361,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
       title="Resource library"
       actions={
         <>
-          <Button
-            className="button"
-            onPress={() => check.mutate()}
-            isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}
-          >
+          <Button className="button" onPress={checkLinks} isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}>
             Check these links
           </Button>
           <Button className="button" onPress={() => setAdding('file')}>
