@@ -201,10 +201,8 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
           )}
         />
         <FormSelect control={count.control} name="courseId" label="Course" options={courseOptions} />
-        <div className="inline-row">
-          <FormDate control={count.control} name="trainedOn" label="Date" isRequired />
-          <FormText control={count.control} name="delegates" label="Delegates" isRequired maxLength={6} />
-        </div>
+        <FormDate control={count.control} name="trainedOn" label="Date" isRequired />
+        <FormText control={count.control} name="delegates" label="Delegates" isRequired maxLength={6} />
         <FormProblems messages={[countErrors.organisation?.message, countErrors.courseId?.message]} />
         <div className="form-actions">
           <Button type="submit" className="button" isDisabled={addCount.isPending}>
