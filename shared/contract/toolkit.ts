@@ -95,7 +95,7 @@ const addFileReq = z
   .strict();
 const notesReq = z.object({ id, notes: mediumText('Notes').trim() }).strict();
 const checkLinksReq = z.object({ ids: z.array(id).max(2000).nullable().default(null) }).strict();
-const attachReq = z.object({ resourceId: id, agendaItemId: id }).strict();
+export const attachReq = z.object({ resourceId: id, agendaItemId: id }).strict();
 const byUidsReq = z.object({ uids: z.array(recordUid).max(200) }).strict();
 
 const courseImportReq = z
@@ -107,7 +107,7 @@ const courseImportReq = z
   })
   .strict();
 const recordsListReq = z.object({ personId: id.nullable().default(null) }).strict();
-const recordAddReq = z
+export const recordAddReq = z
   .object({
     personId: id,
     courseId: id,
@@ -126,7 +126,7 @@ const certificateFileReq = z
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file did not arrive whole. Choose it again.'),
   })
   .strict();
-const delegatesAddReq = z
+export const delegatesAddReq = z
   .object({ organisationId: id, courseId: id, trainedOn: isoDate, delegates: z.number().int().min(1).max(100000) })
   .strict();
 
@@ -139,7 +139,7 @@ const newsletterItem = z
     paragraph: mediumText('Paragraph').trim().default(''),
   })
   .strict();
-const newsletterSaveReq = z
+export const newsletterSaveReq = z
   .object({
     id: id.nullable().default(null),
     title: shortText('Title').min(1, 'Give the issue a title'),

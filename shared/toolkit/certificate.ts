@@ -1,9 +1,7 @@
+import { longDate } from '../documents/placeholders';
 import type { DocumentTree } from '../documents/tree';
 import type { ProtectiveMarking } from '../markings';
 import type { TrainingRecord } from './training';
-
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A certificate of achievement as a document tree, for the one .docx writer. */
 export function certificateTree(

@@ -138,7 +138,8 @@ test('training is recorded for a person and shows in the matrix, with a certific
   await page.getByRole('option', { name: /Martin Hughes/ }).click();
   await expect(page.getByRole('combobox', { name: 'Person' })).toHaveValue(/Martin Hughes/);
   await page
-    .locator('#record-course')
+    .getByRole('form', { name: 'Record a person’s training' })
+    .getByRole('combobox', { name: 'Course' })
     .selectOption({ label: 'First responder training: identifying victims and making referrals' });
   await page.getByRole('button', { name: 'Record training' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Recorded First responder training' })).toBeVisible();

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { DocumentStatus } from '../../../shared/contract/documents';
+import type { DocumentStatus, MatrixCell, SignatoryMatrix } from '../../../shared/contract/documents';
 import { DOCUMENT_STATUSES, STATUS_LABELS } from '../../../shared/contract/documents';
 import type { TemplateCategory } from '../../../shared/documents/template-schema';
 import { CATEGORY_LABELS, TEMPLATE_CATEGORIES } from '../../../shared/documents/template-schema';
@@ -16,8 +16,12 @@ import { ModalDialog } from '../ui/dialog';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
+import { useCreateDocument } from './list-mutations';
 import { documentKeys } from './queries';
 
+type MatrixRow = SignatoryMatrix['organisations'][number];
+/** A mark as well as words and colour, so the matrix reads without colour. */
+const CELL_TEXT: Record<MatrixCell, string> = { signed: '✓ Signed', not_signed: '✗ Not signed', not_party: 'Not a party' };
 type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
 
 /** Template options grouped as the governance library groups them, so a long list stays easy to scan. */
@@ -51,7 +55,6 @@ export function NewDocumentDialog({
   onClose: () => void;
   templateKey?: string;
 }) {
-  const queryClient = useQueryClient();
   const templates = useQuery({
     queryKey: documentKeys.templates(),
     queryFn: () => call('documents.templates.list', {}),
@@ -61,25 +64,27 @@ export function NewDocumentDialog({
   const [title, setTitle] = useState('');
   const ordered = TEMPLATE_CATEGORIES.flatMap((c) => (templates.data ?? []).filter((t) => t.category === c));
   const chosen = key || templateKey || ordered[0]?.key || '';
-  const create = useMutation({
-    mutationFn: () =>
-      call('documents.create', {
+  const create = useCreateDocument();
+  const createDraft = () =>
+    create.mutate(
+      {
         templateKey: chosen,
         title: title.trim() || templates.data?.find((t) => t.key === chosen)?.title || 'Untitled document',
-      }),
-    onSuccess: (d) => {
-      void queryClient.invalidateQueries({ queryKey: documentKeys.list() });
-      onClose();
-      navigate(`/documents/${d.id}`);
-    },
-  });
+      },
+      {
+        onSuccess: (d) => {
+          onClose();
+          navigate(`/documents/${d.id}`);
+        },
+      },
+    );
   return (
     <ModalDialog title="New document" isOpen={isOpen} onClose={onClose}>
       <form
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen) create.mutate();
+          if (chosen) createDraft();
         }}
       >
         <div className="field">
@@ -270,7 +275,6 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
 
 export function SignatoryMatrixScreen() {
   const matrix = useQuery({ queryKey: documentKeys.matrix(), queryFn: () => call('documents.matrix', {}) });
-  const label = { signed: 'Signed', not_signed: 'Not signed', not_party: 'Not a party' } as const;
   return (
     <Page title="Signatory matrix">
       <DocumentsTabs />
@@ -283,31 +287,29 @@ export function SignatoryMatrixScreen() {
       ) : null}
       {matrix.data && matrix.data.documents.length > 0 ? (
         <div style={{ overflow: 'auto' }}>
-          <table className="data-table matrix">
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                {matrix.data.documents.map((d) => (
-                  <th scope="col" key={d.id}>
+          <RecordTable
+            className="data-table matrix"
+            label="Signatory matrix"
+            rows={matrix.data.organisations}
+            rowKey={(o) => o.id}
+            columns={[
+              { key: 'organisation', label: 'Organisation', rowHeader: true, render: (o) => o.name },
+              ...matrix.data.documents.map((d, i) => ({
+                key: `document-${d.id}`,
+                label: d.title,
+                header: (
+                  <>
                     <a href={`#/documents/${d.id}`}>{d.title}</a> <span className="help">v{d.versionLabel}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.data.organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  {o.cells.map((c, i) => (
-                    <td key={i} className={`cell-${c}`}>
-                      {c === 'signed' ? '✓ ' : c === 'not_signed' ? '✗ ' : ''}
-                      {label[c]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+                render: (o: MatrixRow) => {
+                  const c = o.cells[i];
+                  return c ? CELL_TEXT[c] : '';
+                },
+                cellClassName: (o: MatrixRow) => (o.cells[i] ? `cell-${o.cells[i]}` : undefined),
+              })),
+            ]}
+          />
         </div>
       ) : null}
     </Page>

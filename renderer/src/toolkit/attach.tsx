@@ -1,11 +1,17 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { attachReq } from '../../../shared/contract/toolkit';
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { ModalDialog } from '../ui/dialog';
-import { errorText, ukDate } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { FormSelect, useContractForm } from '../ui/form';
+import { FormProblems } from '../ui/form-problems';
+import { useAttachToAgenda } from './mutations';
 import { toolkitKeys } from './queries';
 import { meetingKeys } from '../meetings/queries';
 
@@ -78,6 +84,12 @@ export function AnswerResources({
   );
 }
 
+/** The meeting and agenda item as chosen in the lists; the item goes to main as the contract's id. */
+const attachForm = z.object({
+  meetingId: z.string().min(1, 'Choose a meeting.'),
+  agendaItemId: z.string().min(1, 'Choose an agenda item.').transform(Number).pipe(attachReq.shape.agendaItemId),
+});
+
 /** Put a resource on a coming meeting's agenda as a paper. */
 export function AttachToMeetingDialog({
   resource,
@@ -88,8 +100,9 @@ export function AttachToMeetingDialog({
   onClose: () => void;
   onDone: (text: string) => void;
 }) {
-  const [meetingId, setMeetingId] = useState('');
-  const [itemId, setItemId] = useState('');
+  const form = useContractForm(attachForm, { meetingId: '', agendaItemId: '' }, { guard: false });
+  const { control } = form;
+  const meetingId = form.watch('meetingId');
   const meetings = useQuery({
     queryKey: meetingKeys.list('upcoming', 'toolkit'),
     queryFn: () => call('meetings.list', { when: 'upcoming', limit: 50 }),
@@ -100,55 +113,55 @@ export function AttachToMeetingDialog({
     queryFn: () => call('meetings.get', { id: Number(meetingId) }),
     enabled: meetingId !== '',
   });
-  const attach = useMutation({
-    mutationFn: () => call('toolkit.resources.attachToAgenda', { resourceId: resource!.id, agendaItemId: Number(itemId) }),
-    onSuccess: (item) => {
-      onDone(`Added “${resource!.title}” as a paper for “${item.title}”.`);
-      setItemId('');
-      onClose();
-    },
-  });
+  // Another meeting has other agenda items: the one chosen before no longer applies.
+  useEffect(() => form.resetField('agendaItemId'), [meetingId, form]);
+  const attach = useAttachToAgenda();
+  const submit = form.handleSubmit(({ agendaItemId }) =>
+    attach.mutate(
+      { resourceId: resource!.id, agendaItemId },
+      {
+        onSuccess: (item) => {
+          onDone(`Added “${resource!.title}” as a paper for “${item.title}”.`);
+          form.reset();
+          onClose();
+        },
+      },
+    ),
+  );
+  const { errors } = form.formState;
   return (
     <ModalDialog title="Add to a meeting’s papers" isOpen={resource !== null} onClose={onClose}>
-      {meetings.data?.length === 0 ? <p>There are no meetings coming up. Arrange one in Meetings first.</p> : null}
-      <div className="field">
-        <label htmlFor="attach-meeting">Meeting</label>
-        <select
-          id="attach-meeting"
-          value={meetingId}
-          onChange={(e) => {
-            setMeetingId(e.target.value);
-            setItemId('');
-          }}
-        >
-          <option value="">Choose a meeting</option>
-          {meetings.data?.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.title}, {ukDate(m.startsAt)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="attach-item">Agenda item</label>
-        <select id="attach-item" value={itemId} onChange={(e) => setItemId(e.target.value)} disabled={!detail.data}>
-          <option value="">Choose an item</option>
-          {detail.data?.agenda.map((a, i) => (
-            <option key={a.id} value={a.id}>
-              {i + 1}. {a.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      {attach.isError ? <Notice tone="error">{errorText(attach.error)}</Notice> : null}
-      <div className="form-actions">
-        <Button className="button primary" isDisabled={!itemId || attach.isPending} onPress={() => attach.mutate()}>
-          Add as a paper
-        </Button>
-        <Button className="button" onPress={onClose}>
-          Cancel
-        </Button>
-      </div>
+      <Form className="form" validationBehavior="aria" onSubmit={(e) => void submit(e)}>
+        {meetings.data?.length === 0 ? <p>There are no meetings coming up. Arrange one in Meetings first.</p> : null}
+        <FormSelect
+          control={control}
+          name="meetingId"
+          label="Meeting"
+          options={[
+            { value: '', label: 'Choose a meeting' },
+            ...(meetings.data ?? []).map((m) => ({ value: String(m.id), label: `${m.title}, ${longDate(m.startsAt)}` })),
+          ]}
+        />
+        <FormSelect
+          control={control}
+          name="agendaItemId"
+          label="Agenda item"
+          options={[
+            { value: '', label: detail.data ? 'Choose an item' : 'Choose a meeting first' },
+            ...(detail.data?.agenda ?? []).map((a, i) => ({ value: String(a.id), label: `${i + 1}. ${a.title}` })),
+          ]}
+        />
+        <FormProblems messages={[errors.meetingId?.message, errors.agendaItemId?.message]} />
+        {attach.isError ? <Notice tone="error">{errorText(attach.error)}</Notice> : null}
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isDisabled={attach.isPending}>
+            Add as a paper
+          </Button>
+          <Button className="button" onPress={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </Form>
     </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
 import type { AssessmentView } from '../../../shared/contract/toolkit';
@@ -13,7 +13,10 @@ import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
-import { EvidenceLinks, RagBadge, errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { EvidenceLinks, RagBadge } from './evidence';
+import { useCreateGapActions, useExportAssessment, useSaveAssessment, useUpdateAnswers } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -135,7 +138,7 @@ function History({ currentId }: { currentId: number | null }) {
         {list.data?.map((a) => (
           <li key={a.id}>
             <a href={`#/toolkit/checklist/${a.id}`} aria-current={a.id === currentId ? 'page' : undefined}>
-              {ukDate(a.assessedOn)}
+              {longDate(a.assessedOn)}
             </a>
             <span className="muted">
               {' '}
@@ -150,30 +153,30 @@ function History({ currentId }: { currentId: number | null }) {
 
 /** A new assessment: live evidence from the records, and the seventeen questions. */
 export function ChecklistScreen() {
-  const refresh = useToolkitRefresh();
   const evidence = useQuery({ queryKey: toolkitKeys.evidence(), queryFn: () => call('toolkit.checklist.evidence', {}) });
   const list = useQuery({ queryKey: toolkitKeys.assessments(), queryFn: () => call('toolkit.assessments.list', {}) });
   const [answers, setAnswers] = useState<Answers>(emptyAnswers);
   const [message, setMessage] = useMessage(null);
   const latestId = list.data?.[0]?.id;
-  const save = useMutation({
-    mutationFn: () => call('toolkit.assessments.save', { answers }),
-    onSuccess: async (v) => {
-      await refresh();
-      navigate(`/toolkit/checklist/${v.assessment.id}`);
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The assessment could not be saved.') }),
-  });
+  const save = useSaveAssessment();
+  const saveAnswers = () =>
+    save.mutate(
+      { answers },
+      {
+        onSuccess: (v) => navigate(`/toolkit/checklist/${v.assessment.id}`),
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The assessment could not be saved.') }),
+      },
+    );
   const copyLast = async () => {
     if (!latestId) return;
     const last = await call('toolkit.assessments.get', { id: latestId });
     setAnswers({ ...emptyAnswers(), ...last.assessment.answers });
     setMessage({
       tone: 'info',
-      text: `Answers copied from the assessment of ${ukDate(last.assessment.assessedOn)}. Check each one.`,
+      text: `Answers copied from the assessment of ${longDate(last.assessment.assessedOn)}. Check each one.`,
     });
   };
-  useShortcut('s', () => save.mutate());
+  useShortcut('s', saveAnswers);
   return (
     <Page
       title="Partnership checklist"
@@ -184,12 +187,7 @@ export function ChecklistScreen() {
               Start from the last answers
             </Button>
           ) : null}
-          <Button
-            className="button primary"
-            onPress={() => save.mutate()}
-            isDisabled={save.isPending}
-            aria-keyshortcuts="Control+S"
-          >
+          <Button className="button primary" onPress={saveAnswers} isDisabled={save.isPending} aria-keyshortcuts="Control+S">
             Save assessment
           </Button>
         </>
@@ -214,7 +212,7 @@ export function ChecklistScreen() {
             onChange={(k, e) => setAnswers((prev) => ({ ...prev, [k]: e }))}
           />
           <div className="form-actions">
-            <Button className="button primary" onPress={() => save.mutate()} isDisabled={save.isPending}>
+            <Button className="button primary" onPress={saveAnswers} isDisabled={save.isPending}>
               Save assessment
             </Button>
           </div>
@@ -239,22 +237,25 @@ function GapsDialog({
   const gaps = view.assessment.evidence.filter((e) => e.status === 'red' || e.status === 'amber');
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [dueOn, setDueOn] = useState('');
-  const create = useMutation({
-    mutationFn: () =>
-      call('toolkit.assessments.createActions', {
+  const create = useCreateGapActions();
+  const createActions = () =>
+    create.mutate(
+      {
         id: view.assessment.id,
         items: Object.entries(chosen).map(([evidenceKey, description]) => ({
           evidenceKey: evidenceKey as EvidenceItem['key'],
           description,
           dueOn: dueOn || null,
         })),
-      }),
-    onSuccess: (r) => {
-      onDone(r.created.length);
-      setChosen({});
-      onClose();
-    },
-  });
+      },
+      {
+        onSuccess: (r) => {
+          onDone(r.created.length);
+          setChosen({});
+          onClose();
+        },
+      },
+    );
   return (
     <ModalDialog title="Turn gaps into actions" isOpen={isOpen} onClose={onClose} wide>
       <p>Choose the gaps to work on. Each becomes an open action in the action log, where you can give it an owner.</p>
@@ -298,7 +299,7 @@ function GapsDialog({
         <Button
           className="button primary"
           isDisabled={Object.keys(chosen).length === 0 || create.isPending}
-          onPress={() => create.mutate()}
+          onPress={createActions}
         >
           Add {Object.keys(chosen).length || ''} to the action log
         </Button>
@@ -319,50 +320,43 @@ export function AssessmentScreen({ id }: { id: number }) {
 }
 
 function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
-  const refresh = useToolkitRefresh();
   const [answers, setAnswers] = useState<Answers>(v.assessment.answers);
   const [message, setMessage] = useMessage(id);
   const [gapsOpen, setGapsOpen] = useState(false);
-  const save = useMutation({
-    mutationFn: () => call('toolkit.assessments.updateAnswers', { id, answers }),
-    onSuccess: async () => {
-      await refresh();
-      setMessage({ tone: 'success', text: 'Answers saved. The evidence stays as it was on the day of the assessment.' });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
-  });
-  const exportDocx = useMutation({
-    mutationFn: () => call('toolkit.assessments.export', { id }),
-    onMutate: () => setMessage({ tone: 'info', text: 'Preparing the Word document…' }),
-    onSuccess: (o) => setMessage({ tone: 'success', text: completeSave(o) }),
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The assessment could not be exported.') }),
-  });
-  useShortcut('s', () => save.mutate());
-  useShortcut('e', () => exportDocx.mutate());
+  const save = useUpdateAnswers();
+  const saveAnswers = () =>
+    save.mutate(
+      { id, answers },
+      {
+        onSuccess: () =>
+          setMessage({ tone: 'success', text: 'Answers saved. The evidence stays as it was on the day of the assessment.' }),
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+      },
+    );
+  const exportDocx = useExportAssessment();
+  const exportWord = () => {
+    setMessage({ tone: 'info', text: 'Preparing the Word document…' });
+    exportDocx.mutate(id, {
+      onSuccess: (o) => setMessage({ tone: 'success', text: completeSave(o) }),
+      onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The assessment could not be exported.') }),
+    });
+  };
+  useShortcut('s', saveAnswers);
+  useShortcut('e', exportWord);
   const slipped = v.comparison.evidence.filter((c) => c.change === 'slipped').length;
   const improved = v.comparison.evidence.filter((c) => c.change === 'improved').length;
   return (
     <Page
-      title={`Assessment of ${ukDate(v.assessment.assessedOn)}`}
+      title={`Assessment of ${longDate(v.assessment.assessedOn)}`}
       actions={
         <>
           <Button className="button" onPress={() => setGapsOpen(true)}>
             Turn gaps into actions
           </Button>
-          <Button
-            className="button"
-            onPress={() => exportDocx.mutate()}
-            isDisabled={exportDocx.isPending}
-            aria-keyshortcuts="Control+E"
-          >
+          <Button className="button" onPress={exportWord} isDisabled={exportDocx.isPending} aria-keyshortcuts="Control+E">
             Export as Word
           </Button>
-          <Button
-            className="button primary"
-            onPress={() => save.mutate()}
-            isDisabled={save.isPending}
-            aria-keyshortcuts="Control+S"
-          >
+          <Button className="button primary" onPress={saveAnswers} isDisabled={save.isPending} aria-keyshortcuts="Control+S">
             Save answers
           </Button>
         </>
@@ -371,7 +365,7 @@ function AssessmentBody({ id, v }: { id: number; v: AssessmentView }) {
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <p className="lede">
         {v.previous
-          ? `Compared with the assessment of ${ukDate(v.previous.assessedOn)}: ${improved} improved, ${slipped} slipped.`
+          ? `Compared with the assessment of ${longDate(v.previous.assessedOn)}: ${improved} improved, ${slipped} slipped.`
           : 'This is the first saved assessment, so there is nothing to compare with yet.'}
       </p>
       <div className="split">

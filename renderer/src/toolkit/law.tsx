@@ -7,7 +7,8 @@ import { JURISDICTION_LABELS, KIND_LABELS } from '../../../shared/toolkit/law';
 import { call } from '../api/client';
 import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
-import { errorText, ukDate } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
 import { OpenLinkDialog } from './resources';
 import { toolkitKeys } from './queries';
 
@@ -19,7 +20,7 @@ function Entry({ e, nested }: { e: LawEntry; nested?: boolean }) {
         {e.title}
       </Heading>
       <p className="resource-meta">
-        {KIND_LABELS[e.kind]} · {e.jurisdiction.map((j) => JURISDICTION_LABELS[j]).join(', ')} · Reviewed {ukDate(e.reviewed)}
+        {KIND_LABELS[e.kind]} · {e.jurisdiction.map((j) => JURISDICTION_LABELS[j]).join(', ')} · Reviewed {longDate(e.reviewed)}
       </p>
       <p>{e.summary}</p>
       <p className="muted">

@@ -1,14 +1,21 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useFieldArray } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import type { z } from 'zod';
+import { newsletterSaveReq } from '../../../shared/contract/toolkit';
+import { longDate } from '../../../shared/documents/placeholders';
+import { londonToday } from '../../../shared/meetings/time';
 import type { Newsletter, NewsletterItem } from '../../../shared/toolkit/newsletter';
 import { DEFAULT_CALL_FOR_EXAMPLES, DEFAULT_INTRODUCTION } from '../../../shared/toolkit/newsletter';
 import type { Resource } from '../../../shared/toolkit/resources';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
+import { errorText } from '../ui/errors';
+import { FormLongText, FormText, useContractForm } from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { useExportNewsletter, useMarkNewsletterSent, useSaveNewsletter } from './mutations';
 import { toolkitKeys } from './queries';
 
 const itemFrom = (r: Resource): NewsletterItem => ({
@@ -39,7 +46,7 @@ function Issues({ currentId }: { currentId: number | null }) {
             <a href={`#/toolkit/newsletter/${n.id}`} aria-current={n.id === currentId ? 'page' : undefined}>
               {n.title}
             </a>
-            <span className="muted"> {n.sentOn ? `sent ${ukDate(n.sentOn)}` : 'draft'}</span>
+            <span className="muted"> {n.sentOn ? `sent ${longDate(n.sentOn)}` : 'draft'}</span>
           </li>
         ))}
       </ul>
@@ -63,6 +70,8 @@ function ChooseByHand({ chosen, onAdd }: { chosen: Set<string>; onAdd: (r: Resou
           type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
+          // Enter searches as typing does; it does not save the issue around this box.
+          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
           placeholder="Search by title or topic"
         />
       </div>
@@ -82,76 +91,123 @@ function ChooseByHand({ chosen, onAdd }: { chosen: Set<string>; onAdd: (r: Resou
   );
 }
 
+/** The issue as edited: the contract's own rules for a saved issue, less the id it is saved under. */
+const issueForm = newsletterSaveReq.pick({ title: true, introduction: true, callForExamples: true, items: true });
+type IssueValues = z.input<typeof issueForm>;
+
+const valuesOf = (n: Newsletter | null): IssueValues => ({
+  title: n?.title ?? monthTitle(),
+  introduction: n?.introduction ?? DEFAULT_INTRODUCTION,
+  callForExamples: n?.callForExamples ?? DEFAULT_CALL_FOR_EXAMPLES,
+  items: n?.items ?? [],
+});
+
+/** An issue that has gone out, shown as it was sent: nothing in it can change. */
+function SentIssue({ issue }: { issue: Newsletter }) {
+  return (
+    <div className="wide-form">
+      <p className="sent-text">{issue.introduction}</p>
+      <section aria-labelledby="nl-items">
+        <h2 id="nl-items">Resources in this issue</h2>
+        {issue.items.map((it) => (
+          <div key={it.resourceUid} className="resource">
+            <h3 className="resource-title">{it.title}</h3>
+            {it.publisher ? <p className="resource-meta">{it.publisher}</p> : null}
+            <p className="sent-text">{it.paragraph}</p>
+            <p className="muted">{it.url ? `Link: ${it.url}` : 'No web address: readers will need to ask for a copy.'}</p>
+          </div>
+        ))}
+      </section>
+      <h2>Call for examples of good practice</h2>
+      <p className="sent-text">{issue.callForExamples}</p>
+    </div>
+  );
+}
+
 function Editor({ initial }: { initial: Newsletter | null }) {
-  const refresh = useToolkitRefresh();
   const [id, setId] = useState<number | null>(initial?.id ?? null);
-  const [title, setTitle] = useState(initial?.title ?? monthTitle());
-  const [introduction, setIntroduction] = useState(initial?.introduction ?? DEFAULT_INTRODUCTION);
-  const [callForExamples, setCall] = useState(initial?.callForExamples ?? DEFAULT_CALL_FOR_EXAMPLES);
-  const [items, setItems] = useState<NewsletterItem[]>(initial?.items ?? []);
-  const [sentOn, setSentOn] = useState<string | null>(initial?.sentOn ?? null);
+  const [sent, setSent] = useState<Newsletter | null>(initial?.sentOn ? initial : null);
   const [message, setMessage] = useMessage(initial?.id ?? null);
+  const form = useContractForm(issueForm, valuesOf(initial), {
+    guardMessage: 'This issue has changes that are not saved. Leave and lose them?',
+  });
+  const { control } = form;
+  const items = useFieldArray({ control, name: 'items', keyName: 'key' });
+  const save = useSaveNewsletter();
+  const exporting = useExportNewsletter();
+  const markSent = useMarkNewsletterSent();
   const suggestions = useQuery({
     queryKey: toolkitKeys.newsletterSuggestions(),
     queryFn: () => call('toolkit.newsletters.suggest', {}),
-    enabled: !sentOn,
+    enabled: !sent,
   });
-  const chosen = new Set(items.map((i) => i.resourceUid));
-  const locked = sentOn !== null;
-  const save = async (): Promise<number | null> => {
-    try {
-      const n = await call('toolkit.newsletters.save', { id, title, introduction, callForExamples, items });
-      setId(n.id);
-      await refresh();
-      return n.id;
-    } catch (e) {
-      setMessage({ tone: 'error', text: errorText(e, 'The issue could not be saved.') });
-      return null;
-    }
+  const chosen = new Set(form.watch('items').map((i) => i.resourceUid));
+  const add = (r: Resource) => items.append(itemFrom(r));
+
+  /** Saves what is on screen (after the schema passes); the issue's id, or null if it was not saved. */
+  const saveNow = async (): Promise<number | null> => {
+    if (sent) return sent.id;
+    let savedId: number | null = null;
+    await form.handleSubmit(async (values) => {
+      try {
+        const n = await save.mutateAsync({ id, ...values });
+        setId(n.id);
+        form.reset(valuesOf(n));
+        savedId = n.id;
+      } catch (e) {
+        setMessage({ tone: 'error', text: errorText(e, 'The issue could not be saved.') });
+      }
+    })();
+    return savedId;
   };
-  const exportAs = useMutation({
-    mutationFn: async (kind: 'docx' | 'html') => {
-      const saved = locked ? id : await save();
-      if (saved === null) throw new Error('not saved');
-      return call(kind === 'docx' ? 'toolkit.newsletters.exportDocx' : 'toolkit.newsletters.exportHtml', { id: saved });
-    },
-    onSuccess: (o) => setMessage({ tone: 'success', text: completeSave(o) }),
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The issue could not be exported.') }),
-  });
-  const markSent = useMutation({
-    mutationFn: async () => {
-      const saved = await save();
-      if (saved === null) throw new Error('not saved');
-      return call('toolkit.newsletters.markSent', { id: saved, sentOn: new Date().toISOString().slice(0, 10) });
-    },
-    onSuccess: async (n) => {
-      setSentOn(n.sentOn);
-      await refresh();
-      setMessage({ tone: 'success', text: 'Recorded as sent. The next issue will offer only resources added after today.' });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
-  });
+  const exportAs = async (kind: 'docx' | 'html') => {
+    const saved = await saveNow();
+    if (saved === null) return;
+    exporting.mutate(
+      { id: saved, kind },
+      {
+        onSuccess: (o) => setMessage({ tone: 'success', text: completeSave(o) }),
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'The issue could not be exported.') }),
+      },
+    );
+  };
+  const recordSent = async () => {
+    const saved = await saveNow();
+    if (saved === null) return;
+    markSent.mutate(
+      { id: saved, sentOn: londonToday(new Date()) },
+      {
+        onSuccess: (n) => {
+          setSent(n);
+          setMessage({ tone: 'success', text: 'Recorded as sent. The next issue will offer only resources added after today.' });
+        },
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+      },
+    );
+  };
+  const busy = save.isPending || exporting.isPending || markSent.isPending;
   return (
     <Page
-      title={locked ? title : id ? 'Edit newsletter' : 'New newsletter'}
+      title={sent ? sent.title : id ? 'Edit newsletter' : 'New newsletter'}
       actions={
         <>
-          {!locked ? (
+          {!sent ? (
             <Button
               className="button"
-              onPress={() => void save().then((n) => n && setMessage({ tone: 'success', text: 'Issue saved.' }))}
+              isDisabled={busy}
+              onPress={() => void saveNow().then((n) => n && setMessage({ tone: 'success', text: 'Issue saved.' }))}
             >
               Save draft
             </Button>
           ) : null}
-          <Button className="button" onPress={() => exportAs.mutate('docx')} isDisabled={exportAs.isPending}>
+          <Button className="button" onPress={() => void exportAs('docx')} isDisabled={busy}>
             Export as Word
           </Button>
-          <Button className="button" onPress={() => exportAs.mutate('html')} isDisabled={exportAs.isPending}>
+          <Button className="button" onPress={() => void exportAs('html')} isDisabled={busy}>
             Export as HTML for email
           </Button>
-          {!locked ? (
-            <Button className="button primary" onPress={() => markSent.mutate()} isDisabled={markSent.isPending}>
+          {!sent ? (
+            <Button className="button primary" onPress={() => void recordSent()} isDisabled={busy}>
               Record as sent
             </Button>
           ) : null}
@@ -159,58 +215,46 @@ function Editor({ initial }: { initial: Newsletter | null }) {
       }
     >
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {locked ? <Notice tone="info">This issue went out on {ukDate(sentOn)} and is kept as it was sent.</Notice> : null}
+      {sent ? (
+        <Notice tone="info">This issue went out on {longDate(sent.sentOn ?? '')} and is kept as it was sent.</Notice>
+      ) : null}
       <div className="split">
-        <div className="form wide-form">
-          <div className="field">
-            <label htmlFor="nl-title">Title</label>
-            <input id="nl-title" value={title} maxLength={200} disabled={locked} onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="nl-intro">Introduction</label>
-            <textarea
-              id="nl-intro"
-              rows={4}
-              value={introduction}
-              disabled={locked}
-              maxLength={2000}
-              onChange={(e) => setIntroduction(e.target.value)}
-            />
-          </div>
-          <section aria-labelledby="nl-items">
-            <h2 id="nl-items">Resources in this issue</h2>
-            {items.length === 0 ? (
-              <p className="muted">None yet. Include suggested resources below, or add any from the library.</p>
-            ) : null}
-            {items.map((it, i) => (
-              <div key={it.resourceUid} className="resource">
-                <h3 className="resource-title">{it.title}</h3>
-                {it.publisher ? <p className="resource-meta">{it.publisher}</p> : null}
-                <div className="field">
-                  <label htmlFor={`nl-para-${i}`}>Paragraph about {it.title}</label>
-                  <textarea
-                    id={`nl-para-${i}`}
-                    rows={3}
-                    value={it.paragraph}
-                    disabled={locked}
-                    maxLength={2000}
-                    onChange={(e) => setItems((p) => p.map((x, j) => (j === i ? { ...x, paragraph: e.target.value } : x)))}
-                  />
-                </div>
-                <p className="muted">{it.url ? `Link: ${it.url}` : 'No web address: readers will need to ask for a copy.'}</p>
-                {!locked ? (
+        {sent ? (
+          <SentIssue issue={sent} />
+        ) : (
+          <Form
+            className="form wide-form"
+            aria-label="Newsletter issue"
+            validationBehavior="aria"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void saveNow().then((n) => n && setMessage({ tone: 'success', text: 'Issue saved.' }));
+            }}
+          >
+            <FormText control={control} name="title" label="Title" isRequired maxLength={200} />
+            <FormLongText control={control} name="introduction" label="Introduction" rows={4} />
+            <section aria-labelledby="nl-items">
+              <h2 id="nl-items">Resources in this issue</h2>
+              {items.fields.length === 0 ? (
+                <p className="muted">None yet. Include suggested resources below, or add any from the library.</p>
+              ) : null}
+              {items.fields.map((it, i) => (
+                <div key={it.key} className="resource">
+                  <h3 className="resource-title">{it.title}</h3>
+                  {it.publisher ? <p className="resource-meta">{it.publisher}</p> : null}
+                  <FormLongText control={control} name={`items.${i}.paragraph`} label={`Paragraph about ${it.title}`} rows={3} />
+                  <p className="muted">{it.url ? `Link: ${it.url}` : 'No web address: readers will need to ask for a copy.'}</p>
                   <Button
                     className="button small"
-                    onPress={() => setItems((p) => p.filter((_, j) => j !== i))}
+                    onPress={() => items.remove(i)}
                     aria-label={`Remove from the issue: ${it.title}`}
                   >
                     Remove
                   </Button>
-                ) : null}
-              </div>
-            ))}
-          </section>
-          {!locked ? (
+                </div>
+              ))}
+              {form.formState.errors.items?.message ? <Notice tone="error">{form.formState.errors.items.message}</Notice> : null}
+            </section>
             <section aria-labelledby="nl-suggest">
               <h2 id="nl-suggest">Added since the last issue</h2>
               {suggestions.data?.filter((r) => !chosen.has(r.uid)).length === 0 ? (
@@ -221,32 +265,18 @@ function Editor({ initial }: { initial: Newsletter | null }) {
                   ?.filter((r) => !chosen.has(r.uid))
                   .map((r) => (
                     <li key={r.uid}>
-                      <Button
-                        className="button small"
-                        onPress={() => setItems((p) => [...p, itemFrom(r)])}
-                        aria-label={`Include: ${r.title}`}
-                      >
+                      <Button className="button small" onPress={() => add(r)} aria-label={`Include: ${r.title}`}>
                         Include
                       </Button>{' '}
-                      {r.title} <span className="muted">added {ukDate(r.addedOn)}</span>
+                      {r.title} <span className="muted">added {longDate(r.addedOn)}</span>
                     </li>
                   ))}
               </ul>
-              <ChooseByHand chosen={chosen} onAdd={(r) => setItems((p) => [...p, itemFrom(r)])} />
+              <ChooseByHand chosen={chosen} onAdd={add} />
             </section>
-          ) : null}
-          <div className="field">
-            <label htmlFor="nl-call">Call for examples of good practice</label>
-            <textarea
-              id="nl-call"
-              rows={4}
-              value={callForExamples}
-              disabled={locked}
-              maxLength={2000}
-              onChange={(e) => setCall(e.target.value)}
-            />
-          </div>
-        </div>
+            <FormLongText control={control} name="callForExamples" label="Call for examples of good practice" rows={4} />
+          </Form>
+        )}
         <Issues currentId={id} />
       </div>
     </Page>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Resource } from '../../../shared/toolkit/resources';
@@ -19,7 +19,9 @@ import { Page } from '../ui/page';
 import { ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { longDate } from '../../../shared/documents/placeholders';
+import { errorText } from '../ui/errors';
+import { useCheckLinks, useToolkitRefresh } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
 
@@ -301,7 +303,7 @@ function ResourceRow({
         ) : null}
         {r.url && r.linkStatus === 'may_be_broken' ? <span className="link-status broken">Link may be broken</span> : null}
         {r.url && r.linkStatus === 'ok' ? <span className="link-status">Link working</span> : null}
-        {r.linkCheckedOn ? <span className="muted">Checked {ukDate(r.linkCheckedOn)}</span> : null}
+        {r.linkCheckedOn ? <span className="muted">Checked {longDate(r.linkCheckedOn)}</span> : null}
         {r.url || r.file ? (
           <Button className="button small" onPress={() => onAttach(r)} aria-label={`Add to a meeting’s papers: ${r.title}`}>
             Add to a meeting
@@ -337,16 +339,21 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     queryFn: () => call('toolkit.resources.search', request),
     placeholderData: keepPreviousData,
   });
-  const check = useMutation({
-    mutationFn: () =>
-      call('toolkit.resources.checkLinks', { ids: results.data?.items.filter((r) => r.url).map((r) => r.id) ?? [] }),
-    onMutate: () => setMessage({ tone: 'info', text: 'Checking links… this can take a little while.' }),
-    onSuccess: async (r) => {
-      await refresh();
-      setMessage({ tone: 'success', text: `Checked ${r.checked} link${r.checked === 1 ? '' : 's'}: ${r.broken} may be broken.` });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
-  });
+  const check = useCheckLinks();
+  const checkLinks = () => {
+    setMessage({ tone: 'info', text: 'Checking links… this can take a little while.' });
+    check.mutate(
+      { ids: results.data?.items.filter((r) => r.url).map((r) => r.id) ?? [] },
+      {
+        onSuccess: (r) =>
+          setMessage({
+            tone: 'success',
+            text: `Checked ${r.checked} link${r.checked === 1 ? '' : 's'}: ${r.broken} may be broken.`,
+          }),
+        onError: (e) => setMessage({ tone: 'error', text: errorText(e) }),
+      },
+    );
+  };
   useShortcut('f', () => searchRef.current?.focus());
   const set = (k: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [k]: v }));
   return (
@@ -354,11 +361,7 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
       title="Resource library"
       actions={
         <>
-          <Button
-            className="button"
-            onPress={() => check.mutate()}
-            isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}
-          >
+          <Button className="button" onPress={checkLinks} isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}>
             Check these links
           </Button>
           <Button className="button" onPress={() => setAdding('file')}>

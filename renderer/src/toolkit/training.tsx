@@ -1,28 +1,41 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useQuery } from '@tanstack/react-query';
+import { Controller } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { delegatesAddReq, recordAddReq } from '../../../shared/contract/toolkit';
+import { longDate } from '../../../shared/documents/placeholders';
+import { londonToday } from '../../../shared/meetings/time';
+import type { TrainingMatrix } from '../../../shared/toolkit/training';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import { Notice, useMessage } from '../ui/notice';
-import { Page } from '../ui/page';
 import type { Picked } from '../meetings/queries';
 import { organisationSource, peopleSource } from '../meetings/queries';
+import { RecordTable } from '../ui/data-table';
+import { dateInput } from '../ui/date-field';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
-import { errorText, ukDate, useToolkitRefresh } from './common';
+import { errorText, errorWithDetails } from '../ui/errors';
+import { ExternalLink } from '../ui/external-link';
+import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
+import { FormProblems } from '../ui/form-problems';
+import { Notice, useMessage } from '../ui/notice';
+import { Page } from '../ui/page';
+import { useAddTrainingRecord, useCountDelegates, useDeleteTrainingRecord, useImportCourses } from './mutations';
 import { toolkitKeys } from './queries';
-import { DateField } from '../ui/date-field';
 
+type Row = TrainingMatrix['organisations'][number];
 type Message = { tone: 'error' | 'success' | 'info'; text: string } | null;
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => londonToday(new Date());
 
 function Matrix() {
   const matrix = useQuery({ queryKey: toolkitKeys.trainingMatrix(), queryFn: () => call('toolkit.training.matrix', {}) });
   const m = matrix.data;
   if (!m) return <p>Loading the training matrix…</p>;
-  const used = m.courses.map((_, i) => m.organisations.some((o) => (o.cells[i] ?? 0) > 0));
-  const courses = m.courses.filter((_, i) => used[i]);
+  // Only the courses someone has been trained on get a column, each reading its cell by the course's place.
+  const courses = m.courses
+    .map((course, index) => ({ course, index }))
+    .filter(({ index }) => m.organisations.some((o) => (o.cells[index] ?? 0) > 0));
   return (
     <section aria-labelledby="matrix-heading">
       <h2 id="matrix-heading">Training matrix</h2>
@@ -30,178 +43,179 @@ function Matrix() {
         <p className="muted">No training recorded yet. Record a person’s training or count delegates below.</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table matrix">
-            <caption>
-              People trained in the last three years, by organisation and course (named people plus delegates counted)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                {courses.map((c) => (
-                  <th scope="col" key={c.id}>
-                    {c.title}
-                  </th>
-                ))}
-                <th scope="col">First responders in date</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.organisations.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  {m.courses.map((c, i) => (used[i] ? <td key={c.id}>{o.cells[i] || ''}</td> : null))}
-                  <td className={o.firstResponders === 0 ? 'overdue-flag' : undefined}>
-                    {o.firstResponders === 0 ? 'None' : o.firstResponders}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            className="data-table matrix"
+            label="People trained in the last three years, by organisation and course (named people plus delegates counted)"
+            caption="People trained in the last three years, by organisation and course (named people plus delegates counted)"
+            rows={m.organisations}
+            rowKey={(o) => o.id}
+            columns={[
+              { key: 'organisation', label: 'Organisation', rowHeader: true, render: (o) => o.name },
+              ...courses.map(({ course, index }) => ({
+                key: `course-${course.id}`,
+                label: course.title,
+                render: (o: Row) => o.cells[index] || '',
+              })),
+              {
+                key: 'first-responders',
+                label: 'First responders in date',
+                render: (o) => (o.firstResponders === 0 ? 'None' : o.firstResponders),
+                cellClassName: (o) => (o.firstResponders === 0 ? 'overdue-flag' : undefined),
+              },
+            ]}
+          />
         </div>
       )}
       <h2>Refreshers due</h2>
       {m.refreshersDue.length === 0 ? (
         <p className="muted">Nobody’s refresher falls due in the next 60 days.</p>
       ) : (
-        <table className="data-table">
-          <caption>Refreshers due now or in the next 60 days</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Course</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.refreshersDue.map((r) => (
-              <tr key={r.recordId}>
-                <td>{r.personName}</td>
-                <td>{r.organisationName}</td>
-                <td>{r.courseTitle}</td>
-                <td>{ukDate(r.refresherDue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label="Refreshers due now or in the next 60 days"
+          caption="Refreshers due now or in the next 60 days"
+          rows={m.refreshersDue}
+          rowKey={(r) => r.recordId}
+          columns={[
+            { key: 'person', label: 'Person', render: (r) => r.personName },
+            { key: 'organisation', label: 'Organisation', render: (r) => r.organisationName },
+            { key: 'course', label: 'Course', render: (r) => r.courseTitle },
+            { key: 'due', label: 'Due', render: (r) => longDate(r.refresherDue) },
+          ]}
+        />
       )}
     </section>
   );
 }
 
-function CourseSelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
-  const courses = useQuery({
-    queryKey: toolkitKeys.courses(),
-    queryFn: () => call('toolkit.training.courses.list', {}),
-  });
-  return (
-    <div className="field">
-      <label htmlFor={id}>Course</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Choose a course</option>
-        {courses.data?.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.title}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+const picked = (message: string) =>
+  z
+    .custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'))
+    .refine((v) => v !== null, message);
+const courseChoice = z.string().min(1, 'Choose a course.');
+
+/** A person's training: the contract's own date rule, with the person and course as picked. */
+const recordForm = z.object({
+  person: picked('Choose the person trained.'),
+  courseId: courseChoice,
+  trainedOn: dateInput(true).pipe(recordAddReq.shape.trainedOn),
+});
+/** Delegates counted: as typed (digits), then the contract's own limits on the number. */
+const countForm = z.object({
+  organisation: picked('Choose the organisation.'),
+  courseId: courseChoice,
+  trainedOn: dateInput(true).pipe(delegatesAddReq.shape.trainedOn),
+  delegates: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'Enter how many delegates came, as a number.')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100_000, 'Enter a number from 1 to 100,000.')
+    .pipe(delegatesAddReq.shape.delegates),
+});
+
+function useCourseOptions() {
+  const courses = useQuery({ queryKey: toolkitKeys.courses(), queryFn: () => call('toolkit.training.courses.list', {}) });
+  return [{ value: '', label: 'Choose a course' }, ...(courses.data ?? []).map((c) => ({ value: String(c.id), label: c.title }))];
 }
 
 function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
-  const refresh = useToolkitRefresh();
-  const [person, setPerson] = useState<Picked>(null);
-  const [course, setCourse] = useState('');
-  const [date, setDate] = useState(todayIso);
-  const [org, setOrg] = useState<Picked>(null);
-  const [countCourse, setCountCourse] = useState('');
-  const [countDate, setCountDate] = useState(todayIso);
-  const [delegates, setDelegates] = useState('');
-  const addRecord = useMutation({
-    mutationFn: () => call('toolkit.training.records.add', { personId: person!.id, courseId: Number(course), trainedOn: date }),
-    onSuccess: async (r) => {
-      await refresh();
-      setPerson(null);
-      onMessage({ tone: 'success', text: `Recorded ${r.courseTitle} for ${r.personName}.` });
-    },
-    onError: (e) => onMessage({ tone: 'error', text: errorText(e) }),
-  });
-  const addCount = useMutation({
-    mutationFn: () =>
-      call('toolkit.training.delegates.add', {
-        organisationId: org!.id,
-        courseId: Number(countCourse),
-        trainedOn: countDate,
-        delegates: Number(delegates),
-      }),
-    onSuccess: async (d) => {
-      await refresh();
-      setDelegates('');
-      onMessage({ tone: 'success', text: `Counted ${d.delegates} delegates from ${d.organisationName}.` });
-    },
-    onError: (e) => onMessage({ tone: 'error', text: errorText(e) }),
-  });
+  const courseOptions = useCourseOptions();
+  const record = useContractForm(recordForm, { person: null, courseId: '', trainedOn: todayIso() }, { guard: false });
+  const count = useContractForm(
+    countForm,
+    { organisation: null, courseId: '', trainedOn: todayIso(), delegates: '' },
+    { guard: false },
+  );
+  const addRecord = useAddTrainingRecord();
+  const addCount = useCountDelegates();
+  const failed = (e: unknown) => onMessage({ tone: 'error', text: errorText(e) });
+  const saveRecord = record.handleSubmit((v) =>
+    addRecord.mutate(
+      { personId: v.person!.id, courseId: Number(v.courseId), trainedOn: v.trainedOn },
+      {
+        onSuccess: (r) => {
+          record.reset({ ...v, person: null });
+          onMessage({ tone: 'success', text: `Recorded ${r.courseTitle} for ${r.personName}.` });
+        },
+        onError: failed,
+      },
+    ),
+  );
+  const saveCount = count.handleSubmit((v) =>
+    addCount.mutate(
+      { organisationId: v.organisation!.id, courseId: Number(v.courseId), trainedOn: v.trainedOn, delegates: v.delegates },
+      {
+        onSuccess: (d) => {
+          count.reset({ ...count.getValues(), delegates: '' });
+          onMessage({ tone: 'success', text: `Counted ${d.delegates} delegates from ${d.organisationName}.` });
+        },
+        onError: failed,
+      },
+    ),
+  );
+  const recordErrors = record.formState.errors;
+  const countErrors = count.formState.errors;
   return (
     <div className="training-forms">
-      <form
+      <Form
         className="form editor"
         aria-labelledby="record-heading"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (person && course && date) addRecord.mutate();
-        }}
+        validationBehavior="aria"
+        onSubmit={(e) => void saveRecord(e)}
       >
         <h2 id="record-heading">Record a person’s training</h2>
-        <DirectoryPicker source={peopleSource} label="Person" value={person} onPick={setPerson} />
-        <CourseSelect id="record-course" value={course} onChange={setCourse} />
-        <DateField label="Date trained" value={date} onChange={setDate} isRequired />
+        <Controller
+          control={record.control}
+          name="person"
+          render={({ field }) => (
+            <DirectoryPicker
+              source={peopleSource}
+              label="Person"
+              value={field.value as Picked}
+              onPick={(v) => field.onChange(v)}
+            />
+          )}
+        />
+        <FormSelect control={record.control} name="courseId" label="Course" options={courseOptions} />
+        <FormDate control={record.control} name="trainedOn" label="Date trained" isRequired />
+        <FormProblems messages={[recordErrors.person?.message, recordErrors.courseId?.message]} />
         <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={!person || !course || !date || addRecord.isPending}>
+          <Button type="submit" className="button primary" isDisabled={addRecord.isPending}>
             Record training
           </Button>
         </div>
-      </form>
-      <form
-        className="form editor"
-        aria-labelledby="count-heading"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (org && countCourse && countDate && Number(delegates) > 0) addCount.mutate();
-        }}
-      >
+      </Form>
+      <Form className="form editor" aria-labelledby="count-heading" validationBehavior="aria" onSubmit={(e) => void saveCount(e)}>
         <h2 id="count-heading">Count delegates without naming them</h2>
         <p className="field-help">For large sessions, keep only how many came from each organisation.</p>
-        <DirectoryPicker source={organisationSource} label="Organisation" value={org} onPick={setOrg} />
-        <CourseSelect id="count-course" value={countCourse} onChange={setCountCourse} />
-        <div className="inline-row">
-          <DateField label="Date" value={countDate} onChange={setCountDate} isRequired />
-          <div className="field">
-            <label htmlFor="count-n">Delegates</label>
-            <input
-              id="count-n"
-              inputMode="numeric"
-              value={delegates}
-              onChange={(e) => setDelegates(e.target.value.replace(/\D/g, ''))}
+        <Controller
+          control={count.control}
+          name="organisation"
+          render={({ field }) => (
+            <DirectoryPicker
+              source={organisationSource}
+              label="Organisation"
+              value={field.value as Picked}
+              onPick={(v) => field.onChange(v)}
             />
-          </div>
-        </div>
+          )}
+        />
+        <FormSelect control={count.control} name="courseId" label="Course" options={courseOptions} />
+        <FormDate control={count.control} name="trainedOn" label="Date" isRequired />
+        <FormText control={count.control} name="delegates" label="Delegates" isRequired maxLength={6} />
+        <FormProblems messages={[countErrors.organisation?.message, countErrors.courseId?.message]} />
         <div className="form-actions">
-          <Button
-            type="submit"
-            className="button"
-            isDisabled={!org || !countCourse || !(Number(delegates) > 0) || addCount.isPending}
-          >
+          <Button type="submit" className="button" isDisabled={addCount.isPending}>
             Add count
           </Button>
         </div>
-      </form>
+      </Form>
     </div>
   );
 }
 
 function Records({ onMessage }: { onMessage: (m: Message) => void }) {
-  const refresh = useToolkitRefresh();
+  const remove = useDeleteTrainingRecord();
   const records = useQuery({
     queryKey: toolkitKeys.trainingRecords(),
     queryFn: () => call('toolkit.training.records.list', {}),
@@ -223,27 +237,21 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
       </div>
       {records.data?.length === 0 ? <p className="muted">No one’s training is recorded yet.</p> : null}
       {records.data && records.data.length > 0 ? (
-        <table className="data-table">
-          <caption className="visually-hidden">Training records, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Course</th>
-              <th scope="col">Trained</th>
-              <th scope="col">Refresher due</th>
-              <th scope="col">Certificate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.data.map((r) => (
-              <tr key={r.id}>
-                <td>{r.personName}</td>
-                <td>{r.organisationName}</td>
-                <td>{r.courseTitle}</td>
-                <td>{ukDate(r.trainedOn)}</td>
-                <td>{r.refresherDue ? ukDate(r.refresherDue) : 'None set'}</td>
-                <td>
+        <RecordTable
+          label="Training records, newest first"
+          rows={records.data}
+          rowKey={(r) => r.id}
+          columns={[
+            { key: 'person', label: 'Person', render: (r) => r.personName },
+            { key: 'organisation', label: 'Organisation', render: (r) => r.organisationName },
+            { key: 'course', label: 'Course', render: (r) => r.courseTitle },
+            { key: 'trained', label: 'Trained', render: (r) => longDate(r.trainedOn) },
+            { key: 'refresher', label: 'Refresher due', render: (r) => (r.refresherDue ? longDate(r.refresherDue) : 'None set') },
+            {
+              key: 'certificate',
+              label: 'Certificate',
+              render: (r) => (
+                <>
                   <Button
                     className="button small"
                     aria-label={`Certificate for ${r.personName}: ${r.courseTitle}`}
@@ -256,38 +264,41 @@ function Records({ onMessage }: { onMessage: (m: Message) => void }) {
                     confirmLabel="Delete the record"
                     question={`Delete ${r.personName}’s ${r.courseTitle} record?`}
                     onConfirm={() =>
-                      void (async () => {
-                        await call('toolkit.training.records.delete', { id: r.id });
-                        await refresh();
-                        onMessage({ tone: 'success', text: `Deleted the record of ${r.personName}’s ${r.courseTitle}.` });
-                      })()
+                      remove.mutate(
+                        { id: r.id },
+                        {
+                          onSuccess: () =>
+                            onMessage({ tone: 'success', text: `Deleted the record of ${r.personName}’s ${r.courseTitle}.` }),
+                          onError: (e) => onMessage({ tone: 'error', text: errorText(e) }),
+                        },
+                      )
                     }
                   />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );
 }
 
 function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
-  const refresh = useToolkitRefresh();
+  const importCourses = useImportCourses();
   const courses = useQuery({
     queryKey: toolkitKeys.courses(),
     queryFn: () => call('toolkit.training.courses.list', {}),
   });
-  const importCsv = async (file: File) => {
-    try {
-      const r = await call('toolkit.training.courses.import', { text: await file.text() });
-      await refresh();
-      onMessage({ tone: 'success', text: `Imported ${r.added} course${r.added === 1 ? '' : 's'}.` });
-    } catch (e) {
-      onMessage({ tone: 'error', text: errorText(e, 'The file could not be imported.') });
-    }
-  };
+  const importCsv = async (file: File) =>
+    importCourses.mutate(
+      { text: await file.text() },
+      {
+        onSuccess: (r) => onMessage({ tone: 'success', text: `Imported ${r.added} course${r.added === 1 ? '' : 's'}.` }),
+        // Which rows could not be read, so the file can be put right.
+        onError: (e) => onMessage({ tone: 'error', text: errorWithDetails(e, 'The file could not be imported.') }),
+      },
+    );
   return (
     <section aria-labelledby="courses-heading">
       <div className="section-head">
@@ -302,40 +313,32 @@ function Courses({ onMessage }: { onMessage: (m: Message) => void }) {
           />
         </div>
       </div>
-      <table className="data-table">
-        <caption className="visually-hidden">Courses</caption>
-        <thead>
-          <tr>
-            <th scope="col">Course</th>
-            <th scope="col">Provider</th>
-            <th scope="col">Format</th>
-            <th scope="col">Audience</th>
-            <th scope="col">Cost</th>
-            <th scope="col">Refresher</th>
-          </tr>
-        </thead>
-        <tbody>
-          {courses.data?.map((c) => (
-            <tr key={c.id}>
-              <td>
-                {c.url ? (
-                  <a href={c.url} target="_blank" rel="noreferrer noopener">
-                    {c.title}
-                  </a>
-                ) : (
-                  c.title
-                )}
+      <RecordTable
+        label="Courses"
+        rows={courses.data ?? []}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            key: 'course',
+            label: 'Course',
+            render: (c) => (
+              <>
+                {c.url ? <ExternalLink url={c.url}>{c.title}</ExternalLink> : c.title}
                 {c.firstResponder ? <span className="tag">First responder</span> : null}
-              </td>
-              <td>{c.provider}</td>
-              <td>{c.format}</td>
-              <td>{courseAudienceLabel(c.audience)}</td>
-              <td>{COURSE_COST_LABELS[c.cost]}</td>
-              <td>{c.refresherMonths ? `Every ${c.refresherMonths} months` : 'None'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: 'provider', label: 'Provider', render: (c) => c.provider },
+          { key: 'format', label: 'Format', render: (c) => c.format },
+          { key: 'audience', label: 'Audience', render: (c) => courseAudienceLabel(c.audience) },
+          { key: 'cost', label: 'Cost', render: (c) => COURSE_COST_LABELS[c.cost] },
+          {
+            key: 'refresher',
+            label: 'Refresher',
+            render: (c) => (c.refresherMonths ? `Every ${c.refresherMonths} months` : 'None'),
+          },
+        ]}
+      />
       <p className="muted">Audiences: {COURSE_AUDIENCES.map((a) => a.label).join(', ')}.</p>
     </section>
   );

@@ -177,6 +177,8 @@ export type TableColumn<T> = {
   /** The header; a visually hidden one still names the column for screen readers (an actions column). */
   label: string;
   hideLabel?: boolean;
+  /** What the header shows when it is more than words (a link to the column's document); `label` otherwise. */
+  header?: ReactNode;
   render: (row: T) => ReactNode;
   /** This column's cells head their rows (<th scope="row">), as a name or a figure's label does. */
   rowHeader?: boolean;
@@ -214,7 +216,7 @@ export function RecordTable<T>({
         <tr>
           {columns.map((c) => (
             <th key={c.key} scope="col">
-              {c.hideLabel ? <span className="visually-hidden">{c.label}</span> : c.label}
+              {c.header ?? (c.hideLabel ? <span className="visually-hidden">{c.label}</span> : c.label)}
             </th>
           ))}
         </tr>

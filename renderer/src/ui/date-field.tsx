@@ -20,6 +20,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
+import { z } from 'zod';
 import './date-field.css';
 
 /** Dates a partnership works with: nothing before 1990 (no partnership is older) or past 2100. */
@@ -45,6 +46,13 @@ export function dateProblem(iso: string, required = false): string | null {
   if (d.year < MIN_YEAR || d.year > MAX_YEAR) return `Enter a year between ${MIN_YEAR} and ${MAX_YEAR}.`;
   return null;
 }
+
+/** A form schema's date: the ISO string the field gives ('' when empty), its problem in words. */
+export const dateInput = (required = false) =>
+  z.string().superRefine((iso, ctx) => {
+    const problem = dateProblem(iso, required);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * A date in UK order (day, month, year) whatever the browser's language, with a calendar button.

@@ -23,6 +23,22 @@ const fold = (s: string) => s.toLocaleLowerCase('en-GB');
 const stillMatches = (item: PickerItem, query: string) =>
   query.trim() === '' || fold(`${item.name} ${item.detail}`).includes(fold(query.trim()));
 
+/** How much of the list (its CSS max-height is 300px) must fit below the box for it to open downwards. */
+const ROOM_BELOW = 240;
+type Placement = 'bottom start' | 'top start';
+
+/**
+ * Below the box, unless the box sits so near the bottom of the window that the list would have no
+ * room there and there is more above. Decided once as the list opens, never while it is open, so
+ * the list does not jump from one side to the other as the results change.
+ */
+function placementFor(field: HTMLElement | null): Placement {
+  if (!field) return 'bottom start';
+  const box = field.getBoundingClientRect();
+  const below = window.innerHeight - box.bottom;
+  return below >= ROOM_BELOW || below >= box.top ? 'bottom start' : 'top start';
+}
+
 /** One option; a module-level function, so the collection's cached options survive a re-render. */
 function renderOption(item: PickerItem) {
   return (
@@ -69,6 +85,7 @@ export function DirectoryPicker({
     setInput(value?.name ?? '');
   }
   const inputRef = useRef<HTMLInputElement>(null);
+  const [placement, setPlacement] = useState<Placement>('bottom start');
   const typed = !clearOnPick && input === value?.name ? '' : input;
   const query = useDeferredValue(typed);
   // Why options once "never settled" (a click on one timed out in CI): while a new search ran, the
@@ -76,7 +93,8 @@ export function DirectoryPicker({
   // under the pointer moved or went; and the popover flipped above and below the box as its height
   // changed. Now the list shown meanwhile is only the earlier results that still match, results
   // are kept for a while (focus or a re-render does not search again), the list keeps its identity
-  // for the same results, and the popover stays below the box.
+  // for the same results, and the popover keeps to the side of the box chosen as it opened. (Always
+  // below was not enough: a box at the foot of the window got a list 0px high, out of sight.)
   const results = useQuery({
     queryKey: [...source.key, 'pick', query],
     queryFn: () => source.search(query),
@@ -106,6 +124,9 @@ export function DirectoryPicker({
         // Keep the caret where the person was: the list below may re-render without this option.
         requestAnimationFrame(() => inputRef.current?.focus());
       }}
+      onOpenChange={(isOpen) => {
+        if (isOpen) setPlacement(placementFor(inputRef.current));
+      }}
       menuTrigger="focus"
       allowsEmptyCollection
       isDisabled={isDisabled}
@@ -121,7 +142,7 @@ export function DirectoryPicker({
         </Button>
       </div>
       {description ? <Text slot="description">{description}</Text> : null}
-      <Popover className="picker-popover" placement="bottom start" shouldFlip={false}>
+      <Popover className="picker-popover" placement={placement} shouldFlip={false}>
         <ListBox
           renderEmptyState={() => <div className="picker-empty">{results.isFetching ? 'Searching…' : EMPTY[source.noun]}</div>}
         >

@@ -159,3 +159,34 @@ it('while a new search runs, shows only the earlier results that still match, ne
   waiting.forEach((answer) => answer());
   await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
 });
+
+describe('DirectoryPicker list placement', () => {
+  // Where the box is in the window, as the browser would measure it (jsdom lays nothing out).
+  const placeBox = (box: HTMLElement, top: number) => {
+    box.getBoundingClientRect = () =>
+      ({ top, bottom: top + 38, left: 0, right: 400, width: 400, height: 38, x: 0, y: top }) as DOMRect;
+  };
+  const popover = () => document.querySelector('.picker-popover');
+
+  it('opens the list above a box at the foot of the window, where below it would have no room', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    placeBox(box, window.innerHeight - 40);
+    await user.click(box);
+    await user.type(box, 'a');
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    expect(popover()?.getAttribute('data-placement')).toBe('top');
+  });
+
+  it('opens the list below a box with room under it', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    placeBox(box, 100);
+    await user.click(box);
+    await user.type(box, 'a');
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    expect(popover()?.getAttribute('data-placement')).toBe('bottom');
+  });
+});

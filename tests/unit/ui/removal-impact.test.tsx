@@ -74,4 +74,23 @@ describe('RecordTable', () => {
     ).toEqual(['Size', 'Actions']);
     expect(within(table).getByRole('cell', { name: '2 MB' })).toBeTruthy();
   });
+
+  it('can head a column with more than words (a link), its row headers naming each row', () => {
+    render(
+      <RecordTable
+        label="Signatory matrix"
+        rows={[{ id: 1, name: 'Northshire Police', signed: 'Signed' }]}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'org', label: 'Organisation', rowHeader: true, render: (r) => r.name },
+          { key: 'isa', label: 'ISA', header: <a href="#/documents/4">ISA</a>, render: (r) => r.signed },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Signatory matrix' });
+    const isa = within(table).getByRole('columnheader', { name: 'ISA' });
+    expect(within(isa).getByRole('link', { name: 'ISA' }).getAttribute('href')).toBe('#/documents/4');
+    expect(within(table).getByRole('rowheader', { name: 'Northshire Police' })).toBeTruthy();
+    expect(within(table).getByRole('cell', { name: 'Signed' })).toBeTruthy();
+  });
 });

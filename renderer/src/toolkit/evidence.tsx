@@ -1,24 +1,10 @@
 import type { EvidenceItem, EvidenceLink, RagStatus } from '../../../shared/toolkit/checklist';
 import { RAG_LABELS } from '../../../shared/toolkit/checklist';
-import { ApiError } from '../api/client';
-
-export { useToolkitRefresh } from './mutations';
-
-export function errorText(error: unknown, fallback = 'Something went wrong.'): string {
-  if (error instanceof ApiError)
-    return error.details.length > 0 ? `${error.message} ${error.details.slice(0, 3).join(' ')}` : error.message;
-  return fallback;
-}
 
 /** A status shown as words and colour together, never colour alone. */
 export function RagBadge({ status }: { status: RagStatus }) {
   return <span className={`rag rag-${status}`}>{RAG_LABELS[status]}</span>;
 }
-
-export const ukDate = (iso: string | null | undefined) =>
-  iso
-    ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
-    : '';
 
 /** Where an evidence link leads: a route in the app, or a template to start a draft from. */
 export function EvidenceLinks({ item, onTemplate }: { item: EvidenceItem; onTemplate: (key: string) => void }) {
