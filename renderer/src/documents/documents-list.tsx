@@ -16,7 +16,7 @@ import { ModalDialog } from '../ui/dialog';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
-import { useCreateDocument } from './list-mutations';
+import { useCreateDocument } from './mutations';
 import { documentKeys } from './queries';
 
 type MatrixRow = SignatoryMatrix['organisations'][number];

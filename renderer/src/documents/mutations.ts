@@ -91,3 +91,14 @@ export function useSaveTemplate(key: string, on: Reactions<ResponseOf<'documents
 /** Add a template from a file's text (checked by main before it joins the library). */
 export const useImportTemplate = (on?: Reactions<ResponseOf<'documents.templates.import'>, string>) =>
   useTemplatesChange((text: string) => call('documents.templates.import', { text }), on);
+
+/** A new draft from a template. The list refreshes behind the editor it opens in, not before it. */
+export function useCreateDocument() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (req: RequestOf<'documents.create'>) => call('documents.create', req),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: documentKeys.list() });
+    },
+  });
+}
