@@ -5,6 +5,7 @@ import type { Measurement } from './lib';
 import { measure } from './lib';
 import { seedPlan } from './plans';
 import { forgetRasterised, rasteriseAll } from '../main/documents/rasterise';
+import { pictures } from '../main/documents/docx-model';
 import type { Scale } from './scale';
 import type { BenchSuite } from './suites';
 
@@ -95,7 +96,7 @@ export const reportsBench: BenchSuite = {
     // when this suite runs alone (npm run bench -- --only=reports).
     if ((db.prepare('SELECT COUNT(*) FROM plans WHERE deleted_at IS NULL').pluck().get() as number) === 0) seedPlan(db);
     const f = figuresFor(db, YEAR);
-    const charts = buildReportTree(db, YEAR, false).blocks.flatMap((b) => (b.kind === 'image' ? [b.svg] : []));
+    const charts = pictures(buildReportTree(db, YEAR, false).blocks);
     const note = `${f.indicators.length} indicators, ${f.membership.atEnd.value} members, ${f.meetings.held.value} meetings held, ${f.meetings.attendances.value} attendances, ${f.training.peopleTrained.value} trained, ${f.returns.returned} returns back`;
     results.push(
       await measure(`reports: annual report figures (${YEAR} and ${YEAR - 1})`, () => figuresFor(db, YEAR), {

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { DocumentTree } from '../../shared/documents/tree';
 import type { DocxResult } from './docx-model';
-import { packWithDocx, sanitiseTree } from './docx-model';
+import { packWithDocx, pictures, sanitiseTree } from './docx-model';
 import type { NumberingIds } from './docx-xml';
 import { MediaParts, bodyXml, corePropertiesXml, footerXml, headerXml } from './docx-xml';
 import { rasteriseAll } from './rasterise';
@@ -123,8 +123,8 @@ function getSkeleton(): Promise<Skeleton> {
 export async function writeDocxWithReport(input: DocumentTree): Promise<DocxResult> {
   const s = await getSkeleton();
   const { tree, removed } = sanitiseTree(input);
-  const svgs = tree.blocks.flatMap((b) => (b.kind === 'image' ? [b.svg] : []));
-  const media = new MediaParts(s.rels.fontTableId, svgs.length > 0 ? await rasteriseAll(svgs) : undefined);
+  const drawn = pictures(tree.blocks);
+  const media = new MediaParts(s.rels.fontTableId, drawn.length > 0 ? await rasteriseAll(drawn) : undefined);
   const content: Record<Changing, string> = {
     'word/document.xml': bodyXml(tree, s.numbering, media),
     'word/header1.xml': headerXml(tree.meta),

@@ -18,10 +18,11 @@ import {
   isRtl,
   keepSignaturesTogether,
   plainRuns,
+  rasterScale,
   runsToText,
   signatureRows,
 } from './docx-model';
-import { rasterise } from './rasterise';
+import { pictureKey, rasterise } from './rasterise';
 
 /*
  * The fast writer of the parts that change with every document: the body (word/document.xml), the
@@ -160,14 +161,15 @@ function tableOfContents(blocks: readonly Block[]): string {
 export class MediaParts {
   readonly files: { name: string; png: Uint8Array; id: string }[] = [];
   private readonly byHash = new Map<string, string>();
-  /** `drawn`: PNGs already rasterised, by SVG (see rasteriseAll); others are rasterised here. */
+  /** `drawn`: PNGs already rasterised, by pictureKey (see rasteriseAll); others are rasterised here. */
   constructor(
     private readonly firstId: number,
     private readonly drawn: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {}
-  /** The picture of an SVG. */
-  png(svg: string): Uint8Array {
-    return this.drawn.get(svg) ?? rasterise(svg);
+  /** The picture of an image block, drawn at the scale it is shown at. */
+  png(b: { svg: string; width: number; height: number }): Uint8Array {
+    const scale = rasterScale(b);
+    return this.drawn.get(pictureKey(b.svg, scale)) ?? rasterise(b.svg, scale);
   }
   /** The relationship id of the picture, added if new. */
   add(png: Uint8Array): string {
@@ -271,7 +273,7 @@ function blocksXml(blocks: readonly Block[], ids: NumberingIds, media?: MediaPar
       case 'image': {
         if (!media) throw new Error('A document with pictures needs somewhere to put them');
         const n = ++pictures;
-        const rId = media.add(media.png(b.svg));
+        const rId = media.add(media.png(b));
         out.push(paragraph({ style: 'Figure', keepNext: Boolean(b.caption) }, drawing(n, rId, b.alt, imageDisplaySize(b))));
         if (b.caption) out.push(paragraph({ style: 'Caption' }, runsXml(plainRuns(b.caption))));
         break;

@@ -14,6 +14,8 @@ import { encodePng, encodePngSync } from './png';
 export const RASTER_SCALE = 2;
 
 const CACHE_LIMIT = 32;
+/** A drawn picture's key: the same SVG drawn at another scale is another picture. */
+export const pictureKey = (svg: string, scale: number) => `${scale}:${svg}`;
 const cache = new Map<string, Uint8Array>();
 
 /**
@@ -22,7 +24,7 @@ const cache = new Map<string, Uint8Array>();
  * bytes, so recent results are kept: a document exported twice, or a chart used twice, is drawn once.
  */
 export function rasterise(svg: string, scale = RASTER_SCALE): Uint8Array {
-  const key = `${scale}:${svg}`;
+  const key = pictureKey(svg, scale);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -81,27 +83,29 @@ export function drawPng(svg: string, scale = RASTER_SCALE): Uint8Array {
 }
 
 /**
- * The SVGs rasterised off the main thread (on libuv's pool, in parallel), by SVG: an export of a
- * report with several charts does not freeze the window while they are drawn (~100 ms each).
+ * The SVGs rasterised off the main thread (on libuv's pool, in parallel), each at its own scale
+ * (see rasterScale in docx-model.ts), by SVG: an export of a report with several charts does not
+ * freeze the window while they are drawn. Keyed by pictureKey.
  */
-export async function rasteriseAll(svgs: Iterable<string>, scale = RASTER_SCALE): Promise<Map<string, Uint8Array>> {
+export async function rasteriseAll(pictures: Iterable<{ svg: string; scale: number }>): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  const todo: string[] = [];
-  for (const svg of new Set(svgs)) {
-    const hit = cache.get(`${scale}:${svg}`);
-    if (hit) out.set(svg, hit);
-    else todo.push(svg);
+  const todo = new Map<string, { svg: string; scale: number }>();
+  for (const p of pictures) {
+    const key = pictureKey(p.svg, p.scale);
+    const hit = cache.get(key);
+    if (hit) out.set(key, hit);
+    else todo.set(key, p);
   }
   const drawn = await Promise.all(
-    todo.map(async (svg) => {
+    [...todo.values()].map(async ({ svg, scale }) => {
       const image = await renderAsync(svg, options(scale));
       return encodePng(image.pixels, image.width, image.height);
     }),
   );
-  todo.forEach((svg, i) => {
+  [...todo.keys()].forEach((key, i) => {
     const png = drawn[i]!;
-    out.set(svg, png);
-    remember(`${scale}:${svg}`, png);
+    out.set(key, png);
+    remember(key, png);
   });
   return out;
 }

@@ -10,6 +10,7 @@ import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
 import { docxWriter } from '../meetings/word';
 import { allPeopleNames } from '../partners/directory-api';
 import { listIndicatorReports } from '../plans/indicators';
+import { pictures } from '../documents/docx-model';
 import { rasteriseAll } from '../documents/rasterise';
 import { getSettings } from '../settings/repository';
 import type { IndicatorSource } from './figures';
@@ -67,8 +68,8 @@ export const reportsHandlers: HandlerGroup<ReportsChannel> = {
     const tree = buildReportTree(db, req.year, req.publicSafe);
     // Draw the charts as PNG off the main thread while the coordinator reads the preview, so the
     // export that usually follows finds them ready (the preview itself shows the SVG).
-    const svgs = tree.blocks.flatMap((b) => (b.kind === 'image' ? [b.svg] : []));
-    if (svgs.length > 0) void rasteriseAll(svgs).catch(() => undefined);
+    const drawn = pictures(tree.blocks);
+    if (drawn.length > 0) void rasteriseAll(drawn).catch(() => undefined);
     return tree;
   },
   'reports.export': (req, ctx) => {

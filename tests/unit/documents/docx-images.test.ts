@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { IMAGE_MAX_HEIGHT, imageDisplaySize } from '../../../main/documents/docx-model';
 import { writeDocx } from '../../../main/documents/docx-writer';
 import { pngSize, rasterise } from '../../../main/documents/rasterise';
 import { barChart } from '../../../shared/charts/bar';
@@ -75,15 +76,33 @@ describe('rasterising a chart', () => {
 });
 
 describe('a .docx with charts', () => {
+  it('fits a chart taller than the page into the text area, and draws it at twice that size', async () => {
+    const sectors = Array.from({ length: 34 }, (_, i) => ({ label: `Sector ${i + 1}`, value: 34 - i, previous: 30 - (i % 7) }));
+    const tall = barChart({ title: 'Member organisations by sector', bars: sectors, horizontal: true });
+    expect(tall.height).toBeGreaterThan(IMAGE_MAX_HEIGHT);
+    const shown = imageDisplaySize(tall);
+    expect(shown.height).toBe(IMAGE_MAX_HEIGHT);
+    expect(shown.width).toBe(Math.round((tall.width * IMAGE_MAX_HEIGHT) / tall.height));
+    const tree: DocumentTree = { ...chartTree(), blocks: [{ kind: 'image', ...tall, caption: 'Figure 1: members' }] };
+    const zip = await JSZip.loadAsync(await writeDocx(tree));
+    const png = await zip.file('word/media/image1.png')!.async('uint8array');
+    const drawn = pngSize(png);
+    expect(Math.abs(drawn.height - 2 * shown.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(drawn.width - 2 * shown.width)).toBeLessThanOrEqual(2);
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain(`<wp:extent cx="${shown.width * 9525}" cy="${IMAGE_MAX_HEIGHT * 9525}"/>`);
+  });
+
   it('holds each chart as a PNG media part, referenced by the body with its alt text and size', async () => {
     const zip = await JSZip.loadAsync(await writeDocx(chartTree()));
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
     expect(media).toEqual(['word/media/image1.png', 'word/media/image2.png']);
     const pngs = await Promise.all(media.map((m) => zip.file(m)!.async('uint8array')));
     for (const png of pngs) expect(Buffer.from(png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
+    // Drawn at twice the size shown: 601 × 300.5 px (the text width), not the chart's own 640 × 320.
     expect(pngs.map(pngSize)).toEqual([
-      { width: 1280, height: 640 },
-      { width: 1280, height: 640 },
+      { width: 1202, height: 601 },
+      { width: 1202, height: 601 },
     ]);
 
     const types = await zip.file('[Content_Types].xml')!.async('string');
@@ -156,7 +175,7 @@ describe('a .docx with charts', () => {
       const list = execFileSync('pdfimages', ['-list', path.join(dir, 'charts.pdf')], { encoding: 'utf8' });
       const images = list.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l));
       expect(images).toHaveLength(2);
-      for (const l of images) expect(l).toMatch(/^\s*\d+\s+\d+\s+image\s+1280\s+640\s/);
+      for (const l of images) expect(l).toMatch(/^\s*\d+\s+\d+\s+image\s+1202\s+601\s/);
     },
     180_000,
   );
