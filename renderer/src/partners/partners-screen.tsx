@@ -266,7 +266,7 @@ function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | nu
     membership: (filters.membership || null) as PersonListRequest['membership'],
   };
   return (
-    <div className={`split${id !== null ? ' with-detail' : ''}`}>
+    <div className={`partners-split${id !== null ? ' with-detail' : ''}`}>
       <div className="list-pane">
         <div className="filters" role="group" aria-label="Filter people">
           <SelectField
@@ -370,7 +370,7 @@ function OrganisationsView({ id, mode }: { id: number | 'new' | null; mode: stri
     membership: (filters.membership || null) as OrganisationListRequest['membership'],
   };
   return (
-    <div className={`split${id !== null ? ' with-detail' : ''}`}>
+    <div className={`partners-split${id !== null ? ' with-detail' : ''}`}>
       <div className="list-pane">
         <div className="filters" role="group" aria-label="Filter organisations">
           <SelectField

@@ -14,20 +14,12 @@ import {
 import { indicatorLine, latestText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
+import { RagBadge } from '../ui/rag-badge';
 import { ConfirmButton, FormDialog } from '../ui/dialog';
 import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
 import { IndicatorChart } from './chart';
 import { indicatorForm, readingForm } from './forms';
 import { usePlanChange } from './mutations';
-
-export function RagBadge({ indicator: i }: { indicator: Indicator }) {
-  return (
-    <span className={`rag rag-${i.rag}`}>
-      <span className="visually-hidden">Status: </span>
-      {RAG_LABELS[i.rag]}
-    </span>
-  );
-}
 
 /** The indicators of a priority (objective null) or of one objective, each with its readings. */
 export function IndicatorList({
@@ -79,7 +71,7 @@ function IndicatorCard({ planId, indicator: i }: { planId: number; indicator: In
     <article className="indicator" aria-label={`Indicator: ${i.name}`}>
       <header className="indicator-head">
         <h6>{i.name}</h6>
-        <RagBadge indicator={i} />
+        <RagBadge status={i.rag} label={RAG_LABELS[i.rag]} hiddenPrefix="Status: " />
       </header>
       <p className="muted">{indicatorLine(i)}</p>
       <dl className="indicator-figures">

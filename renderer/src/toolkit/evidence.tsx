@@ -1,9 +1,10 @@
 import type { EvidenceItem, EvidenceLink, RagStatus } from '../../../shared/toolkit/checklist';
 import { RAG_LABELS } from '../../../shared/toolkit/checklist';
+import { RagBadge as Badge } from '../ui/rag-badge';
 
-/** A status shown as words and colour together, never colour alone. */
+/** A checklist status as the kit's badge, with the checklist's own words. */
 export function RagBadge({ status }: { status: RagStatus }) {
-  return <span className={`rag rag-${status}`}>{RAG_LABELS[status]}</span>;
+  return <Badge status={status} label={RAG_LABELS[status]} />;
 }
 
 /** Where an evidence link leads: a route in the app, or a template to start a draft from. */
