@@ -6,7 +6,7 @@ import type { Action, AgendaItem } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
 import { dateProblem } from '../ui/date-field';
-import { FormDate, FormLongText, FormSelect, useContractForm } from '../ui/form';
+import { FormCheckboxGroup, FormDate, FormLongText, FormSelect, useContractForm } from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
 import type { Picked } from './queries';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -177,27 +177,11 @@ export function ActionForm({
           options={ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }))}
         />
       </div>
-      <Controller
+      <FormCheckboxGroup
         control={control}
         name="fourPs"
-        render={({ field }) => {
-          const chosen = (field.value ?? []) as Draft['fourPs'] & string[];
-          return (
-            <fieldset className="checks">
-              <legend>Which of the 4 Ps</legend>
-              {FOUR_PS.map((p) => (
-                <label key={p} className="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(p)}
-                    onChange={(e) => field.onChange(e.target.checked ? [...chosen, p] : chosen.filter((x) => x !== p))}
-                  />
-                  {FOUR_P_LABELS[p]}
-                </label>
-              ))}
-            </fieldset>
-          );
-        }}
+        label="Which of the 4 Ps"
+        options={FOUR_PS.map((p) => ({ value: p, label: FOUR_P_LABELS[p] }))}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       {stale.theirs ? (

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import { Controller } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
 import type { FourP } from '../../../shared/meetings/model';
 import { FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import type { Objective, Priority } from '../../../shared/plans/model';
 import { call } from '../api/client';
 import { ConfirmButton } from '../ui/dialog';
-import { FormLongText, FormText, useContractForm } from '../ui/form';
+import { FormCheckboxGroup, FormLongText, FormText, useContractForm } from '../ui/form';
 import { Activities } from './activities';
 import { objectiveForm, priorityForm } from './forms';
 import { IndicatorList } from './indicators';
@@ -18,24 +17,11 @@ type PriorityValues = { title: string; description: string; fourPs: FourP[] };
 
 function FourPsField({ control }: { control: Control<PriorityValues, unknown, PriorityValues> }) {
   return (
-    <Controller
+    <FormCheckboxGroup
       control={control}
       name="fourPs"
-      render={({ field }) => (
-        <fieldset className="checks">
-          <legend>Which of the 4 Ps</legend>
-          {FOUR_PS.map((p) => (
-            <label key={p} className="check">
-              <input
-                type="checkbox"
-                checked={field.value.includes(p)}
-                onChange={(e) => field.onChange(e.target.checked ? [...field.value, p] : field.value.filter((x) => x !== p))}
-              />
-              {FOUR_P_LABELS[p]}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      label="Which of the 4 Ps"
+      options={FOUR_PS.map((p) => ({ value: p, label: FOUR_P_LABELS[p] }))}
     />
   );
 }

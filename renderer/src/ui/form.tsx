@@ -118,6 +118,37 @@ export function FormCheckbox<T extends FieldValues>({ control, name, label, desc
   );
 }
 
+/** A set of checkboxes bound to a list field: each ticked option's value is in the list, in ticking order. */
+export function FormCheckboxGroup<T extends FieldValues, V extends string>({
+  control,
+  name,
+  label,
+  options,
+}: Bound<T> & { options: readonly { value: V; label: string }[] }) {
+  return (
+    <Bind control={control} name={name}>
+      {(b) => {
+        const chosen = (b.value as V[] | undefined) ?? [];
+        return (
+          <fieldset className="checks">
+            <legend>{label}</legend>
+            {options.map((o) => (
+              <label key={o.value} className="check">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(o.value)}
+                  onChange={(e) => b.onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+                />
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
+        );
+      }}
+    </Bind>
+  );
+}
+
 /** The UK date field (day, month, year) bound to an ISO date string field ('' when empty). */
 export function FormDate<T extends FieldValues>({
   control,

@@ -3,7 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { Form as AriaForm } from 'react-aria-components';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../../../renderer/src/ui/form';
+import {
+  FormCheckbox,
+  FormCheckboxGroup,
+  FormDate,
+  FormLongText,
+  FormSelect,
+  FormText,
+  useContractForm,
+} from '../../../renderer/src/ui/form';
 import { LeaveGuardHost } from '../../../renderer/src/ui/leave-guard';
 import { navigate, stay } from '../../../renderer/src/ui/router';
 
@@ -98,5 +106,41 @@ describe('kit form long text', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(onSave.mock.calls[0]![0]).toEqual({ notes: 'short' });
+  });
+});
+
+describe('kit form checkbox group', () => {
+  const ps = z.object({ fourPs: z.array(z.enum(['pursue', 'prevent', 'protect', 'prepare'])) });
+  const options = [
+    { value: 'pursue', label: 'Pursue' },
+    { value: 'prevent', label: 'Prevent' },
+    { value: 'protect', label: 'Protect' },
+    { value: 'prepare', label: 'Prepare' },
+  ] as const;
+
+  function PsForm({ onSave }: { onSave: (v: z.output<typeof ps>) => void }) {
+    const form = useContractForm(ps, { fourPs: ['prevent'] }, { guard: false });
+    return (
+      <AriaForm aria-label="Priority" validationBehavior="aria" onSubmit={form.handleSubmit(onSave)}>
+        <FormCheckboxGroup control={form.control} name="fourPs" label="Which of the 4 Ps" options={options} />
+        <button type="submit">Save</button>
+      </AriaForm>
+    );
+  }
+
+  it('shows the stored choices ticked and saves the list as ticked and unticked', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<PsForm onSave={onSave} />);
+    const group = screen.getByRole('group', { name: 'Which of the 4 Ps' });
+    expect(group).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Prevent' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Pursue' }) as HTMLInputElement).checked).toBe(false);
+    await user.click(screen.getByRole('checkbox', { name: 'Protect' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Prevent' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Pursue' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toEqual({ fourPs: ['protect', 'pursue'] });
   });
 });
