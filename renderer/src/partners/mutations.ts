@@ -100,13 +100,15 @@ export function useSavePerson(
   });
 }
 
-export function useArchiveOrganisation(
-  organisation: { id: number; archivedAt: string | null },
+/** Archiving or restoring an organisation or a person (the channel flips whichever it is now). */
+function useArchive(
+  channel: 'partners.organisations.archive' | 'partners.people.archive',
+  record: { id: number; archivedAt: string | null },
   reactions: Reactions<{ name: string; archivedAt: string | null }>,
 ) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: () => call('partners.organisations.archive', { id: organisation.id, archived: organisation.archivedAt === null }),
+    mutationFn: () => call(channel, { id: record.id, archived: record.archivedAt === null }),
     onSuccess: (saved) => {
       refresh();
       reactions.onSuccess?.(saved);
@@ -115,20 +117,15 @@ export function useArchiveOrganisation(
   });
 }
 
-export function useArchivePerson(
+export const useArchiveOrganisation = (
+  organisation: { id: number; archivedAt: string | null },
+  reactions: Reactions<{ name: string; archivedAt: string | null }>,
+) => useArchive('partners.organisations.archive', organisation, reactions);
+
+export const useArchivePerson = (
   person: { id: number; archivedAt: string | null },
   reactions: Reactions<{ name: string; archivedAt: string | null }>,
-) {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: () => call('partners.people.archive', { id: person.id, archived: person.archivedAt === null }),
-    onSuccess: (saved) => {
-      refresh();
-      reactions.onSuccess?.(saved);
-    },
-    onError: (e, variables) => reactions.onError?.(e, variables),
-  });
-}
+) => useArchive('partners.people.archive', person, reactions);
 
 /**
  * Erasing a person, with the privacy request logged first (so the log keeps it, their name
