@@ -56,6 +56,25 @@ export function membershipOn(db: Database, date: string): MembershipOnDate[] {
 }
 
 /**
+ * How many organisations were members on a date, by their current sector: what membershipOn gives,
+ * counted in SQL (the annual report needs the numbers, not the ~4,000 rows of a large directory).
+ */
+export function membersBySectorOn(db: Database, date: string): Map<string, number> {
+  const rows = stmt(
+    db,
+    `SELECT o.sector, COUNT(*) AS n
+       FROM organisations o
+       JOIN membership_events e ON e.id = (
+         SELECT e2.id FROM membership_events e2
+          WHERE e2.organisation_id = o.id AND e2.deleted_at IS NULL AND e2.effective_on <= ?
+          ORDER BY e2.effective_on DESC, e2.id DESC LIMIT 1)
+      WHERE e.kind <> 'left'
+      GROUP BY o.sector`,
+  ).all(date) as { sector: string; n: number }[];
+  return new Map(rows.map((r) => [r.sector, r.n]));
+}
+
+/**
  * Joiners, leavers and tier changes with a date in [from, to] (inclusive), oldest first. A "left"
  * row with no earlier tier (an organisation entered as a former member) is no change, so it is left out.
  */

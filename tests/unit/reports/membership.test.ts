@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { membershipChanges, membershipHistory, membershipOn } from '../../../main/partners/membership';
+import { membersBySectorOn, membershipChanges, membershipHistory, membershipOn } from '../../../main/partners/membership';
 import { openDatabase } from '../../../main/store/database';
 import { migrations } from '../../../main/store/migrations';
 import { londonToday } from '../../../shared/meetings/time';
@@ -54,6 +54,13 @@ describe('membership history', () => {
       for (const r of rows) expect(r.uid).toMatch(UUID_V7_PATTERN);
       expect(membershipOn(db, '2024-12-31').map((m) => m.name)).toEqual(['Gone', 'Still here']);
       expect(membershipOn(db, '2025-12-31').map((m) => m.name)).toEqual(['Still here']);
+      // The counts the annual report uses are the same members, by sector.
+      expect([...membersBySectorOn(db, '2024-12-31')].sort()).toEqual([
+        ['health', 1],
+        ['police', 1],
+      ]);
+      expect([...membersBySectorOn(db, '2025-12-31')]).toEqual([['police', 1]]);
+      expect([...membersBySectorOn(db, '2024-01-01')]).toEqual([]);
       // Entered as a former member: no joiner or leaver in 2025 for it.
       expect(membershipChanges(db, '2025-01-01', '2025-12-31').map((c) => [c.name, c.kind])).toEqual([['Gone', 'left']]);
     } finally {
