@@ -5,7 +5,7 @@ import type { Measurement } from './lib';
 import { measure } from './lib';
 import { seedPlan } from './plans';
 import { forgetRasterised, rasteriseAll } from '../main/documents/rasterise';
-import { pictures } from '../main/documents/docx-model';
+import { pictures } from '../main/documents/docx-pictures';
 import type { Scale } from './scale';
 import type { BenchSuite } from './suites';
 

@@ -1,4 +1,8 @@
-import type { Run } from '../../shared/documents/tree';
+import type { Run, Signatory } from '../../shared/documents/tree';
+import { plainRuns, runsToText } from './docx-text';
+
+/** A4 with 2.54 cm margins: the text is 9,026 twips wide. */
+export const TEXT_WIDTH = 9026;
 
 /*
  * Table layout for the .docx writer, worked out before Word or LibreOffice sees the file: a fixed
@@ -152,3 +156,38 @@ export function breakableEmails(runs: readonly Run[], columnWidth: number, halfP
     return text === r.text ? r : { ...r, text };
   });
 }
+
+/** Each table cell's margins, in twips, set once per table. */
+export const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
+// Table text is 10 pt (20 half-points); each cell has 100 twips of margin either side.
+export const TABLE_TEXT_SIZE = 20;
+export const CELL_PADDING = CELL_MARGINS.left + CELL_MARGINS.right + 40;
+
+/** Widths from the content: the longest word of each column sets its minimum (see docx-layout.ts). */
+export function columnWidths(
+  header: readonly string[],
+  rows: readonly (readonly Run[])[][],
+  relative?: readonly number[],
+): number[] {
+  const columns = header.map((h, i) => ({
+    cells: [
+      { text: h, bold: true },
+      ...rows.map((r) => ({ text: runsToText(r[i] ?? []), bold: (r[i] ?? []).some((x) => x.bold === true) })),
+    ],
+  }));
+  return fitColumns(columns, TEXT_WIDTH, { relative, halfPoints: TABLE_TEXT_SIZE, padding: CELL_PADDING });
+}
+
+/** The signature table's header and rows (blank rows when nobody is named yet). */
+export function signatureRows(signatories: readonly Signatory[]): Run[][][] {
+  const people =
+    signatories.length > 0
+      ? signatories
+      : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
+  return people.map((s) => [s.organisation, s.name, s.position, '', s.signedOn].map((t) => plainRuns(t)));
+}
+export const SIGNATURE_HEADER = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
+export const SIGNATURE_WIDTHS = [3, 2.5, 2.5, 3, 1.8];
+export const SIGNATURE_ROW_HEIGHT = 800;
+/** A signature block is kept on one page unless it is too long for one page. */
+export const keepSignaturesTogether = (rows: number) => rows <= 12;

@@ -25,8 +25,22 @@ import {
 } from 'docx';
 import { longDate } from '../../shared/documents/placeholders';
 import type { Block, DocumentTree, Run, Signatory } from '../../shared/documents/tree';
-import { breakableEmails, fitColumns } from './docx-layout';
-import { RASTER_SCALE, rasterise } from './rasterise';
+import {
+  CELL_MARGINS,
+  CELL_PADDING,
+  SIGNATURE_HEADER,
+  SIGNATURE_ROW_HEIGHT,
+  SIGNATURE_WIDTHS,
+  TABLE_TEXT_SIZE,
+  TEXT_WIDTH,
+  breakableEmails,
+  columnWidths,
+  keepSignaturesTogether,
+  signatureRows,
+} from './docx-layout';
+import { imageDisplaySize, imageName, rasterScale } from './docx-pictures';
+import { PUBLIC_NOTE, RTL, isRtl, plainRuns, propertiesDescription, runsToText, sanitiseTree } from './docx-text';
+import { rasterise } from './rasterise';
 
 /*
  * The docx library's model of the DocumentTree. It is the reference for the .docx export: it builds
@@ -37,89 +51,12 @@ import { RASTER_SCALE, rasterise } from './rasterise';
  * clauses (so renumbering survives edits in Word), header and footer fields for page numbers.
  */
 
-// XML 1.0 allows tab, LF, CR and these ranges; everything else (other control characters, lone
-// surrogates, U+FFFE/U+FFFF) would make Word refuse the file.
-const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Remove characters XML 1.0 forbids. Returns the clean text and how many characters went. */
-export function sanitiseText(text: string): { text: string; removed: number } {
-  let removed = 0;
-  const clean = text.replace(XML_FORBIDDEN, (m) => {
-    removed += m.length;
-    return '';
-  });
-  return { text: clean, removed };
-}
-
-/** A copy of the tree with every text made safe, and the number of characters removed. */
-export function sanitiseTree(tree: DocumentTree): { tree: DocumentTree; removed: number } {
-  let removed = 0;
-  const s = (t: string) => {
-    const r = sanitiseText(t);
-    removed += r.removed;
-    return r.text;
-  };
-  const runs = (rs: Run[]) => rs.map((r) => ({ ...r, text: s(r.text) }));
-  const sig = (x: Signatory): Signatory => ({
-    name: s(x.name),
-    position: s(x.position),
-    organisation: s(x.organisation),
-    signedOn: s(x.signedOn),
-  });
-  const block = (b: Block): Block => {
-    switch (b.kind) {
-      case 'heading':
-        return { ...b, text: s(b.text) };
-      case 'paragraph':
-      case 'guidance':
-        return { ...b, runs: runs(b.runs) };
-      case 'clause':
-        return b.title === undefined ? { ...b, runs: runs(b.runs) } : { ...b, title: s(b.title), runs: runs(b.runs) };
-      case 'bullets':
-        return { ...b, items: b.items.map(runs) };
-      case 'table': {
-        const t: Block = { ...b, header: b.header.map(s), rows: b.rows.map((r) => r.map(runs)) };
-        if (b.caption !== undefined) t.caption = s(b.caption);
-        return t;
-      }
-      case 'signatures':
-        return { ...b, signatories: b.signatories.map(sig) };
-      case 'image': {
-        const i: Block = { ...b, alt: s(b.alt) };
-        if (b.caption !== undefined) i.caption = s(b.caption);
-        return i;
-      }
-      default:
-        return b;
-    }
-  };
-  const m = tree.meta;
-  const meta = { ...m, title: s(m.title), author: s(m.author), subject: s(m.subject), partnershipName: s(m.partnershipName) };
-  if (m.subtitle !== undefined) meta.subtitle = s(m.subtitle);
-  if (m.handlingNote !== undefined) meta.handlingNote = s(m.handlingNote);
-  return { tree: { meta, blocks: tree.blocks.map(block) }, removed };
-}
-
 const FONT = 'Arial';
 const LANG = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' };
 const INK = '1F2937';
 const ACCENT = '1F3A5F';
-// A4 with 2.54 cm margins: the text is 9026 twips wide.
-export const TEXT_WIDTH = 9026;
 const CLAUSES = 'clauses';
 const BULLETS = 'bullets';
-
-// Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms.
-export const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-const LTR = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
-/** A paragraph reads right to left when its first strong letter is from a right-to-left script. */
-export function isRtl(text: string): boolean {
-  for (const ch of text) {
-    if (RTL.test(ch)) return true;
-    if (LTR.test(ch)) return false;
-  }
-  return false;
-}
 
 /** Runs → TextRuns; line breaks inside a value become Word line breaks. */
 function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
@@ -151,19 +88,11 @@ function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number }
   return out;
 }
 
-export const plainRuns = (text: string): Run[] => [{ text }];
-export const runsToText = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
-
 const line = { style: BorderStyle.SINGLE, size: 4, color: '9CA3AF' };
 // Borders and cell margins are set once per table, not per cell: hundreds of cells each carrying
 // their own made the export several times slower.
 const tableBorders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
-const tableMargins = { top: 60, bottom: 60, left: 100, right: 100 };
 const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E5E7EB' };
-
-// Table text is 10 pt (20 half-points); each cell has 100 twips of margin either side.
-export const TABLE_TEXT_SIZE = 20;
-export const CELL_PADDING = tableMargins.left + tableMargins.right + 40;
 
 function cell(runs: readonly Run[], width: number, opts: { header?: boolean; keepNext?: boolean } = {}): TableCell {
   const fitted = breakableEmails(runs, width, TABLE_TEXT_SIZE, CELL_PADDING);
@@ -182,21 +111,6 @@ function cell(runs: readonly Run[], width: number, opts: { header?: boolean; kee
   });
 }
 
-/** Widths from the content: the longest word of each column sets its minimum (see docx-layout.ts). */
-export function columnWidths(
-  header: readonly string[],
-  rows: readonly (readonly Run[])[][],
-  relative?: readonly number[],
-): number[] {
-  const columns = header.map((h, i) => ({
-    cells: [
-      { text: h, bold: true },
-      ...rows.map((r) => ({ text: runsToText(r[i] ?? []), bold: (r[i] ?? []).some((x) => x.bold === true) })),
-    ],
-  }));
-  return fitColumns(columns, TEXT_WIDTH, { relative, halfPoints: TABLE_TEXT_SIZE, padding: CELL_PADDING });
-}
-
 function table(
   header: readonly string[],
   rows: readonly (readonly Run[])[][],
@@ -212,7 +126,7 @@ function table(
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: tableBorders,
-    margins: tableMargins,
+    margins: CELL_MARGINS,
     rows: [
       new TableRow({
         tableHeader: true,
@@ -242,40 +156,6 @@ function signatureTable(signatories: readonly Signatory[]): Table {
     keepTogether: keepSignaturesTogether(rows.length),
   });
 }
-
-/** The widest a picture is shown, in CSS pixels: the text width (15 twips to the pixel). */
-export const IMAGE_MAX_WIDTH = Math.floor(TEXT_WIDTH / 15);
-
-/**
- * The tallest a picture is shown, in CSS pixels: most of the text height (A4 with 2.54 cm margins
- * leaves 13,958 twips, 930 px), with room for its caption on the same page. A chart of many
- * sectors is taller than a page at its own size.
- */
-export const IMAGE_MAX_HEIGHT = 820;
-
-/** The size a picture is shown at in Word, in whole CSS pixels: its own, scaled down to fit the page's text. */
-export function imageDisplaySize(b: { width: number; height: number }): { width: number; height: number } {
-  const w = Math.max(1, b.width);
-  const h = Math.max(1, b.height);
-  const scale = Math.min(1, IMAGE_MAX_WIDTH / w, IMAGE_MAX_HEIGHT / h);
-  return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
-}
-
-/**
- * Pixels drawn per CSS pixel of a picture's SVG: RASTER_SCALE times the size it is shown at, not
- * its own size, so a chart scaled down to fit the page is not drawn larger than it will be seen.
- */
-export function rasterScale(b: { width: number; height: number }): number {
-  return (RASTER_SCALE * imageDisplaySize(b).width) / Math.max(1, b.width);
-}
-
-/** The pictures of a tree, each with the scale it is drawn at (see rasteriseAll). */
-export function pictures(blocks: readonly Block[]): { svg: string; scale: number }[] {
-  return blocks.flatMap((b) => (b.kind === 'image' ? [{ svg: b.svg, scale: rasterScale(b) }] : []));
-}
-
-/** What Word's selection pane calls the n-th picture (1-based); its alt text is the block's own. */
-export const imageName = (n: number) => `Picture ${n}`;
 
 function para(runs: readonly Run[], keepNext?: boolean): Paragraph {
   return new Paragraph({ bidirectional: isRtl(runsToText(runs)) || undefined, keepNext, children: textRuns(runs) });
@@ -400,27 +280,6 @@ function markingParagraph(marking: string, note?: string): Paragraph {
     ],
   });
 }
-
-export const PUBLIC_NOTE = 'Public version: personal details are replaced by role and organisation.';
-
-/** What the document's properties (docProps/core.xml) say it is. */
-export function propertiesDescription(meta: DocumentTree['meta']): string {
-  return `${meta.subject} for ${meta.partnershipName}. Version ${meta.version}. ${meta.marking}.`;
-}
-
-/** The signature table's header and rows (blank rows when nobody is named yet). */
-export function signatureRows(signatories: readonly Signatory[]): Run[][][] {
-  const people =
-    signatories.length > 0
-      ? signatories
-      : Array.from({ length: 2 }, () => ({ name: '', position: '', organisation: '', signedOn: '' }));
-  return people.map((s) => [s.organisation, s.name, s.position, '', s.signedOn].map((t) => plainRuns(t)));
-}
-export const SIGNATURE_HEADER = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
-export const SIGNATURE_WIDTHS = [3, 2.5, 2.5, 3, 1.8];
-export const SIGNATURE_ROW_HEIGHT = 800;
-/** A signature block is kept on one page unless it is too long for one page. */
-export const keepSignaturesTogether = (rows: number) => rows <= 12;
 
 export type DocxResult = { bytes: Uint8Array; removed: number };
 

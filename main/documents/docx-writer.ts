@@ -1,14 +1,16 @@
 import JSZip from 'jszip';
 import type { DocumentTree } from '../../shared/documents/tree';
 import type { DocxResult } from './docx-model';
-import { packWithDocx, pictures, sanitiseTree } from './docx-model';
+import { packWithDocx } from './docx-model';
+import { pictures } from './docx-pictures';
+import { sanitiseTree } from './docx-text';
 import type { NumberingIds } from './docx-xml';
 import { MediaParts, bodyXml, corePropertiesXml, footerXml, headerXml } from './docx-xml';
 import { rasteriseAll } from './rasterise';
 import type { ZipEntry } from './zip';
 import { zipArchive, zipEntry } from './zip';
 
-export { sanitiseText, sanitiseTree } from './docx-model';
+export { sanitiseText, sanitiseTree } from './docx-text';
 export type { DocxResult } from './docx-model';
 
 /*

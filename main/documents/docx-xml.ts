@@ -1,27 +1,20 @@
 import { createHash } from 'node:crypto';
 import { longDate } from '../../shared/documents/placeholders';
 import type { Block, DocumentMeta, Run } from '../../shared/documents/tree';
-import { breakableEmails } from './docx-layout';
 import {
   CELL_PADDING,
-  PUBLIC_NOTE,
-  RTL,
   SIGNATURE_HEADER,
   SIGNATURE_ROW_HEIGHT,
   SIGNATURE_WIDTHS,
   TABLE_TEXT_SIZE,
   TEXT_WIDTH,
+  breakableEmails,
   columnWidths,
-  imageDisplaySize,
-  imageName,
-  propertiesDescription,
-  isRtl,
   keepSignaturesTogether,
-  plainRuns,
-  rasterScale,
-  runsToText,
   signatureRows,
-} from './docx-model';
+} from './docx-layout';
+import { imageDisplaySize, imageName, rasterScale } from './docx-pictures';
+import { PUBLIC_NOTE, RTL, isRtl, plainRuns, propertiesDescription, runsToText } from './docx-text';
 import { pictureKey, rasterise } from './rasterise';
 
 /*

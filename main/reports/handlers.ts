@@ -10,7 +10,7 @@ import type { HandlerContext, HandlerGroup } from '../ipc/dispatcher';
 import { docxWriter } from '../meetings/word';
 import { allPeopleNames } from '../partners/directory-api';
 import { listIndicatorReports } from '../plans/indicators';
-import { pictures } from '../documents/docx-model';
+import { pictures } from '../documents/docx-pictures';
 import { rasteriseAll } from '../documents/rasterise';
 import { getSettings } from '../settings/repository';
 import type { IndicatorSource } from './figures';

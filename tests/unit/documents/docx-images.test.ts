@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_MAX_HEIGHT, imageDisplaySize } from '../../../main/documents/docx-model';
+import { IMAGE_MAX_HEIGHT, imageDisplaySize } from '../../../main/documents/docx-pictures';
 import { writeDocx } from '../../../main/documents/docx-writer';
 import { pngSize, rasterise } from '../../../main/documents/rasterise';
 import { barChart } from '../../../shared/charts/bar';
