@@ -1,13 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportDuplicate, ImportPreview, ImportSummary } from '../../shared/contract/partners';
 import type { BadRow, ColumnMapping, ImportRecord } from '../../shared/partners/csv-import';
+import { CsvFileError, parseCsvText, parseCsvTextAsync } from '../../shared/partners/csv-file';
 import {
-  CsvFileError,
   describeBadRow,
   missingRequiredColumn,
   newRecordReaderState,
-  parseCsvText,
-  parseCsvTextAsync,
   readRecords,
   recogniseColumns,
 } from '../../shared/partners/csv-import';

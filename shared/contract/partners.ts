@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { SaveOutcome } from '../files';
 import { LIMITS } from '../limits';
 import type { ColumnMapping, BadRow } from '../partners/csv-import';
-import { IMPORT_FIELD_KEYS, MAX_COLUMNS } from '../partners/csv-import';
+import { MAX_COLUMNS } from '../partners/csv-file';
+import { IMPORT_FIELD_KEYS } from '../partners/csv-import';
 import type {
   CoverageReport,
   Organisation,

@@ -4,15 +4,10 @@ import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/partners';
 import type { ImportJobProgress } from '../../../shared/contract/partners-import';
-import type { ColumnMapping, CsvEncoding, ImportField } from '../../../shared/partners/csv-import';
-import {
-  CsvFileError,
-  ENCODING_LABELS,
-  IMPORT_FIELDS,
-  decodeCsvFile,
-  describeBadRow,
-  detectDelimiter,
-} from '../../../shared/partners/csv-import';
+import type { CsvEncoding } from '../../../shared/partners/csv-file';
+import { CsvFileError, ENCODING_LABELS, decodeCsvFile, detectDelimiter } from '../../../shared/partners/csv-file';
+import type { ColumnMapping, ImportField } from '../../../shared/partners/csv-import';
+import { IMPORT_FIELDS, describeBadRow } from '../../../shared/partners/csv-import';
 import { ApiError } from '../api/client';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../main/partners/import';
 import { getPersonDetail } from '../../../main/partners/repository';
 import { searchDirectory } from '../../../main/partners/search-index';
-import { decodeCsvFile } from '../../../shared/partners/csv-import';
+import { decodeCsvFile } from '../../../shared/partners/csv-file';
 import { createTestApp } from '../../helpers/db';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/csv', name));
