@@ -1,5 +1,6 @@
 import { commitImport, previewImport } from '../main/partners/import';
-import { listOrganisations, listPeople } from '../main/partners/repository';
+import { listOrganisations } from '../main/partners/organisations';
+import { listPeople } from '../main/partners/people';
 import { RAW_SEARCH_SQL, searchDirectory, toMatchQuery } from '../main/partners/search-index';
 import { organisationListRequest, personListRequest } from '../shared/contract/partners';
 import { toCsv } from '../shared/partners/csv-export';

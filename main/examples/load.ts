@@ -3,7 +3,8 @@ import type { ExampleLoadResult, ExamplePartnership } from '../../shared/example
 import { DEFAULT_PARTNERSHIP_NAME, examplePartnershipSchema } from '../../shared/examples/example-partnership';
 import { recordAudit } from '../audit/repository';
 import { organisationIdByName, personNameExists } from '../partners/directory-api';
-import { createOrganisation, createPerson } from '../partners/repository';
+import { createOrganisation } from '../partners/organisations';
+import { createPerson } from '../partners/people';
 import { getSettings, updateSettings } from '../settings/repository';
 import { loadExampleRecords } from './records';
 import { loadExamplePlan } from '../plans/example';

@@ -18,7 +18,8 @@ import {
   searchPeople,
 } from './directory-api';
 import { organisationImpact, personImpact } from './impact';
-import { createPerson, getPersonDetail, insertOrganisation } from './repository';
+import { insertOrganisation } from './organisations';
+import { createPerson, getPersonDetail } from './people';
 
 type DirectoryChannel = Extract<Channel, `directory.${string}`>;
 

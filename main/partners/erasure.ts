@@ -6,7 +6,7 @@ import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
 import { findInColumns, scrubColumns } from '../privacy/scrub';
 import type { ScrubColumn } from '../privacy/scrub';
-import { getPerson } from './repository';
+import { getPerson } from './people';
 import { reindexOrganisation, reindexPerson, removePersonFromIndex } from './search-index';
 import { stmt } from './statements';
 

@@ -8,21 +8,23 @@ import { erasePerson, previewErasure } from './erasure';
 import { exportCsv, exportVcards } from './export';
 import { commitImport, previewImport } from './import';
 import {
-  addPost,
   coverage,
   createOrganisation,
+  getOrganisationDetail,
+  listOrganisations,
+  setOrganisationArchived,
+  updateOrganisation,
+} from './organisations';
+import {
+  addPost,
   createPerson,
   endPost,
-  getOrganisationDetail,
   getPersonDetail,
-  listOrganisations,
   listPeople,
-  setOrganisationArchived,
   setPersonArchived,
-  updateOrganisation,
   updatePerson,
   updatePost,
-} from './repository';
+} from './people';
 import { searchDirectory } from './search-index';
 
 type PartnersChannel = Exclude<Extract<Channel, `partners.${string}`>, `partners.import.${string}`>;

@@ -13,7 +13,8 @@ import { guessSector, inferSector } from '../../shared/partners/infer-sector';
 import type { Membership, SectorKey } from '../../shared/partners/sectors';
 import { AppError } from '../../shared/result';
 import { recordAudit } from '../audit/repository';
-import { insertOrganisation, insertPerson, insertPost } from './repository';
+import { insertOrganisation } from './organisations';
+import { insertPerson, insertPost } from './people';
 import { personIndexRow, reindexPerson, writeIndexRow } from './search-index';
 import { now, stmt } from './statements';
 

@@ -19,3 +19,13 @@ export function stmt(db: Database, sql: string): Statement {
 
 export const now = (): string => new Date().toISOString();
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** SQLite's form of a boolean. */
+export const bit = (v: boolean): number => (v ? 1 : 0);
+
+/** The WHERE clause for a list's archived filter, on the table aliased `alias`. */
+export function archivedClause(alias: string, archived: 'active' | 'archived' | 'all'): string {
+  if (archived === 'active') return `${alias}.archived_at IS NULL`;
+  if (archived === 'archived') return `${alias}.archived_at IS NOT NULL`;
+  return '1';
+}

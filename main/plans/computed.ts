@@ -3,7 +3,7 @@ import { londonToday } from '../../shared/meetings/time';
 import type { ComputedSource } from '../../shared/plans/model';
 import { listDocuments } from '../documents/repository';
 import { signatoryMatrix } from '../documents/service';
-import { currentMembers } from '../partners/repository';
+import { currentMembers } from '../partners/organisations';
 
 /*
  * The computed indicator kinds, each a figure for one period [from, to] (London dates, inclusive).

@@ -4,7 +4,7 @@ import type { SubjectAccessData } from '../../shared/privacy/subject-access';
 import { getSettings } from '../settings/repository';
 import { matchTermsFor, personUid, previewErasure } from '../partners/erasure';
 import { allPersonIds } from '../partners/directory-api';
-import { getPersonDetail } from '../partners/repository';
+import { getPersonDetail } from '../partners/people';
 import { listBackups } from './backups';
 
 const OTHER = { name: '[another person]', email: '[another person’s email]', phone: '[another person’s phone]' };

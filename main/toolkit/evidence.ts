@@ -6,7 +6,7 @@ import { computeEvidence } from '../../shared/toolkit/checklist';
 import { listDocuments } from '../documents/repository';
 import { signatoryMatrix } from '../documents/service';
 import { listActions, listMeetings, listShareDecisions, organisationAttendance } from '../meetings/repository';
-import { currentMembers } from '../partners/repository';
+import { currentMembers } from '../partners/organisations';
 import { getSettings } from '../settings/repository';
 import { planFacts } from '../plans/facts';
 import { trainedOrganisationIds } from './training';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../../main/partners/import';
-import { getPersonDetail } from '../../../main/partners/repository';
+import { getPersonDetail } from '../../../main/partners/people';
 import { searchDirectory } from '../../../main/partners/search-index';
 import { decodeCsvFile } from '../../../shared/partners/csv-file';
 import { createTestApp } from '../../helpers/db';

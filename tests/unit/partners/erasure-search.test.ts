@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasureHooks, registerErasureHook } from '../../../main/partners/erasure';
-import { getPersonDetail } from '../../../main/partners/repository';
+import { getPersonDetail } from '../../../main/partners/people';
 import { RAW_SEARCH_SQL, searchDirectory, toMatchQuery } from '../../../main/partners/search-index';
 import { DATABASE_FILE } from '../../../main/store/database';
 import { emptyOrganisation } from '../../../shared/partners/domain';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { createOrganisation, createPerson } from '../../../main/partners/repository';
+import { createOrganisation } from '../../../main/partners/organisations';
+import { createPerson } from '../../../main/partners/people';
 import type { OrganisationInput, PersonInput, PostInput } from '../../../shared/partners/domain';
 import { emptyOrganisation, emptyPerson } from '../../../shared/partners/domain';
 

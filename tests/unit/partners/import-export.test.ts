@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportCsv, exportVcards } from '../../../main/partners/export';
 import { commitImport, previewImport } from '../../../main/partners/import';
-import { getPersonDetail } from '../../../main/partners/repository';
+import { getPersonDetail } from '../../../main/partners/people';
 import { searchDirectory } from '../../../main/partners/search-index';
 import { toCsv } from '../../../shared/partners/csv-export';
 import { decodeCsvBytes, decodeCsvFile, parseCsvText } from '../../../shared/partners/csv-file';

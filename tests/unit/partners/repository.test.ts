@@ -1,16 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addPost,
-  coverage,
-  endPost,
-  getPersonDetail,
-  listOrganisations,
-  listPeople,
-  setOrganisationArchived,
-  setPersonArchived,
-  updateOrganisation,
-  updatePerson,
-} from '../../../main/partners/repository';
+import { coverage, listOrganisations, setOrganisationArchived, updateOrganisation } from '../../../main/partners/organisations';
+import { addPost, endPost, getPersonDetail, listPeople, setPersonArchived, updatePerson } from '../../../main/partners/people';
 import { searchDirectory } from '../../../main/partners/search-index';
 import { personListRequest, organisationListRequest } from '../../../shared/contract/partners';
 import { emptyOrganisation } from '../../../shared/partners/domain';
