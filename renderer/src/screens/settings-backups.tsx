@@ -3,7 +3,8 @@ import { useBackUpNow, useChangeBackupSettings, useRestoreBackup } from '../sett
 import { settingsKeys } from '../settings/queries';
 import { RecordTable } from '../ui/data-table';
 import { useRef, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../ui/dialog';
 import type { BackupReason, BackupSummary } from '../../../shared/backups';
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
@@ -238,38 +239,23 @@ export function SettingsBackups() {
         </>
       ) : null}
 
-      <ModalOverlay
-        className="ui-modal-overlay"
+      <ConfirmDialog
+        title={`Restore ${pendingWhen}?`}
         isOpen={pending !== null}
-        onOpenChange={(open) => (!open && !restore.isPending ? setPending(null) : undefined)}
-        isDismissable={!restore.isPending}
+        onClose={() => setPending(null)}
+        onConfirm={() => (pending ? restore.mutate(pending) : undefined)}
+        confirmLabel={restore.isPending ? 'Restoring…' : 'Back up current data and restore'}
+        isPending={restore.isPending}
       >
-        <Modal className="ui-modal">
-          <Dialog className="ui-dialog">
-            <Heading slot="title">Restore {pendingWhen}?</Heading>
-            <p>
-              Everything in Concordat will be replaced by what was saved in {pendingWhen}. Anything entered after that backup was
-              made will no longer show.
-            </p>
-            <p>
-              First, Concordat backs up what you have now, so you can undo this by restoring that backup. Concordat keeps running;
-              you do not need to restart it.
-            </p>
-            <div className="ui-dialog-actions">
-              <Button
-                className="button primary"
-                isDisabled={restore.isPending}
-                onPress={() => (pending ? restore.mutate(pending) : undefined)}
-              >
-                {restore.isPending ? 'Restoring…' : 'Back up current data and restore'}
-              </Button>
-              <Button className="button" isDisabled={restore.isPending} onPress={() => setPending(null)}>
-                Cancel
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <p>
+          Everything in Concordat will be replaced by what was saved in {pendingWhen}. Anything entered after that backup was made
+          will no longer show.
+        </p>
+        <p>
+          First, Concordat backs up what you have now, so you can undo this by restoring that backup. Concordat keeps running; you
+          do not need to restart it.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -16,7 +16,8 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
-import { ModalDialog } from '../ui/dialog';
+import { FormDialog, ModalDialog } from '../ui/dialog';
+import { CheckboxGroup, LongTextInput, SelectField, TextInput } from '../ui/fields';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { longDate } from '../../../shared/documents/placeholders';
@@ -105,13 +106,13 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
-/** Add a resource: a web link, or a file kept inside Concordat. */
+/** Add a resource: a web link, or a file kept inside Concordat. Mounted while open, so each opening starts empty. */
 function AddResourceDialog({
   mode,
   onClose,
   onAdded,
 }: {
-  mode: 'link' | 'file' | null;
+  mode: 'link' | 'file';
   onClose: () => void;
   onAdded: (r: Resource) => void;
 }) {
@@ -119,22 +120,12 @@ function AddResourceDialog({
   const [publisher, setPublisher] = useState('');
   const [type, setType] = useState<Resource['type']>('report');
   const [year, setYear] = useState('');
-  const [topics, setTopics] = useState<string[]>([]);
+  const [topics, setTopics] = useState<Resource['topics']>([]);
   const [summary, setSummary] = useState('');
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const reset = () => {
-    setTitle('');
-    setPublisher('');
-    setYear('');
-    setTopics([]);
-    setSummary('');
-    setUrl('');
-    setFile(null);
-    setError(null);
-  };
   const submit = async () => {
     setError(null);
     const fields = {
@@ -142,7 +133,7 @@ function AddResourceDialog({
       publisher,
       type,
       year: /^\d{4}$/.test(year) ? Number(year) : null,
-      topics: topics as Resource['topics'],
+      topics,
       audience: [],
       summary,
       notes: '',
@@ -161,7 +152,6 @@ function AddResourceDialog({
       } else {
         added = await call('toolkit.resources.addLink', { ...fields, url: url.trim() });
       }
-      reset();
       onAdded(added);
     } catch (e) {
       setError(errorText(e, 'The resource could not be added.'));
@@ -170,88 +160,59 @@ function AddResourceDialog({
     }
   };
   return (
-    <ModalDialog title={mode === 'file' ? 'Add a file' : 'Add a link'} isOpen={mode !== null} onClose={onClose} wide>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {mode === 'file' ? (
-          <div className="field">
-            <label htmlFor="res-file">
-              File (PDF, Word, PowerPoint, Excel, text or image; up to {describeSize(RESOURCE_FILE_LIMIT_BYTES)})
-            </label>
-            <input
-              id="res-file"
-              type="file"
-              accept=".pdf,.doc,.docx,.odt,.ppt,.pptx,.xlsx,.txt,.png,.jpg"
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                setFile(f);
-                if (f && !title) setTitle(f.name.replace(/\.[^.]+$/, ''));
-              }}
-            />
-            <span className="field-help">
-              The file is kept inside Concordat’s database, so it is encrypted and backed up with everything else.
-            </span>
-          </div>
-        ) : (
-          <div className="field">
-            <label htmlFor="res-url">Web address</label>
-            <input id="res-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
-          </div>
-        )}
+    <FormDialog
+      title={mode === 'file' ? 'Add a file' : 'Add a link'}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      submitLabel={mode === 'file' ? 'Add file' : 'Add link'}
+      isPending={busy}
+      wide
+    >
+      {mode === 'file' ? (
         <div className="field">
-          <label htmlFor="res-title">Title</label>
-          <input id="res-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="inline-row">
-          <div className="field">
-            <label htmlFor="res-publisher">Author or publisher</label>
-            <input id="res-publisher" value={publisher} maxLength={200} onChange={(e) => setPublisher(e.target.value)} />
-          </div>
-          <Select
-            id="res-type"
-            label="Type"
-            value={type}
-            onChange={(v) => setType(v as Resource['type'])}
-            options={RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))}
+          <label htmlFor="res-file">
+            File (PDF, Word, PowerPoint, Excel, text or image; up to {describeSize(RESOURCE_FILE_LIMIT_BYTES)})
+          </label>
+          <input
+            id="res-file"
+            type="file"
+            accept=".pdf,.doc,.docx,.odt,.ppt,.pptx,.xlsx,.txt,.png,.jpg"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              if (f && !title) setTitle(f.name.replace(/\.[^.]+$/, ''));
+            }}
           />
-          <div className="field">
-            <label htmlFor="res-year">Year</label>
-            <input id="res-year" inputMode="numeric" value={year} maxLength={4} onChange={(e) => setYear(e.target.value)} />
-          </div>
+          <span className="field-help">
+            The file is kept inside Concordat’s database, so it is encrypted and backed up with everything else.
+          </span>
         </div>
-        <fieldset className="checks">
-          <legend>Topics</legend>
-          {TOPICS.map((t) => (
-            <label key={t.key} className="check">
-              <input
-                type="checkbox"
-                checked={topics.includes(t.key)}
-                onChange={(e) => setTopics((p) => (e.target.checked ? [...p, t.key] : p.filter((x) => x !== t.key)))}
-              />
-              {t.label}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="res-summary">Summary</label>
-          <textarea id="res-summary" rows={3} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
-        </div>
-        {error ? <Notice tone="error">{error}</Notice> : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={busy}>
-            {mode === 'file' ? 'Add file' : 'Add link'}
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </ModalDialog>
+      ) : (
+        <TextInput label="Web address" type="url" value={url} onChange={setUrl} placeholder="https://" />
+      )}
+      <TextInput label="Title" value={title} maxLength={200} onChange={setTitle} />
+      <div className="inline-row">
+        <TextInput label="Author or publisher" value={publisher} maxLength={200} onChange={setPublisher} />
+        <SelectField
+          label="Type"
+          value={type}
+          onChange={setType}
+          options={RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))}
+        />
+        <TextInput label="Year" inputMode="numeric" value={year} maxLength={4} onChange={setYear} />
+      </div>
+      <CheckboxGroup
+        label="Topics"
+        value={topics}
+        onChange={setTopics}
+        options={TOPICS.map((t) => ({ value: t.key, label: t.label }))}
+      />
+      <LongTextInput label="Summary" rows={3} value={summary} maxLength={2000} onChange={setSummary} />
+      {error ? <Notice tone="error">{error}</Notice> : null}
+    </FormDialog>
   );
 }
 
@@ -441,15 +402,18 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
         onClose={() => setAttaching(null)}
         onDone={(text) => setMessage({ tone: 'success', text })}
       />
-      <AddResourceDialog
-        mode={adding}
-        onClose={() => setAdding(null)}
-        onAdded={(r) => {
-          setAdding(null);
-          void refresh();
-          setMessage({ tone: 'success', text: `Added “${r.title}” to the library.` });
-        }}
-      />
+      {adding ? (
+        <AddResourceDialog
+          key={adding}
+          mode={adding}
+          onClose={() => setAdding(null)}
+          onAdded={(r) => {
+            setAdding(null);
+            void refresh();
+            setMessage({ tone: 'success', text: `Added “${r.title}” to the library.` });
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -17,6 +17,8 @@ type TextProps = {
   maxLength?: number;
   name?: string;
   placeholder?: string;
+  /** The on-screen keyboard to offer: 'numeric' for a year typed as text. */
+  inputMode?: 'numeric';
 };
 
 /** A labelled text input with help text and an error message tied to it for screen readers. */
@@ -33,6 +35,7 @@ export function TextInput({
   name,
   placeholder,
   autoComplete,
+  inputMode,
 }: TextProps) {
   return (
     <TextField
@@ -51,7 +54,7 @@ export function TextInput({
         {label}
         {isRequired ? <span aria-hidden="true"> *</span> : null}
       </Label>
-      <Input placeholder={placeholder} />
+      <Input placeholder={placeholder} inputMode={inputMode} />
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError>{error}</FieldError>
     </TextField>
@@ -66,10 +69,19 @@ export function LongTextInput({
   error,
   isRequired,
   name,
+  maxLength,
   rows = 4,
-}: Omit<TextProps, 'type'> & { rows?: number }) {
+}: Omit<TextProps, 'type' | 'inputMode'> & { rows?: number }) {
   return (
-    <TextField className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} name={name}>
+    <TextField
+      className="field"
+      value={value}
+      onChange={onChange}
+      isRequired={isRequired}
+      isInvalid={Boolean(error)}
+      name={name}
+      maxLength={maxLength}
+    >
       <Label>
         {label}
         {isRequired ? <span aria-hidden="true"> *</span> : null}
@@ -108,22 +120,35 @@ export function RadioChoice<T extends string>({
   );
 }
 
-/** A labelled native select: fast with long option lists and read well by screen readers. */
+type Option<T extends string> = { value: T; label: string };
+
+/**
+ * A labelled native select: fast with long option lists and read well by screen readers. `groups`
+ * follow the plain `options` under their headings, so a long list stays easy to scan.
+ */
 export function SelectField<T extends string>({
   label,
   value,
   options,
+  groups = [],
   onChange,
   description,
   className = 'field',
 }: {
   label: string;
   value: T;
-  options: readonly { value: T; label: string }[];
+  options: readonly Option<T>[];
+  groups?: readonly { label: string; options: readonly Option<T>[] }[];
   onChange: (value: T) => void;
   description?: ReactNode;
   className?: string;
 }) {
+  const optionList = (list: readonly Option<T>[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   const id = useId();
   return (
     <div className={className}>
@@ -134,11 +159,14 @@ export function SelectField<T extends string>({
         onChange={(e) => onChange(e.target.value as T)}
         aria-describedby={description ? `${id}-d` : undefined}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {optionList(options)}
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {optionList(g.options)}
+            </optgroup>
+          ))}
       </select>
       {description ? (
         <span id={`${id}-d`} className="field-description">
@@ -169,6 +197,35 @@ export function CheckboxField({
         {description ? <span className="checkbox-help">{description}</span> : null}
       </span>
     </label>
+  );
+}
+
+/** A set of checkboxes for a list of values: each ticked option's value is in the list, in ticking order. */
+export function CheckboxGroup<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: readonly T[];
+  options: readonly Option<T>[];
+  onChange: (value: T[]) => void;
+}) {
+  return (
+    <fieldset className="checks">
+      <legend>{label}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input
+            type="checkbox"
+            checked={value.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
