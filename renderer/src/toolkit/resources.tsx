@@ -16,7 +16,8 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
-import { FormDialog, ModalDialog } from '../ui/dialog';
+import { FormDialog } from '../ui/dialog';
+import { OpenLinkDialog } from '../ui/external-link';
 import { CheckboxGroup, LongTextInput, SelectField, TextInput } from '../ui/fields';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
@@ -63,37 +64,6 @@ function Select({
         ))}
       </select>
     </div>
-  );
-}
-
-/** Opening a link leaves Concordat, so say where it goes first. */
-export function OpenLinkDialog({
-  resource,
-  onClose,
-}: {
-  resource: { url: string; linkStatus?: Resource['linkStatus'] } | null;
-  onClose: () => void;
-}) {
-  return (
-    <ModalDialog title="Open this link?" isOpen={resource !== null} onClose={onClose}>
-      {resource ? (
-        <>
-          <p>This opens your web browser at:</p>
-          <p className="full-url">{resource.url}</p>
-          {resource.linkStatus === 'may_be_broken' ? (
-            <Notice tone="info">This link may be broken: the page may have moved or been taken down.</Notice>
-          ) : null}
-          <div className="form-actions">
-            <a className="button primary" href={resource.url} target="_blank" rel="noreferrer noopener" onClick={onClose}>
-              Open in browser
-            </a>
-            <Button className="button" onPress={onClose}>
-              Cancel
-            </Button>
-          </div>
-        </>
-      ) : null}
-    </ModalDialog>
   );
 }
 
@@ -396,7 +366,15 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
           <ResourceRow key={r.id} r={r} onOpen={setOpening} onAttach={setAttaching} onMessage={setMessage} />
         ))}
       </ul>
-      <OpenLinkDialog resource={opening} onClose={() => setOpening(null)} />
+      <OpenLinkDialog
+        url={opening?.url ?? null}
+        onClose={() => setOpening(null)}
+        note={
+          opening?.linkStatus === 'may_be_broken' ? (
+            <Notice tone="info">This link may be broken: the page may have moved or been taken down.</Notice>
+          ) : null
+        }
+      />
       <AttachToMeetingDialog
         resource={attaching}
         onClose={() => setAttaching(null)}
