@@ -13,7 +13,7 @@ import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { DocumentsTabs } from './tabs';
 import { FormDialog } from '../ui/dialog';
-import { SelectField, TextInput } from '../ui/fields';
+import { SearchField, SelectField, TextInput } from '../ui/fields';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
@@ -139,17 +139,7 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
         <p className="help">Documents whose review date is within the next 90 days, or has passed.</p>
       ) : (
         <div className="docs-filters" role="search" aria-label="Filter documents">
-          <div className="field">
-            <label htmlFor="docs-search">Search titles</label>
-            <input
-              id="docs-search"
-              ref={search}
-              type="search"
-              className="search-input"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </div>
+          <SearchField label="Search titles" value={query} onChange={setQuery} inputRef={search} shortcut="Control+F" />
           <SelectField<DocumentStatus | ''>
             label="Status"
             value={status}

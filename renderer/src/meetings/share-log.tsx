@@ -14,7 +14,7 @@ import { ConfirmButton } from '../ui/dialog';
 import { RadioChoice } from '../ui/fields';
 import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
 import { errorText, isStale } from '../ui/errors';
-import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { FormStaleNotice, useStaleWrite } from '../ui/stale-write';
 import { useDeleteShareDecision, useSaveShareDecision } from './mutations';
 import { meetingKeys } from './queries';
 
@@ -84,11 +84,6 @@ export function ShareEditor({
   const remove = useDeleteShareDecision({ onSuccess: onClose });
   const consentSought = form.watch('consentSought');
 
-  // Keep mine: the merged values, still unsaved until the person saves them.
-  const showDraft = (next: Draft) => {
-    for (const key of Object.keys(next) as (keyof Draft)[]) form.setValue(key, next[key] as never, { shouldDirty: true });
-  };
-
   return (
     <Form
       className="form editor"
@@ -123,23 +118,7 @@ export function ShareEditor({
       ) : null}
       <FormText control={control} name="decidedBy" label="Decided by" />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {stale.theirs ? (
-        <StaleWriteNotice
-          what="This decision to share"
-          changed={stale.changed}
-          conflicts={stale.conflicts(form.getValues())}
-          onMerge={() => {
-            const next = stale.keepMine(form.getValues());
-            if (next) showDraft(next.value);
-          }}
-          onReload={() => {
-            const theirs = stale.takeTheirs();
-            if (theirs) form.reset(theirs);
-          }}
-        />
-      ) : stale.pending ? (
-        <Notice tone="info">This decision to share changed somewhere else; loading that version…</Notice>
-      ) : null}
+      <FormStaleNotice what="This decision to share" stale={stale} form={form} />
       <div className="form-actions">
         <Button type="submit" className="button primary" isDisabled={save.isPending}>
           Save record

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useBackUpNow, useChangeBackupSettings, useRestoreBackup } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
-import { RecordTable } from '../ui/data-table';
+import type { TableColumn } from '../ui/data-table';
+import { RecordTable, buttonColumn } from '../ui/data-table';
 import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ConfirmDialog } from '../ui/dialog';
@@ -27,6 +28,14 @@ const when = (iso: string) =>
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 const message = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
+
+/** What the list says of each backup; each row ends with its Restore button. */
+const BACKUP_COLUMNS: TableColumn<BackupSummary>[] = [
+  { key: 'when', label: 'When', render: (b) => when(b.createdAt) },
+  { key: 'made', label: 'Made', render: (b) => REASONS[b.reason] },
+  { key: 'size', label: 'Size', render: (b) => size(b.sizeBytes) },
+  { key: 'checked', label: 'Checked', render: (b) => (b.verified ? 'Yes' : 'No') },
+];
 
 type Pending = { kind: 'list'; backup: BackupSummary } | { kind: 'upload'; file: File } | { kind: 'dialog' };
 
@@ -85,6 +94,12 @@ export function SettingsBackups() {
       }
     },
     onError: (e) => setNote({ tone: 'error', text: message(e, 'That setting could not be saved.') }),
+  });
+
+  const restoreColumn = buttonColumn<BackupSummary>({
+    text: 'Restore',
+    name: (b) => `Restore the backup from ${when(b.createdAt)}`,
+    onPress: (b) => setPending({ kind: 'list', backup: b }),
   });
 
   if (overview.isError) return <Notice tone="error">{overview.error.message}</Notice>;
@@ -154,26 +169,7 @@ export function SettingsBackups() {
           className="backups-table"
           rows={o.backups}
           rowKey={(b) => b.name}
-          columns={[
-            { key: 'when', label: 'When', render: (b) => when(b.createdAt) },
-            { key: 'made', label: 'Made', render: (b) => REASONS[b.reason] },
-            { key: 'size', label: 'Size', render: (b) => size(b.sizeBytes) },
-            { key: 'checked', label: 'Checked', render: (b) => (b.verified ? 'Yes' : 'No') },
-            {
-              key: 'actions',
-              label: 'Actions',
-              hideLabel: true,
-              render: (b) => (
-                <Button
-                  className="button"
-                  aria-label={`Restore the backup from ${when(b.createdAt)}`}
-                  onPress={() => setPending({ kind: 'list', backup: b })}
-                >
-                  Restore
-                </Button>
-              ),
-            },
-          ]}
+          columns={[...BACKUP_COLUMNS, restoreColumn]}
         />
       )}
 

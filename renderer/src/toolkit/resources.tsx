@@ -15,10 +15,10 @@ import {
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
-import { Page } from '../ui/page';
+import { ActionButtons, Page } from '../ui/page';
 import { FormDialog } from '../ui/dialog';
 import { OpenLinkDialog } from '../ui/external-link';
-import { CheckboxGroup, LongTextInput, SelectField, TextInput } from '../ui/fields';
+import { CheckboxGroup, LongTextInput, SearchField, SelectField, TextInput } from '../ui/fields';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { longDate } from '../../../shared/documents/placeholders';
@@ -40,32 +40,16 @@ function useDebounced<T>(value: T, ms = 150): T {
   return v;
 }
 
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-  id,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  id: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** A shared list of keys and labels as a select's options. */
+const asOptions = <K extends string>(list: readonly { key: K; label: string }[]) =>
+  list.map((o) => ({ value: o.key, label: o.label }));
+
+/** The library's choice filters, each starting on "any". */
+const CHOICE_FILTERS = [
+  { key: 'type', label: 'Type', any: 'Any type', options: asOptions(RESOURCE_TYPES) },
+  { key: 'topic', label: 'Topic', any: 'Any topic', options: asOptions(TOPICS) },
+  { key: 'audience', label: 'Audience', any: 'Anyone', options: asOptions(AUDIENCES) },
+] as const;
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -166,20 +150,10 @@ function AddResourceDialog({
       <TextInput label="Title" value={title} maxLength={200} onChange={setTitle} />
       <div className="inline-row">
         <TextInput label="Author or publisher" value={publisher} maxLength={200} onChange={setPublisher} />
-        <SelectField
-          label="Type"
-          value={type}
-          onChange={setType}
-          options={RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))}
-        />
+        <SelectField label="Type" value={type} onChange={setType} options={asOptions(RESOURCE_TYPES)} />
         <TextInput label="Year" inputMode="numeric" value={year} maxLength={4} onChange={setYear} />
       </div>
-      <CheckboxGroup
-        label="Topics"
-        value={topics}
-        onChange={setTopics}
-        options={TOPICS.map((t) => ({ value: t.key, label: t.label }))}
-      />
+      <CheckboxGroup label="Topics" value={topics} onChange={setTopics} options={asOptions(TOPICS)} />
       <LongTextInput label="Summary" rows={3} value={summary} maxLength={2000} onChange={setSummary} />
       {error ? <Notice tone="error">{error}</Notice> : null}
     </FormDialog>
@@ -291,17 +265,17 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     <Page
       title="Resource library"
       actions={
-        <>
-          <Button className="button" onPress={checkLinks} isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}>
-            Check these links
-          </Button>
-          <Button className="button" onPress={() => setAdding('file')}>
-            Add a file
-          </Button>
-          <Button className="button primary" onPress={() => setAdding('link')}>
-            Add a link
-          </Button>
-        </>
+        <ActionButtons
+          actions={[
+            {
+              label: 'Check these links',
+              onPress: checkLinks,
+              isDisabled: check.isPending || !results.data?.items.some((r) => r.url),
+            },
+            { label: 'Add a file', onPress: () => setAdding('file') },
+            { label: 'Add a link', onPress: () => setAdding('link'), primary: true },
+          ]}
+        />
       }
     >
       <p className="lede">
@@ -310,39 +284,24 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="filters" role="search">
-        <div className="field search-field">
-          <label htmlFor="res-search">Search the library</label>
-          <input
-            id="res-search"
-            ref={searchRef}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-keyshortcuts="Control+F"
-            placeholder="For example: car wash"
+        <SearchField
+          className="field search-field"
+          label="Search the library"
+          value={text}
+          onChange={setText}
+          inputRef={searchRef}
+          shortcut="Control+F"
+          placeholder="For example: car wash"
+        />
+        {CHOICE_FILTERS.map((f) => (
+          <SelectField<string>
+            key={f.key}
+            label={f.label}
+            value={filters[f.key]}
+            onChange={set(f.key)}
+            options={[{ value: '', label: f.any }, ...f.options]}
           />
-        </div>
-        <Select
-          id="f-type"
-          label="Type"
-          value={filters.type}
-          onChange={set('type')}
-          options={[{ value: '', label: 'Any type' }, ...RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))]}
-        />
-        <Select
-          id="f-topic"
-          label="Topic"
-          value={filters.topic}
-          onChange={set('topic')}
-          options={[{ value: '', label: 'Any topic' }, ...TOPICS.map((t) => ({ value: t.key, label: t.label }))]}
-        />
-        <Select
-          id="f-audience"
-          label="Audience"
-          value={filters.audience}
-          onChange={set('audience')}
-          options={[{ value: '', label: 'Anyone' }, ...AUDIENCES.map((a) => ({ value: a.key, label: a.label }))]}
-        />
+        ))}
         <div className="field narrow">
           <label htmlFor="f-year">Year</label>
           <input

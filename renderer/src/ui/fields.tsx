@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useId } from 'react';
 import type { z } from 'zod';
 import { FieldError, Input, Label, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
@@ -21,75 +21,43 @@ type TextProps = {
   inputMode?: 'numeric';
 };
 
-/** A labelled text input with help text and an error message tied to it for screen readers. */
-export function TextInput({
+/** The label, help text and error every text field has, around its input or text area. */
+function TextBox({
   label,
-  value,
-  onChange,
   description,
   error,
   isRequired,
-  type = 'text',
-  autoFocus,
-  maxLength,
-  name,
-  placeholder,
-  autoComplete,
-  inputMode,
-}: TextProps) {
+  children,
+  ...field
+}: Omit<TextProps, 'placeholder' | 'inputMode'> & { children: ReactNode }) {
   return (
-    <TextField
-      className="field"
-      value={value}
-      onChange={onChange}
-      isRequired={isRequired}
-      isInvalid={Boolean(error)}
-      type={type}
-      autoFocus={autoFocus}
-      maxLength={maxLength}
-      name={name}
-      autoComplete={autoComplete}
-    >
+    <TextField className="field" isRequired={isRequired} isInvalid={Boolean(error)} {...field}>
       <Label>
         {label}
         {isRequired ? <span aria-hidden="true"> *</span> : null}
       </Label>
-      <Input placeholder={placeholder} inputMode={inputMode} />
+      {children}
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError>{error}</FieldError>
     </TextField>
   );
 }
 
-export function LongTextInput({
-  label,
-  value,
-  onChange,
-  description,
-  error,
-  isRequired,
-  name,
-  maxLength,
-  rows = 4,
-}: Omit<TextProps, 'type' | 'inputMode'> & { rows?: number }) {
+/** A labelled text input with help text and an error message tied to it for screen readers. */
+export function TextInput({ type = 'text', placeholder, inputMode, ...rest }: TextProps) {
   return (
-    <TextField
-      className="field"
-      value={value}
-      onChange={onChange}
-      isRequired={isRequired}
-      isInvalid={Boolean(error)}
-      name={name}
-      maxLength={maxLength}
-    >
-      <Label>
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
+    <TextBox {...rest} type={type}>
+      <Input placeholder={placeholder} inputMode={inputMode} />
+    </TextBox>
+  );
+}
+
+/** The same for a few lines of text. */
+export function LongTextInput({ rows = 4, ...rest }: Omit<TextProps, 'type' | 'inputMode' | 'placeholder'> & { rows?: number }) {
+  return (
+    <TextBox {...rest}>
       <TextArea rows={rows} />
-      {description ? <Text slot="description">{description}</Text> : null}
-      <FieldError>{error}</FieldError>
-    </TextField>
+    </TextBox>
   );
 }
 
@@ -226,6 +194,45 @@ export function CheckboxGroup<T extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A labelled search box. `inputRef` lets the screen's Ctrl+F put the cursor in it, and `shortcut`
+ * tells screen readers so (aria-keyshortcuts).
+ */
+export function SearchField({
+  label,
+  value,
+  onChange,
+  inputRef,
+  shortcut,
+  placeholder,
+  className = 'field',
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  shortcut?: string;
+  placeholder?: string;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="search"
+        className="search-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-keyshortcuts={shortcut}
+        placeholder={placeholder}
+      />
+    </div>
   );
 }
 
