@@ -210,7 +210,8 @@ test('decision-to-share records need a reason when consent was not sought', asyn
   await page.getByLabel('Why it is shared').fill('Safeguarding visit');
   await page.getByLabel('With whom').fill('Adult social care');
   await page.getByLabel('Justification').fill('Risk of serious harm');
-  await page.getByLabel('No').check();
+  await page.getByRole('radiogroup', { name: 'Was consent sought?' }).getByText('No', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'No' })).toBeChecked();
   await page.getByRole('button', { name: 'Save record' }).click();
   await expect(page.getByText('Say why consent was not sought')).toBeVisible();
   await expectAccessible(page);

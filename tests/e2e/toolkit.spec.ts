@@ -95,7 +95,7 @@ test('the library finds the hand car wash research, asks before opening a link, 
 
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('Localism');
   await list.getByRole('button', { name: 'Open link: Localism Act 2011' }).click();
-  const ask = page.getByRole('dialog', { name: 'Open this link?' });
+  const ask = page.getByRole('dialog', { name: 'Open this address in your browser?' });
   await expect(ask).toContainText('https://www.legislation.gov.uk/ukpga/2011/20/contents/enacted');
   await expectAccessible(page);
   await ask.getByRole('button', { name: 'Cancel' }).click();

@@ -12,7 +12,8 @@ import { Notice } from '../ui/notice';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { DocumentsTabs } from './tabs';
-import { ModalDialog } from '../ui/dialog';
+import { FormDialog } from '../ui/dialog';
+import { SearchField, SelectField, TextInput } from '../ui/fields';
 import { StatusBadge } from './status-badge';
 import { errorWithDetails } from '../ui/errors';
 import { ukDate } from '../ui/format';
@@ -25,25 +26,13 @@ const CELL_TEXT: Record<MatrixCell, string> = { signed: '✓ Signed', not_signed
 type TemplateChoice = { key: string; title: string; category: TemplateCategory; source: 'builtin' | 'custom' };
 
 /** Template options grouped as the governance library groups them, so a long list stays easy to scan. */
-function TemplateOptions({ templates }: { templates: readonly TemplateChoice[] }) {
-  return (
-    <>
-      {TEMPLATE_CATEGORIES.map((c) => {
-        const items = templates.filter((t) => t.category === c);
-        return items.length === 0 ? null : (
-          <optgroup key={c} label={CATEGORY_LABELS[c]}>
-            {items.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.title}
-                {t.source === 'custom' ? ' (customised)' : ''}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
-    </>
-  );
-}
+const templateGroups = (templates: readonly TemplateChoice[]) =>
+  TEMPLATE_CATEGORIES.map((c) => ({
+    label: CATEGORY_LABELS[c],
+    options: templates
+      .filter((t) => t.category === c)
+      .map((t) => ({ value: t.key, label: `${t.title}${t.source === 'custom' ? ' (customised)' : ''}` })),
+  }));
 
 /** Choose a template and a title; the new draft opens in the editor. */
 export function NewDocumentDialog({
@@ -79,44 +68,31 @@ export function NewDocumentDialog({
       },
     );
   return (
-    <ModalDialog title="New document" isOpen={isOpen} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (chosen) createDraft();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="new-template">Template</label>
-          <select id="new-template" value={chosen} onChange={(e) => setKey(e.target.value)}>
-            <TemplateOptions templates={ordered} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="new-title">Title</label>
-          <input
-            id="new-title"
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-            placeholder="For example: Northshire information sharing agreement"
-          />
-        </div>
-        {templates.data?.length === 0 ? (
-          <Notice tone="info">There are no templates yet. Import one from the Templates tab.</Notice>
-        ) : null}
-        {create.isError ? <Notice tone="error">{errorWithDetails(create.error)}</Notice> : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={!chosen || create.isPending}>
-            Create draft
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title="New document"
+      isOpen={isOpen}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        createDraft();
+      }}
+      submitLabel="Create draft"
+      isPending={create.isPending}
+      isDisabled={!chosen}
+    >
+      <SelectField label="Template" value={chosen} options={[]} groups={templateGroups(ordered)} onChange={setKey} />
+      <TextInput
+        label="Title"
+        value={title}
+        maxLength={200}
+        onChange={setTitle}
+        placeholder="For example: Northshire information sharing agreement"
+      />
+      {templates.data?.length === 0 ? (
+        <Notice tone="info">There are no templates yet. Import one from the Templates tab.</Notice>
+      ) : null}
+      {create.isError ? <Notice tone="error">{errorWithDetails(create.error)}</Notice> : null}
+    </FormDialog>
   );
 }
 
@@ -163,35 +139,23 @@ export function DocumentsList({ reviewDue = false }: { reviewDue?: boolean }) {
         <p className="help">Documents whose review date is within the next 90 days, or has passed.</p>
       ) : (
         <div className="docs-filters" role="search" aria-label="Filter documents">
-          <div className="field">
-            <label htmlFor="docs-search">Search titles</label>
-            <input
-              id="docs-search"
-              ref={search}
-              type="search"
-              className="search-input"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="docs-status">Status</label>
-            <select id="docs-status" value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}>
-              <option value="">Any status</option>
-              {DOCUMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="docs-template">Template</label>
-            <select id="docs-template" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
-              <option value="">Any template</option>
-              <TemplateOptions templates={templates.data ?? []} />
-            </select>
-          </div>
+          <SearchField label="Search titles" value={query} onChange={setQuery} inputRef={search} shortcut="Control+F" />
+          <SelectField<DocumentStatus | ''>
+            label="Status"
+            value={status}
+            options={[
+              { value: '', label: 'Any status' },
+              ...DOCUMENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            ]}
+            onChange={setStatus}
+          />
+          <SelectField
+            label="Template"
+            value={templateKey}
+            options={[{ value: '', label: 'Any template' }]}
+            groups={templateGroups(templates.data ?? [])}
+            onChange={setTemplateKey}
+          />
         </div>
       )}
       {list.isError ? <Notice tone="error">{errorWithDetails(list.error)}</Notice> : null}

@@ -1,63 +1,141 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { Button, Form } from 'react-aria-components';
+import type { z } from 'zod';
+import { shareCreateReq } from '../../../shared/contract/meetings';
 import type { ShareDecision } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
-import { DateField } from '../ui/date-field';
 import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { ConfirmButton } from '../ui/dialog';
-import { NativeField } from '../ui/fields';
-import { errorText } from '../ui/errors';
+import { RadioChoice } from '../ui/fields';
+import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
+import { errorText, isStale } from '../ui/errors';
+import { FormStaleNotice, useStaleWrite } from '../ui/stale-write';
 import { useDeleteShareDecision, useSaveShareDecision } from './mutations';
 import { meetingKeys } from './queries';
 
-type Draft = Omit<ShareDecision, 'id' | 'meetingId' | 'meetingTitle' | 'createdAt' | 'updatedAt' | 'version'>;
-const blank = (): Draft => ({
-  information: '',
-  purpose: '',
-  recipients: '',
-  sharedOn: londonToday(new Date()),
-  justification: '',
-  consentSought: true,
-  noConsentReason: '',
-  decidedBy: '',
+/** The editor's values: the contract's own fields and rules, the meeting it was recorded at included. */
+type Draft = z.input<typeof shareCreateReq>;
+
+const LABELS: Partial<Record<keyof Draft, string>> = {
+  information: 'what information',
+  purpose: 'why it is shared',
+  recipients: 'with whom',
+  sharedOn: 'date shared',
+  justification: 'justification',
+  consentSought: 'whether consent was sought',
+  noConsentReason: 'why consent was not sought',
+  decidedBy: 'decided by',
+};
+
+const toDraft = (s: ShareDecision | null): Draft => ({
+  // An edit keeps the meeting the decision was recorded at; a new one is recorded on its own.
+  meetingId: s?.meetingId ?? null,
+  information: s?.information ?? '',
+  purpose: s?.purpose ?? '',
+  recipients: s?.recipients ?? '',
+  sharedOn: s?.sharedOn ?? londonToday(new Date()),
+  justification: s?.justification ?? '',
+  consentSought: s?.consentSought ?? true,
+  noConsentReason: s?.noConsentReason ?? '',
+  decidedBy: s?.decidedBy ?? '',
 });
 
-function LongField({
-  label,
-  value,
-  onChange,
-  error,
+/**
+ * Record a decision to share, or edit one on the version it was read at: a save based on an older
+ * version is refused, and the person keeps their changes on top of the stored record or takes it.
+ * `decision` is the record as the list last loaded it, so a refused save finds the newer version there.
+ */
+export function ShareEditor({
+  decision,
+  onSaved,
+  onClose,
 }: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
+  decision: ShareDecision | null;
+  onSaved: () => void;
+  onClose: () => void;
 }) {
-  const id = useId();
+  const client = useQueryClient();
+  const form = useContractForm(shareCreateReq, toDraft(decision));
+  const { control } = form;
+  const stale = useStaleWrite({ version: decision?.version ?? 1, value: toDraft(decision) }, { labels: LABELS });
+  const [message, setMessage] = useMessage(decision?.id ?? null);
+  const save = useSaveShareDecision({
+    onSuccess: (saved) => {
+      form.reset(toDraft(saved));
+      stale.rebase({ version: saved.version, value: toDraft(saved) });
+      onSaved();
+    },
+    onError: async (e) => {
+      if (decision && isStale(e)) {
+        setMessage(null);
+        // The newer version arrives with the list.
+        stale.refused();
+        await client.invalidateQueries({ queryKey: meetingKeys.share() });
+        return;
+      }
+      setMessage({ tone: 'error', text: errorText(e, 'Could not save the record.') });
+    },
+  });
+  const remove = useDeleteShareDecision({ onSuccess: onClose });
+  const consentSought = form.watch('consentSought');
+
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        <span aria-hidden="true"> *</span>
-      </label>
-      <textarea
-        id={id}
-        rows={2}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-e` : undefined}
-        onChange={(e) => onChange(e.target.value)}
+    <Form
+      className="form editor"
+      aria-label="Decision to share"
+      validationBehavior="aria"
+      onSubmit={(e) =>
+        void form.handleSubmit((value) => save.mutate({ id: decision?.id ?? null, version: stale.version, value }))(e)
+      }
+    >
+      <FormLongText control={control} name="information" label="What information" isRequired rows={2} />
+      <FormLongText control={control} name="purpose" label="Why it is shared" isRequired rows={2} />
+      <FormLongText control={control} name="recipients" label="With whom" isRequired rows={2} />
+      <FormDate control={control} name="sharedOn" label="Date shared" isRequired />
+      <FormLongText control={control} name="justification" label="Justification" isRequired rows={2} />
+      <Controller
+        control={control}
+        name="consentSought"
+        render={({ field }) => (
+          <RadioChoice
+            label="Was consent sought?"
+            value={field.value ? 'yes' : 'no'}
+            options={[
+              { value: 'yes', label: 'Yes' },
+              { value: 'no', label: 'No' },
+            ]}
+            onChange={(v) => field.onChange(v === 'yes')}
+          />
+        )}
       />
-      {error ? (
-        <span id={`${id}-e`} className="field-error">
-          {error}
-        </span>
+      {!consentSought ? (
+        <FormLongText control={control} name="noConsentReason" label="Why consent was not sought" isRequired rows={2} />
       ) : null}
-    </div>
+      <FormText control={control} name="decidedBy" label="Decided by" />
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <FormStaleNotice what="This decision to share" stale={stale} form={form} />
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isDisabled={save.isPending}>
+          Save record
+        </Button>
+        <Button className="button" onPress={onClose}>
+          Close
+        </Button>
+        {decision ? (
+          <ConfirmButton
+            label="Delete record"
+            confirmLabel="Delete it"
+            question="Delete this record?"
+            onConfirm={() => remove.mutate({ id: decision.id })}
+          />
+        ) : null}
+      </div>
+    </Form>
   );
 }
 
@@ -65,54 +143,19 @@ function LongField({
 export function ShareLog() {
   const list = useQuery({ queryKey: meetingKeys.share(), queryFn: () => call('meetings.share.list', {}) });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [draft, setDraft] = useState<Draft>(blank);
-  // The stored version the open edit is based on.
-  const [baseVersion, setBaseVersion] = useState(1);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [message, setMessage] = useMessage(null);
-  const set =
-    <K extends keyof Draft>(k: K) =>
-    (v: Draft[K]) =>
-      setDraft((d) => ({ ...d, [k]: v }));
-  const save = useSaveShareDecision({
-    onSuccess: () => {
-      setEditing(null);
-      setMessage({ tone: 'success', text: 'Decision to share recorded.' });
-    },
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not save the record.') }),
-  });
-  const remove = useDeleteShareDecision({ onSuccess: () => setEditing(null) });
-  const open = (s: ShareDecision | null) => {
-    if (s) {
-      const { id: _id, meetingId: _m, meetingTitle: _t, createdAt: _c, updatedAt: _u, version, ...fields } = s;
-      setDraft(fields);
-      setBaseVersion(version);
-    } else setDraft(blank());
-    setErrors({});
+  // The record as the list last loaded it, so the editor sees a newer version when it arrives.
+  const decision = typeof editing === 'number' ? (list.data?.find((s) => s.id === editing) ?? null) : null;
+  const open = (id: number | 'new') => {
     setMessage(null);
-    setEditing(s ? s.id : 'new');
-  };
-  const submit = () => {
-    const next: Partial<Record<keyof Draft, string>> = {};
-    if (!draft.information.trim()) next.information = 'Say what information is shared';
-    if (!draft.purpose.trim()) next.purpose = 'Say why it is shared';
-    if (!draft.recipients.trim()) next.recipients = 'Say who receives it';
-    if (!draft.justification.trim()) next.justification = 'Give the justification';
-    if (!draft.consentSought && !draft.noConsentReason.trim()) next.noConsentReason = 'Say why consent was not sought';
-    setErrors(next);
-    if (Object.keys(next).length === 0)
-      save.mutate({
-        id: typeof editing === 'number' ? editing : null,
-        version: baseVersion,
-        value: { ...draft, meetingId: null },
-      });
+    setEditing(id);
   };
 
   return (
     <Page
       title="Decisions to share"
       actions={
-        <Button className="button primary" onPress={() => open(null)}>
+        <Button className="button primary" onPress={() => open('new')}>
           Record a decision to share
         </Button>
       }
@@ -138,7 +181,7 @@ export function ShareLog() {
                   key: 'date',
                   label: 'Date',
                   render: (s) => (
-                    <Button className="link-button" onPress={() => open(s)}>
+                    <Button className="link-button" onPress={() => open(s.id)}>
                       {describeDate(s.sharedOn)}
                     </Button>
                   ),
@@ -155,72 +198,16 @@ export function ShareLog() {
           ) : null}
         </div>
         <div>
-          {editing !== null ? (
-            <form
-              className="form editor"
-              aria-label="Decision to share"
-              onSubmit={(e) => {
-                e.preventDefault();
-                submit();
+          {editing === 'new' || decision ? (
+            <ShareEditor
+              key={editing}
+              decision={decision}
+              onSaved={() => {
+                setEditing(null);
+                setMessage({ tone: 'success', text: 'Decision to share recorded.' });
               }}
-            >
-              <LongField
-                label="What information"
-                value={draft.information}
-                onChange={set('information')}
-                error={errors.information}
-              />
-              <LongField label="Why it is shared" value={draft.purpose} onChange={set('purpose')} error={errors.purpose} />
-              <LongField label="With whom" value={draft.recipients} onChange={set('recipients')} error={errors.recipients} />
-              <DateField label="Date shared" value={draft.sharedOn} onChange={set('sharedOn')} isRequired />
-              <LongField
-                label="Justification"
-                value={draft.justification}
-                onChange={set('justification')}
-                error={errors.justification}
-              />
-              <fieldset className="checks">
-                <legend>Was consent sought?</legend>
-                <label className="check">
-                  <input type="radio" name="consent" checked={draft.consentSought} onChange={() => set('consentSought')(true)} />
-                  Yes
-                </label>
-                <label className="check">
-                  <input
-                    type="radio"
-                    name="consent"
-                    checked={!draft.consentSought}
-                    onChange={() => set('consentSought')(false)}
-                  />
-                  No
-                </label>
-              </fieldset>
-              {!draft.consentSought ? (
-                <LongField
-                  label="Why consent was not sought"
-                  value={draft.noConsentReason}
-                  onChange={set('noConsentReason')}
-                  error={errors.noConsentReason}
-                />
-              ) : null}
-              <NativeField label="Decided by" value={draft.decidedBy} onChange={set('decidedBy')} />
-              <div className="form-actions">
-                <Button type="submit" className="button primary" isDisabled={save.isPending}>
-                  Save record
-                </Button>
-                <Button className="button" onPress={() => setEditing(null)}>
-                  Close
-                </Button>
-                {typeof editing === 'number' ? (
-                  <ConfirmButton
-                    label="Delete record"
-                    confirmLabel="Delete it"
-                    question="Delete this record?"
-                    onConfirm={() => remove.mutate({ id: editing })}
-                  />
-                ) : null}
-              </div>
-            </form>
+              onClose={() => setEditing(null)}
+            />
           ) : null}
         </div>
       </div>

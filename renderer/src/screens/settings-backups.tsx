@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useBackUpNow, useChangeBackupSettings, useRestoreBackup } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
-import { RecordTable } from '../ui/data-table';
+import type { TableColumn } from '../ui/data-table';
+import { RecordTable, buttonColumn } from '../ui/data-table';
 import { useRef, useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from '../ui/dialog';
 import type { BackupReason, BackupSummary } from '../../../shared/backups';
 import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
@@ -26,6 +28,14 @@ const when = (iso: string) =>
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 const message = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
+
+/** What the list says of each backup; each row ends with its Restore button. */
+const BACKUP_COLUMNS: TableColumn<BackupSummary>[] = [
+  { key: 'when', label: 'When', render: (b) => when(b.createdAt) },
+  { key: 'made', label: 'Made', render: (b) => REASONS[b.reason] },
+  { key: 'size', label: 'Size', render: (b) => size(b.sizeBytes) },
+  { key: 'checked', label: 'Checked', render: (b) => (b.verified ? 'Yes' : 'No') },
+];
 
 type Pending = { kind: 'list'; backup: BackupSummary } | { kind: 'upload'; file: File } | { kind: 'dialog' };
 
@@ -84,6 +94,12 @@ export function SettingsBackups() {
       }
     },
     onError: (e) => setNote({ tone: 'error', text: message(e, 'That setting could not be saved.') }),
+  });
+
+  const restoreColumn = buttonColumn<BackupSummary>({
+    text: 'Restore',
+    name: (b) => `Restore the backup from ${when(b.createdAt)}`,
+    onPress: (b) => setPending({ kind: 'list', backup: b }),
   });
 
   if (overview.isError) return <Notice tone="error">{overview.error.message}</Notice>;
@@ -153,26 +169,7 @@ export function SettingsBackups() {
           className="backups-table"
           rows={o.backups}
           rowKey={(b) => b.name}
-          columns={[
-            { key: 'when', label: 'When', render: (b) => when(b.createdAt) },
-            { key: 'made', label: 'Made', render: (b) => REASONS[b.reason] },
-            { key: 'size', label: 'Size', render: (b) => size(b.sizeBytes) },
-            { key: 'checked', label: 'Checked', render: (b) => (b.verified ? 'Yes' : 'No') },
-            {
-              key: 'actions',
-              label: 'Actions',
-              hideLabel: true,
-              render: (b) => (
-                <Button
-                  className="button"
-                  aria-label={`Restore the backup from ${when(b.createdAt)}`}
-                  onPress={() => setPending({ kind: 'list', backup: b })}
-                >
-                  Restore
-                </Button>
-              ),
-            },
-          ]}
+          columns={[...BACKUP_COLUMNS, restoreColumn]}
         />
       )}
 
@@ -238,38 +235,23 @@ export function SettingsBackups() {
         </>
       ) : null}
 
-      <ModalOverlay
-        className="ui-modal-overlay"
+      <ConfirmDialog
+        title={`Restore ${pendingWhen}?`}
         isOpen={pending !== null}
-        onOpenChange={(open) => (!open && !restore.isPending ? setPending(null) : undefined)}
-        isDismissable={!restore.isPending}
+        onClose={() => setPending(null)}
+        onConfirm={() => (pending ? restore.mutate(pending) : undefined)}
+        confirmLabel={restore.isPending ? 'Restoring…' : 'Back up current data and restore'}
+        isPending={restore.isPending}
       >
-        <Modal className="ui-modal">
-          <Dialog className="ui-dialog">
-            <Heading slot="title">Restore {pendingWhen}?</Heading>
-            <p>
-              Everything in Concordat will be replaced by what was saved in {pendingWhen}. Anything entered after that backup was
-              made will no longer show.
-            </p>
-            <p>
-              First, Concordat backs up what you have now, so you can undo this by restoring that backup. Concordat keeps running;
-              you do not need to restart it.
-            </p>
-            <div className="ui-dialog-actions">
-              <Button
-                className="button primary"
-                isDisabled={restore.isPending}
-                onPress={() => (pending ? restore.mutate(pending) : undefined)}
-              >
-                {restore.isPending ? 'Restoring…' : 'Back up current data and restore'}
-              </Button>
-              <Button className="button" isDisabled={restore.isPending} onPress={() => setPending(null)}>
-                Cancel
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        <p>
+          Everything in Concordat will be replaced by what was saved in {pendingWhen}. Anything entered after that backup was made
+          will no longer show.
+        </p>
+        <p>
+          First, Concordat backs up what you have now, so you can undo this by restoring that backup. Concordat keeps running; you
+          do not need to restart it.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { Notice } from '../ui/notice';
 import { Page } from '../ui/page';
 import { longDate } from '../../../shared/documents/placeholders';
 import { errorText } from '../ui/errors';
-import { OpenLinkDialog } from './resources';
+import { OpenLinkDialog } from '../ui/external-link';
 import { toolkitKeys } from './queries';
 
 function Entry({ e, nested }: { e: LawEntry; nested?: boolean }) {
@@ -33,7 +33,8 @@ function Entry({ e, nested }: { e: LawEntry; nested?: boolean }) {
 export function LawScreen() {
   const law = useQuery({ queryKey: toolkitKeys.law(), queryFn: () => call('toolkit.law.list', {}) });
   const [where, setWhere] = useState<Jurisdiction | ''>('');
-  const [opening, setOpening] = useState<{ title: string; url: string } | null>(null);
+  // The address of the Act being opened.
+  const [opening, setOpening] = useState<string | null>(null);
   const entries =
     law.data?.entries.filter((e) => where === '' || e.jurisdiction.includes(where) || e.jurisdiction.includes('uk')) ?? [];
   const top = entries.filter((e) => e.parent === null);
@@ -75,14 +76,14 @@ export function LawScreen() {
         <ul className="plain-list">
           {law.data?.otherActs.map((a) => (
             <li key={a.resourceId}>
-              <Button className="link-button" onPress={() => setOpening(a)}>
+              <Button className="link-button" onPress={() => setOpening(a.url)}>
                 {a.title}
               </Button>
             </li>
           ))}
         </ul>
       </section>
-      <OpenLinkDialog resource={opening} onClose={() => setOpening(null)} />
+      <OpenLinkDialog url={opening} onClose={() => setOpening(null)} />
     </Page>
   );
 }

@@ -15,8 +15,10 @@ import {
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
-import { Page } from '../ui/page';
-import { ModalDialog } from '../ui/dialog';
+import { ActionButtons, Page } from '../ui/page';
+import { FormDialog } from '../ui/dialog';
+import { OpenLinkDialog } from '../ui/external-link';
+import { CheckboxGroup, LongTextInput, SearchField, SelectField, TextInput } from '../ui/fields';
 import { useShortcut } from '../ui/shortcuts';
 import { AttachToMeetingDialog } from './attach';
 import { longDate } from '../../../shared/documents/placeholders';
@@ -38,63 +40,16 @@ function useDebounced<T>(value: T, ms = 150): T {
   return v;
 }
 
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-  id,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  id: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+/** A shared list of keys and labels as a select's options. */
+const asOptions = <K extends string>(list: readonly { key: K; label: string }[]) =>
+  list.map((o) => ({ value: o.key, label: o.label }));
 
-/** Opening a link leaves Concordat, so say where it goes first. */
-export function OpenLinkDialog({
-  resource,
-  onClose,
-}: {
-  resource: { url: string; linkStatus?: Resource['linkStatus'] } | null;
-  onClose: () => void;
-}) {
-  return (
-    <ModalDialog title="Open this link?" isOpen={resource !== null} onClose={onClose}>
-      {resource ? (
-        <>
-          <p>This opens your web browser at:</p>
-          <p className="full-url">{resource.url}</p>
-          {resource.linkStatus === 'may_be_broken' ? (
-            <Notice tone="info">This link may be broken: the page may have moved or been taken down.</Notice>
-          ) : null}
-          <div className="form-actions">
-            <a className="button primary" href={resource.url} target="_blank" rel="noreferrer noopener" onClick={onClose}>
-              Open in browser
-            </a>
-            <Button className="button" onPress={onClose}>
-              Cancel
-            </Button>
-          </div>
-        </>
-      ) : null}
-    </ModalDialog>
-  );
-}
+/** The library's choice filters, each starting on "any". */
+const CHOICE_FILTERS = [
+  { key: 'type', label: 'Type', any: 'Any type', options: asOptions(RESOURCE_TYPES) },
+  { key: 'topic', label: 'Topic', any: 'Any topic', options: asOptions(TOPICS) },
+  { key: 'audience', label: 'Audience', any: 'Anyone', options: asOptions(AUDIENCES) },
+] as const;
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -105,13 +60,13 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
-/** Add a resource: a web link, or a file kept inside Concordat. */
+/** Add a resource: a web link, or a file kept inside Concordat. Mounted while open, so each opening starts empty. */
 function AddResourceDialog({
   mode,
   onClose,
   onAdded,
 }: {
-  mode: 'link' | 'file' | null;
+  mode: 'link' | 'file';
   onClose: () => void;
   onAdded: (r: Resource) => void;
 }) {
@@ -119,22 +74,12 @@ function AddResourceDialog({
   const [publisher, setPublisher] = useState('');
   const [type, setType] = useState<Resource['type']>('report');
   const [year, setYear] = useState('');
-  const [topics, setTopics] = useState<string[]>([]);
+  const [topics, setTopics] = useState<Resource['topics']>([]);
   const [summary, setSummary] = useState('');
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const reset = () => {
-    setTitle('');
-    setPublisher('');
-    setYear('');
-    setTopics([]);
-    setSummary('');
-    setUrl('');
-    setFile(null);
-    setError(null);
-  };
   const submit = async () => {
     setError(null);
     const fields = {
@@ -142,7 +87,7 @@ function AddResourceDialog({
       publisher,
       type,
       year: /^\d{4}$/.test(year) ? Number(year) : null,
-      topics: topics as Resource['topics'],
+      topics,
       audience: [],
       summary,
       notes: '',
@@ -161,7 +106,6 @@ function AddResourceDialog({
       } else {
         added = await call('toolkit.resources.addLink', { ...fields, url: url.trim() });
       }
-      reset();
       onAdded(added);
     } catch (e) {
       setError(errorText(e, 'The resource could not be added.'));
@@ -170,88 +114,49 @@ function AddResourceDialog({
     }
   };
   return (
-    <ModalDialog title={mode === 'file' ? 'Add a file' : 'Add a link'} isOpen={mode !== null} onClose={onClose} wide>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {mode === 'file' ? (
-          <div className="field">
-            <label htmlFor="res-file">
-              File (PDF, Word, PowerPoint, Excel, text or image; up to {describeSize(RESOURCE_FILE_LIMIT_BYTES)})
-            </label>
-            <input
-              id="res-file"
-              type="file"
-              accept=".pdf,.doc,.docx,.odt,.ppt,.pptx,.xlsx,.txt,.png,.jpg"
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                setFile(f);
-                if (f && !title) setTitle(f.name.replace(/\.[^.]+$/, ''));
-              }}
-            />
-            <span className="field-help">
-              The file is kept inside Concordat’s database, so it is encrypted and backed up with everything else.
-            </span>
-          </div>
-        ) : (
-          <div className="field">
-            <label htmlFor="res-url">Web address</label>
-            <input id="res-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
-          </div>
-        )}
+    <FormDialog
+      title={mode === 'file' ? 'Add a file' : 'Add a link'}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      submitLabel={mode === 'file' ? 'Add file' : 'Add link'}
+      isPending={busy}
+      wide
+    >
+      {mode === 'file' ? (
         <div className="field">
-          <label htmlFor="res-title">Title</label>
-          <input id="res-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
-        </div>
-        <div className="inline-row">
-          <div className="field">
-            <label htmlFor="res-publisher">Author or publisher</label>
-            <input id="res-publisher" value={publisher} maxLength={200} onChange={(e) => setPublisher(e.target.value)} />
-          </div>
-          <Select
-            id="res-type"
-            label="Type"
-            value={type}
-            onChange={(v) => setType(v as Resource['type'])}
-            options={RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))}
+          <label htmlFor="res-file">
+            File (PDF, Word, PowerPoint, Excel, text or image; up to {describeSize(RESOURCE_FILE_LIMIT_BYTES)})
+          </label>
+          <input
+            id="res-file"
+            type="file"
+            accept=".pdf,.doc,.docx,.odt,.ppt,.pptx,.xlsx,.txt,.png,.jpg"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              if (f && !title) setTitle(f.name.replace(/\.[^.]+$/, ''));
+            }}
           />
-          <div className="field">
-            <label htmlFor="res-year">Year</label>
-            <input id="res-year" inputMode="numeric" value={year} maxLength={4} onChange={(e) => setYear(e.target.value)} />
-          </div>
+          <span className="field-help">
+            The file is kept inside Concordat’s database, so it is encrypted and backed up with everything else.
+          </span>
         </div>
-        <fieldset className="checks">
-          <legend>Topics</legend>
-          {TOPICS.map((t) => (
-            <label key={t.key} className="check">
-              <input
-                type="checkbox"
-                checked={topics.includes(t.key)}
-                onChange={(e) => setTopics((p) => (e.target.checked ? [...p, t.key] : p.filter((x) => x !== t.key)))}
-              />
-              {t.label}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="res-summary">Summary</label>
-          <textarea id="res-summary" rows={3} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
-        </div>
-        {error ? <Notice tone="error">{error}</Notice> : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={busy}>
-            {mode === 'file' ? 'Add file' : 'Add link'}
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
-    </ModalDialog>
+      ) : (
+        <TextInput label="Web address" type="url" value={url} onChange={setUrl} placeholder="https://" />
+      )}
+      <TextInput label="Title" value={title} maxLength={200} onChange={setTitle} />
+      <div className="inline-row">
+        <TextInput label="Author or publisher" value={publisher} maxLength={200} onChange={setPublisher} />
+        <SelectField label="Type" value={type} onChange={setType} options={asOptions(RESOURCE_TYPES)} />
+        <TextInput label="Year" inputMode="numeric" value={year} maxLength={4} onChange={setYear} />
+      </div>
+      <CheckboxGroup label="Topics" value={topics} onChange={setTopics} options={asOptions(TOPICS)} />
+      <LongTextInput label="Summary" rows={3} value={summary} maxLength={2000} onChange={setSummary} />
+      {error ? <Notice tone="error">{error}</Notice> : null}
+    </FormDialog>
   );
 }
 
@@ -360,17 +265,17 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
     <Page
       title="Resource library"
       actions={
-        <>
-          <Button className="button" onPress={checkLinks} isDisabled={check.isPending || !results.data?.items.some((r) => r.url)}>
-            Check these links
-          </Button>
-          <Button className="button" onPress={() => setAdding('file')}>
-            Add a file
-          </Button>
-          <Button className="button primary" onPress={() => setAdding('link')}>
-            Add a link
-          </Button>
-        </>
+        <ActionButtons
+          actions={[
+            {
+              label: 'Check these links',
+              onPress: checkLinks,
+              isDisabled: check.isPending || !results.data?.items.some((r) => r.url),
+            },
+            { label: 'Add a file', onPress: () => setAdding('file') },
+            { label: 'Add a link', onPress: () => setAdding('link'), primary: true },
+          ]}
+        />
       }
     >
       <p className="lede">
@@ -379,39 +284,24 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
       </p>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="filters" role="search">
-        <div className="field search-field">
-          <label htmlFor="res-search">Search the library</label>
-          <input
-            id="res-search"
-            ref={searchRef}
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-keyshortcuts="Control+F"
-            placeholder="For example: car wash"
+        <SearchField
+          className="field search-field"
+          label="Search the library"
+          value={text}
+          onChange={setText}
+          inputRef={searchRef}
+          shortcut="Control+F"
+          placeholder="For example: car wash"
+        />
+        {CHOICE_FILTERS.map((f) => (
+          <SelectField<string>
+            key={f.key}
+            label={f.label}
+            value={filters[f.key]}
+            onChange={set(f.key)}
+            options={[{ value: '', label: f.any }, ...f.options]}
           />
-        </div>
-        <Select
-          id="f-type"
-          label="Type"
-          value={filters.type}
-          onChange={set('type')}
-          options={[{ value: '', label: 'Any type' }, ...RESOURCE_TYPES.map((t) => ({ value: t.key, label: t.label }))]}
-        />
-        <Select
-          id="f-topic"
-          label="Topic"
-          value={filters.topic}
-          onChange={set('topic')}
-          options={[{ value: '', label: 'Any topic' }, ...TOPICS.map((t) => ({ value: t.key, label: t.label }))]}
-        />
-        <Select
-          id="f-audience"
-          label="Audience"
-          value={filters.audience}
-          onChange={set('audience')}
-          options={[{ value: '', label: 'Anyone' }, ...AUDIENCES.map((a) => ({ value: a.key, label: a.label }))]}
-        />
+        ))}
         <div className="field narrow">
           <label htmlFor="f-year">Year</label>
           <input
@@ -435,21 +325,32 @@ export function ResourcesScreen({ initialQuery = '' }: { initialQuery?: string }
           <ResourceRow key={r.id} r={r} onOpen={setOpening} onAttach={setAttaching} onMessage={setMessage} />
         ))}
       </ul>
-      <OpenLinkDialog resource={opening} onClose={() => setOpening(null)} />
+      <OpenLinkDialog
+        url={opening?.url ?? null}
+        onClose={() => setOpening(null)}
+        note={
+          opening?.linkStatus === 'may_be_broken' ? (
+            <Notice tone="info">This link may be broken: the page may have moved or been taken down.</Notice>
+          ) : null
+        }
+      />
       <AttachToMeetingDialog
         resource={attaching}
         onClose={() => setAttaching(null)}
         onDone={(text) => setMessage({ tone: 'success', text })}
       />
-      <AddResourceDialog
-        mode={adding}
-        onClose={() => setAdding(null)}
-        onAdded={(r) => {
-          setAdding(null);
-          void refresh();
-          setMessage({ tone: 'success', text: `Added “${r.title}” to the library.` });
-        }}
-      />
+      {adding ? (
+        <AddResourceDialog
+          key={adding}
+          mode={adding}
+          onClose={() => setAdding(null)}
+          onAdded={(r) => {
+            setAdding(null);
+            void refresh();
+            setMessage({ tone: 'success', text: `Added “${r.title}” to the library.` });
+          }}
+        />
+      ) : null}
     </Page>
   );
 }

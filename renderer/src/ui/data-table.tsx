@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { Page } from '../../../shared/partners/domain';
 
 export type Column<T> = { key: string; label: string; width: string; render: (row: T) => ReactNode; sortKey?: string };
@@ -185,6 +186,39 @@ export type TableColumn<T> = {
   /** A class for this column's cell in one row (an overdue status, say). */
   cellClassName?: (row: T) => string | undefined;
 };
+
+/**
+ * A column of one button a row under a hidden header ("Restore"): the button's text is short, and
+ * its accessible name says which row it acts on ("Restore the backup from 2 December 2026").
+ */
+export function buttonColumn<T>({
+  key = 'actions',
+  label = 'Actions',
+  text,
+  name,
+  onPress,
+  isDisabled,
+  className = 'button',
+}: {
+  key?: string;
+  label?: string;
+  text: string;
+  name: (row: T) => string;
+  onPress: (row: T) => void;
+  isDisabled?: boolean;
+  className?: string;
+}): TableColumn<T> {
+  return {
+    key,
+    label,
+    hideLabel: true,
+    render: (row) => (
+      <Button className={className} aria-label={name(row)} isDisabled={isDisabled ?? false} onPress={() => onPress(row)}>
+        {text}
+      </Button>
+    ),
+  };
+}
 
 /**
  * A short list shown whole (backups, privacy requests): a real table with column headers, so cells

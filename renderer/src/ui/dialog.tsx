@@ -46,7 +46,8 @@ export function DialogActions({ children }: { children: ReactNode }) {
 
 /**
  * A dialog that is one form: its fields, then the submit button and Cancel. `onSubmit` is the kit
- * form's `form.handleSubmit(save)`, so the schema's messages explain what is wrong (see ui/form.tsx).
+ * form's `form.handleSubmit(save)`, so the schema's messages explain what is wrong (see ui/form.tsx),
+ * or a handler that calls `preventDefault` itself. While `isPending` or `isDisabled` it does not submit.
  */
 export function FormDialog({
   title,
@@ -54,6 +55,8 @@ export function FormDialog({
   onSubmit,
   submitLabel,
   isPending,
+  isDisabled = false,
+  isOpen = true,
   wide,
   children,
 }: {
@@ -63,15 +66,27 @@ export function FormDialog({
   submitLabel: string;
   /** While the save is under way, so a second press does not send it twice. */
   isPending: boolean;
+  /** The submit button is off: there is nothing to submit yet (no template to start from). */
+  isDisabled?: boolean;
+  /** For a dialog kept mounted by its screen; one mounted only while open leaves it out. */
+  isOpen?: boolean;
   wide?: boolean;
   children: ReactNode;
 }) {
   return (
-    <ModalDialog title={title} isOpen onClose={onClose} wide={wide ?? false}>
-      <Form className="form" validationBehavior="aria" onSubmit={onSubmit}>
+    <ModalDialog title={title} isOpen={isOpen} onClose={onClose} wide={wide ?? false}>
+      <Form
+        className="form"
+        validationBehavior="aria"
+        onSubmit={(e) => {
+          // Enter in a field submits too: it does nothing while the button is off.
+          if (isPending || isDisabled) e.preventDefault();
+          else onSubmit(e);
+        }}
+      >
         {children}
         <DialogActions>
-          <Button type="submit" className="button primary" isDisabled={isPending}>
+          <Button type="submit" className="button primary" isDisabled={isPending || isDisabled}>
             {submitLabel}
           </Button>
           <Button className="button" onPress={onClose}>
@@ -83,7 +98,11 @@ export function FormDialog({
   );
 }
 
-/** Ask before doing something that cannot be undone, saying what it affects. */
+/**
+ * Ask before doing something that cannot be undone, saying what it affects. It starts on the safe
+ * choice. Confirming closes it, unless the screen passes `isPending`: then it stays open while the
+ * work is under way (both buttons off, Escape and a click outside do nothing) and the screen closes it.
+ */
 export function ConfirmDialog({
   title,
   isOpen,
@@ -92,6 +111,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel = 'Cancel',
   danger,
+  isPending,
   children,
 }: {
   title: string;
@@ -101,22 +121,25 @@ export function ConfirmDialog({
   confirmLabel: string;
   cancelLabel?: string;
   danger?: boolean;
+  isPending?: boolean;
   children: ReactNode;
 }) {
+  const busy = isPending === true;
   return (
-    <ModalDialog title={title} isOpen={isOpen} onClose={onClose}>
+    <ModalDialog title={title} isOpen={isOpen} onClose={() => (busy ? undefined : onClose())} isDismissable={!busy}>
       <div>{children}</div>
       <DialogActions>
         <Button
           className={`button ${danger ? 'danger' : 'primary'}`}
+          isDisabled={busy}
           onPress={() => {
             onConfirm();
-            onClose();
+            if (isPending === undefined) onClose();
           }}
         >
           {confirmLabel}
         </Button>
-        <Button className="button" onPress={onClose} autoFocus>
+        <Button className="button" onPress={onClose} isDisabled={busy} autoFocus>
           {cancelLabel}
         </Button>
       </DialogActions>

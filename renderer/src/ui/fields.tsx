@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useId } from 'react';
 import type { z } from 'zod';
 import { FieldError, Input, Label, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
@@ -17,67 +17,47 @@ type TextProps = {
   maxLength?: number;
   name?: string;
   placeholder?: string;
+  /** The on-screen keyboard to offer: 'numeric' for a year typed as text. */
+  inputMode?: 'numeric';
 };
 
-/** A labelled text input with help text and an error message tied to it for screen readers. */
-export function TextInput({
+/** The label, help text and error every text field has, around its input or text area. */
+function TextBox({
   label,
-  value,
-  onChange,
   description,
   error,
   isRequired,
-  type = 'text',
-  autoFocus,
-  maxLength,
-  name,
-  placeholder,
-  autoComplete,
-}: TextProps) {
+  children,
+  ...field
+}: Omit<TextProps, 'placeholder' | 'inputMode'> & { children: ReactNode }) {
   return (
-    <TextField
-      className="field"
-      value={value}
-      onChange={onChange}
-      isRequired={isRequired}
-      isInvalid={Boolean(error)}
-      type={type}
-      autoFocus={autoFocus}
-      maxLength={maxLength}
-      name={name}
-      autoComplete={autoComplete}
-    >
+    <TextField className="field" isRequired={isRequired} isInvalid={Boolean(error)} {...field}>
       <Label>
         {label}
         {isRequired ? <span aria-hidden="true"> *</span> : null}
       </Label>
-      <Input placeholder={placeholder} />
+      {children}
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError>{error}</FieldError>
     </TextField>
   );
 }
 
-export function LongTextInput({
-  label,
-  value,
-  onChange,
-  description,
-  error,
-  isRequired,
-  name,
-  rows = 4,
-}: Omit<TextProps, 'type'> & { rows?: number }) {
+/** A labelled text input with help text and an error message tied to it for screen readers. */
+export function TextInput({ type = 'text', placeholder, inputMode, ...rest }: TextProps) {
   return (
-    <TextField className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} name={name}>
-      <Label>
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
+    <TextBox {...rest} type={type}>
+      <Input placeholder={placeholder} inputMode={inputMode} />
+    </TextBox>
+  );
+}
+
+/** The same for a few lines of text. */
+export function LongTextInput({ rows = 4, ...rest }: Omit<TextProps, 'type' | 'inputMode' | 'placeholder'> & { rows?: number }) {
+  return (
+    <TextBox {...rest}>
       <TextArea rows={rows} />
-      {description ? <Text slot="description">{description}</Text> : null}
-      <FieldError>{error}</FieldError>
-    </TextField>
+    </TextBox>
   );
 }
 
@@ -108,22 +88,35 @@ export function RadioChoice<T extends string>({
   );
 }
 
-/** A labelled native select: fast with long option lists and read well by screen readers. */
+type Option<T extends string> = { value: T; label: string };
+
+/**
+ * A labelled native select: fast with long option lists and read well by screen readers. `groups`
+ * follow the plain `options` under their headings, so a long list stays easy to scan.
+ */
 export function SelectField<T extends string>({
   label,
   value,
   options,
+  groups = [],
   onChange,
   description,
   className = 'field',
 }: {
   label: string;
   value: T;
-  options: readonly { value: T; label: string }[];
+  options: readonly Option<T>[];
+  groups?: readonly { label: string; options: readonly Option<T>[] }[];
   onChange: (value: T) => void;
   description?: ReactNode;
   className?: string;
 }) {
+  const optionList = (list: readonly Option<T>[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   const id = useId();
   return (
     <div className={className}>
@@ -134,11 +127,14 @@ export function SelectField<T extends string>({
         onChange={(e) => onChange(e.target.value as T)}
         aria-describedby={description ? `${id}-d` : undefined}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {optionList(options)}
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {optionList(g.options)}
+            </optgroup>
+          ))}
       </select>
       {description ? (
         <span id={`${id}-d`} className="field-description">
@@ -169,6 +165,74 @@ export function CheckboxField({
         {description ? <span className="checkbox-help">{description}</span> : null}
       </span>
     </label>
+  );
+}
+
+/** A set of checkboxes for a list of values: each ticked option's value is in the list, in ticking order. */
+export function CheckboxGroup<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: readonly T[];
+  options: readonly Option<T>[];
+  onChange: (value: T[]) => void;
+}) {
+  return (
+    <fieldset className="checks">
+      <legend>{label}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="check">
+          <input
+            type="checkbox"
+            checked={value.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * A labelled search box. `inputRef` lets the screen's Ctrl+F put the cursor in it, and `shortcut`
+ * tells screen readers so (aria-keyshortcuts).
+ */
+export function SearchField({
+  label,
+  value,
+  onChange,
+  inputRef,
+  shortcut,
+  placeholder,
+  className = 'field',
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  shortcut?: string;
+  placeholder?: string;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="search"
+        className="search-input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-keyshortcuts={shortcut}
+        placeholder={placeholder}
+      />
+    </div>
   );
 }
 

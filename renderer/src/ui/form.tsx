@@ -4,7 +4,7 @@ import type { Control, DefaultValues, FieldPath, FieldValues, UseFormReturn } fr
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { DateField } from './date-field';
-import { CheckboxField, LongTextInput, SelectField, TextInput } from './fields';
+import { CheckboxField, CheckboxGroup, LongTextInput, SelectField, TextInput } from './fields';
 import { useLeaveGuard } from './leave-guard';
 
 /**
@@ -127,24 +127,9 @@ export function FormCheckboxGroup<T extends FieldValues, V extends string>({
 }: Bound<T> & { options: readonly { value: V; label: string }[] }) {
   return (
     <Bind control={control} name={name}>
-      {(b) => {
-        const chosen = (b.value as V[] | undefined) ?? [];
-        return (
-          <fieldset className="checks">
-            <legend>{label}</legend>
-            {options.map((o) => (
-              <label key={o.value} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(o.value)}
-                  onChange={(e) => b.onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
-                />
-                {o.label}
-              </label>
-            ))}
-          </fieldset>
-        );
-      }}
+      {(b) => (
+        <CheckboxGroup<V> label={label} value={(b.value as V[] | undefined) ?? []} options={options} onChange={b.onChange} />
+      )}
     </Bind>
   );
 }

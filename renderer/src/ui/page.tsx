@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from 'react-aria-components';
 
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -21,5 +22,26 @@ export function EmptyState({ title, children, action }: { title: string; childre
       <div>{children}</div>
       {action ? <div className="empty-action">{action}</div> : null}
     </div>
+  );
+}
+
+/** One of a screen's buttons: what it says, what it does, whether it is the main one, and when it is off. */
+export type Action = { label: string; onPress: () => void; primary?: boolean; isDisabled?: boolean };
+
+/** A row of a screen's buttons (a page's toolbar, an empty state's first steps), the main one marked. */
+export function ActionButtons({ actions }: { actions: readonly Action[] }) {
+  return (
+    <>
+      {actions.map((a) => (
+        <Button
+          key={a.label}
+          className={a.primary ? 'button primary' : 'button'}
+          onPress={a.onPress}
+          isDisabled={a.isDisabled ?? false}
+        >
+          {a.label}
+        </Button>
+      ))}
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
+import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import { Notice } from './notice';
 
 type Fields = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -141,4 +143,42 @@ export function useStaleWrite<T extends Fields>(
     /** The form now shows this stored version: after a save, or when the record moved on while nothing here was edited. */
     rebase: settle,
   };
+}
+
+/** What useStaleWrite gives a form. */
+export type StaleWrite<T extends Fields> = ReturnType<typeof useStaleWrite<T>>;
+
+/**
+ * The stale-write notice for a kit form (ui/form.tsx): Keep mine shows my changes on top of the
+ * stored version, still unsaved until the person saves them; Use theirs shows the stored version.
+ * While the newer version is loading it says so.
+ */
+export function FormStaleNotice<T extends Fields & FieldValues>({
+  what,
+  stale,
+  form,
+}: {
+  what: string;
+  stale: StaleWrite<T>;
+  form: Pick<UseFormReturn<T>, 'getValues' | 'setValue' | 'reset'>;
+}) {
+  if (stale.pending) return <Notice tone="info">{what} changed somewhere else; loading that version…</Notice>;
+  if (!stale.theirs) return null;
+  return (
+    <StaleWriteNotice
+      what={what}
+      changed={stale.changed}
+      conflicts={stale.conflicts(form.getValues())}
+      onMerge={() => {
+        const next = stale.keepMine(form.getValues());
+        if (!next) return;
+        for (const key of Object.keys(next.value) as Path<T>[])
+          form.setValue(key, next.value[key] as PathValue<T, Path<T>>, { shouldDirty: true });
+      }}
+      onReload={() => {
+        const theirs = stale.takeTheirs();
+        if (theirs) form.reset(theirs);
+      }}
+    />
+  );
 }

@@ -94,8 +94,55 @@ describe('ModalDialog', () => {
   });
 });
 
+describe('ConfirmDialog for work that takes a while', () => {
+  function Restore({ onConfirm }: { onConfirm: () => void }) {
+    const [open, setOpen] = useState(true);
+    const [pending, setPending] = useState(false);
+    return (
+      <ConfirmDialog
+        title="Restore the backup?"
+        isOpen={open}
+        onClose={() => setOpen(false)}
+        onConfirm={() => {
+          onConfirm();
+          setPending(true);
+        }}
+        confirmLabel={pending ? 'Restoring…' : 'Restore'}
+        isPending={pending}
+      >
+        Everything will be replaced.
+      </ConfirmDialog>
+    );
+  }
+
+  it('stays open while the work is under way, with both buttons off and Escape doing nothing', async () => {
+    const user = userEvent.setup();
+    let confirmed = 0;
+    render(<Restore onConfirm={() => confirmed++} />);
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(confirmed).toBe(1);
+    const dialog = screen.getByRole('dialog', { name: 'Restore the backup?' });
+    for (const name of ['Restoring…', 'Cancel']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true').toBe(true);
+    }
+    await user.click(screen.getByRole('button', { name: 'Restoring…' }));
+    expect(confirmed).toBe(1);
+    await user.keyboard('{Escape}');
+    expect(dialog.isConnected).toBe(true);
+  });
+});
+
 describe('FormDialog', () => {
-  function NewPlan({ pending = false, onSave }: { pending?: boolean; onSave: (title: string) => void }) {
+  function NewPlan({
+    pending = false,
+    disabled,
+    onSave,
+  }: {
+    pending?: boolean;
+    disabled?: (title: string) => boolean;
+    onSave: (title: string) => void;
+  }) {
     const [open, setOpen] = useState(true);
     const [title, setTitle] = useState('');
     if (!open) return <p>Closed</p>;
@@ -109,6 +156,7 @@ describe('FormDialog', () => {
         }}
         submitLabel="Create plan"
         isPending={pending}
+        isDisabled={disabled?.(title) ?? false}
       >
         <label>
           Title <input value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -138,6 +186,27 @@ describe('FormDialog', () => {
     const submit = screen.getByRole('button', { name: 'Create plan' });
     expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(true);
     await user.click(submit);
+    expect(saved).toEqual([]);
+  });
+
+  it('cannot be submitted, by the button or Enter, while it is disabled, and can once it is not', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NewPlan disabled={(t) => t.trim() === ''} onSave={(t) => saved.push(t)} />);
+    const submit = screen.getByRole('button', { name: 'Create plan' });
+    expect(submit.hasAttribute('disabled') || submit.getAttribute('aria-disabled') === 'true').toBe(true);
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), ' {Enter}');
+    await user.click(submit);
+    expect(saved).toEqual([]);
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Strategy{Enter}');
+    expect(saved).toEqual([' Strategy']);
+  });
+
+  it('does not submit on Enter while a save is under way', async () => {
+    const user = userEvent.setup();
+    const saved: string[] = [];
+    render(<NewPlan pending onSave={(t) => saved.push(t)} />);
+    await user.type(screen.getByRole('textbox', { name: 'Title' }), 'Strategy{Enter}');
     expect(saved).toEqual([]);
   });
 });
