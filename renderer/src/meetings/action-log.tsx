@@ -12,7 +12,7 @@ import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';

@@ -8,7 +8,7 @@ import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText } from '../ui/errors';
 import { Notice, useMessage } from '../ui/notice';
 import { toast } from '../ui/toasts';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
 import { organisationSource, peopleSource, useRefresh } from './queries';
 import { restoreAttendance, useInvite, useMarkAttendance, useRemoveAttendance } from './mutations';
 

@@ -14,7 +14,7 @@ import { AttendanceTab } from './attendance-tab';
 import { MinutesTab } from './minutes-tab';
 import { AgendaItemEditor } from './agenda-item-editor';
 import { ExternalLink } from '../ui/external-link';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';

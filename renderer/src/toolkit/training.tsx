@@ -9,7 +9,7 @@ import type { TrainingMatrix } from '../../../shared/toolkit/training';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import type { Picked } from '../meetings/queries';
+import type { Picked } from '../ui/form';
 import { organisationSource, peopleSource } from '../meetings/queries';
 import { RecordTable } from '../ui/data-table';
 import { dateInput } from '../ui/date-field';
