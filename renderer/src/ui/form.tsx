@@ -244,6 +244,7 @@ export function FormPicker<T extends FieldValues>({
 export function FormActions({
   submit,
   busy = false,
+  disabled = false,
   busyLabel,
   plain = false,
   keyShortcuts,
@@ -252,7 +253,10 @@ export function FormActions({
   children,
 }: {
   submit?: ReactNode;
+  /** A save under way: the submit button is disabled (and reads `busyLabel`, if given). */
   busy?: boolean;
+  /** The submit button is disabled for another reason (nothing to save yet). */
+  disabled?: boolean;
   busyLabel?: string;
   plain?: boolean;
   keyShortcuts?: string;
@@ -266,7 +270,7 @@ export function FormActions({
         <Button
           type="submit"
           className={plain ? 'button' : 'button primary'}
-          isDisabled={busy}
+          isDisabled={busy || disabled}
           {...(keyShortcuts === undefined ? {} : { 'aria-keyshortcuts': keyShortcuts })}
         >
           {busy && busyLabel !== undefined ? busyLabel : submit}
