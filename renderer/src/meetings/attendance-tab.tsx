@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AttendanceRecord, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/meetings/model';
+import { buttonColumn } from '../ui/button-column';
 import { RecordTable } from '../ui/data-table';
 import { ConfirmDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -157,21 +158,12 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
                   />
                 ) : null,
             },
-            {
-              key: 'remove',
+            buttonColumn({
               label: 'Remove',
-              hideLabel: true,
-              render: (a) => (
-                <Button
-                  className="button small"
-                  aria-label={`Remove ${a.personName} from this meeting`}
-                  isDisabled={remove.isPending}
-                  onPress={() => askToRemove(a)}
-                >
-                  Remove
-                </Button>
-              ),
-            },
+              name: (a) => `Remove ${a.personName} from this meeting`,
+              isDisabled: remove.isPending,
+              onPress: askToRemove,
+            }),
           ]}
         />
       )}
