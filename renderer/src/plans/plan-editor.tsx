@@ -183,7 +183,7 @@ function PlanDetailsForm({ detail }: { detail: PlanDetail }) {
   });
   return (
     <Form
-      className="form plan-details"
+      className="form editor plan-details"
       aria-label="Plan details"
       validationBehavior="aria"
       onSubmit={form.handleSubmit((v) => save.mutate({ ...v, vision: v.vision }))}

@@ -165,7 +165,7 @@ export function PrioritySection({
   const heading = `Priority ${p.number}: ${p.title}`;
   return (
     <section
-      className="priority"
+      className="editor priority"
       aria-labelledby={`priority-${p.id}`}
       onKeyDown={(e) => e.target === e.currentTarget && moveKeys((d) => move.mutate(d))(e)}
     >
