@@ -1,28 +1,34 @@
-import { Controller } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { z } from 'zod';
 import { actionCreateReq } from '../../../shared/contract/meetings';
 import type { Action, AgendaItem } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import { call } from '../api/client';
 import { dateProblem } from '../ui/date-field';
-import { FormCheckboxGroup, FormDate, FormLongText, FormSelect, useContractForm } from '../ui/form';
+import {
+  FormActions,
+  FormCheckboxGroup,
+  FormDate,
+  FormLongText,
+  FormPicker,
+  FormSelect,
+  FormStaleNotice,
+  pickedField,
+  refusedAsStale,
+  useContractForm,
+} from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
-import type { Picked } from './queries';
-import { DirectoryPicker } from '../ui/directory-picker';
-import { errorText, isStale } from '../ui/errors';
-import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { errorText } from '../ui/errors';
+import { useStaleWrite } from '../ui/stale-write';
 import { organisationSource, peopleSource } from './queries';
 import { useSaveAction } from './mutations';
-
-const picked = z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
 
 /** The action form's fields: the contract's own rules for the action, its status and the 4 Ps; owners as picked. */
 const actionForm = z.object({
   description: actionCreateReq.shape.description,
   agendaItemId: z.string(),
-  organisation: picked,
-  person: picked,
+  organisation: pickedField(),
+  person: pickedField(),
   dueOn: z.string().superRefine((v, ctx) => {
     const problem = dateProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -80,17 +86,14 @@ export function ActionForm({
       onSaved?.(saved);
     },
     onError: async (e) => {
-      if (action && isStale(e)) {
-        try {
-          const theirs = (await call('meetings.actions.get', { id: action.id })).action;
-          setMessage(null);
-          stale.refused({ version: theirs.version, value: toDraft(theirs) });
-          return;
-        } catch {
-          // Fall through to the plain message.
-        }
-      }
-      setMessage({ tone: 'error', text: errorText(e, 'Could not save the action.') });
+      const reload = action
+        ? async () => {
+            const theirs = (await call('meetings.actions.get', { id: action.id })).action;
+            return { version: theirs.version, value: toDraft(theirs) };
+          }
+        : null;
+      if (await refusedAsStale(e, stale, reload)) setMessage(null);
+      else setMessage({ tone: 'error', text: errorText(e, 'Could not save the action.') });
     },
   });
 
@@ -108,13 +111,6 @@ export function ActionForm({
       fourPs: draft.fourPs,
     },
   });
-
-  // Keep mine: the merged values, still unsaved until the person saves them.
-  const showDraft = (next: Draft) => {
-    for (const key of Object.keys(next) as (keyof Draft)[]) {
-      form.setValue(key, next[key] as never, { shouldDirty: true });
-    }
-  };
 
   return (
     <Form
@@ -136,36 +132,19 @@ export function ActionForm({
         />
       ) : null}
       <div className="inline-row">
-        <Controller
-          control={control}
-          name="organisation"
-          render={({ field }) => (
-            <DirectoryPicker
-              source={organisationSource}
-              label="Owner organisation"
-              value={field.value as Picked}
-              onPick={(v) => field.onChange(v)}
-            />
-          )}
-        />
-        <Controller
+        <FormPicker control={control} name="organisation" label="Owner organisation" source={organisationSource} />
+        <FormPicker
           control={control}
           name="person"
-          render={({ field }) => (
-            <DirectoryPicker
-              source={peopleSource}
-              label="Owner"
-              value={field.value as Picked}
-              onPick={(person) => {
-                field.onChange(person);
-                // Picking an owner fills in their organisation unless one was chosen already.
-                if (!form.getValues('organisation') && person) {
-                  const organisation = peopleSource.organisationOf.get(person.id) ?? null;
-                  if (organisation) form.setValue('organisation', organisation, { shouldDirty: true });
-                }
-              }}
-            />
-          )}
+          label="Owner"
+          source={peopleSource}
+          onPicked={(person) => {
+            // Picking an owner fills in their organisation unless one was chosen already.
+            if (!form.getValues('organisation') && person) {
+              const organisation = peopleSource.organisationOf.get(person.id) ?? null;
+              if (organisation) form.setValue('organisation', organisation, { shouldDirty: true });
+            }
+          }}
         />
       </div>
       <div className="inline-row">
@@ -184,31 +163,8 @@ export function ActionForm({
         options={FOUR_PS.map((p) => ({ value: p, label: FOUR_P_LABELS[p] }))}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {stale.theirs ? (
-        <StaleWriteNotice
-          what={`Action A${action?.id ?? ''}`}
-          changed={stale.changed}
-          conflicts={stale.conflicts(form.getValues())}
-          onMerge={() => {
-            const next = stale.keepMine(form.getValues());
-            if (next) showDraft(next.value);
-          }}
-          onReload={() => {
-            const theirs = stale.takeTheirs();
-            if (theirs) form.reset(theirs);
-          }}
-        />
-      ) : null}
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={save.isPending}>
-          {action ? 'Save action' : 'Add action'}
-        </Button>
-        {onCancel ? (
-          <Button className="button" onPress={onCancel}>
-            Close
-          </Button>
-        ) : null}
-      </div>
+      <FormStaleNotice what={`Action A${action?.id ?? ''}`} form={form} stale={stale} />
+      <FormActions submit={action ? 'Save action' : 'Add action'} busy={save.isPending} onCancel={onCancel} cancelLabel="Close" />
     </Form>
   );
 }

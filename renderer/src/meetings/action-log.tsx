@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ActionStatus } from '../../../shared/meetings/model';
-import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate, londonToday } from '../../../shared/meetings/time';
 import { call } from '../api/client';
 import { RecordTable } from '../ui/data-table';
@@ -12,7 +11,10 @@ import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { ActionForm } from './action-form';
-import type { Picked } from './queries';
+import { actionColumns } from './actions-tab';
+import { GroupFilter } from './group-filter';
+import type { Picked } from '../ui/form';
+import { FormActions } from '../ui/form';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
@@ -44,7 +46,6 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useMessage(null);
   const exporter = useExport(setMessage);
-  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const filter = useMemo(
     () => ({
       overdueOnly,
@@ -90,15 +91,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
           Overdue only
         </label>
         <SelectField label="Status" value={status} onChange={setStatus} options={STATUS_FILTERS} />
-        <SelectField
-          label="Group"
-          value={groupId}
-          onChange={setGroupId}
-          options={[
-            { value: '', label: 'All groups' },
-            ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name })),
-          ]}
-        />
+        <GroupFilter value={groupId} onChange={setGroupId} />
         <DirectoryPicker source={organisationSource} label="Owner organisation" value={organisation} onPick={setOrganisation} />
         <DirectoryPicker source={peopleSource} label="Owner" value={owner} onPick={setOwner} />
         <NativeField label="Search actions" value={search} onChange={setSearch} />
@@ -136,32 +129,7 @@ export function ActionLog({ selectedId }: { selectedId: number | null }) {
                   [a.overdue ? 'is-overdue' : '', a.id === selectedId ? 'is-selected' : ''].join(' ').trim() || undefined,
               })}
               columns={[
-                {
-                  key: 'ref',
-                  label: 'Ref',
-                  render: (a) => (
-                    <a href={`#/meetings/actions/${a.id}`} aria-current={a.id === selectedId ? 'true' : undefined}>
-                      A{a.id}
-                    </a>
-                  ),
-                },
-                { key: 'action', label: 'Action', render: (a) => a.description },
-                {
-                  key: 'owner',
-                  label: 'Owner',
-                  render: (a) => [a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned',
-                },
-                { key: 'due', label: 'Due', render: (a) => (a.dueOn ? describeDate(a.dueOn) : 'No date') },
-                {
-                  key: 'status',
-                  label: 'Status',
-                  render: (a) => (
-                    <>
-                      {ACTION_STATUS_LABELS[a.status]}
-                      {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
-                    </>
-                  ),
-                },
+                ...actionColumns(selectedId),
                 {
                   key: 'from',
                   label: 'From',
@@ -238,14 +206,14 @@ function ActionPanel({ id }: { id: number }) {
         </Button>
       </form>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <div className="form-actions">
+      <FormActions>
         <ConfirmButton
           label="Delete action"
           confirmLabel="Delete it"
           question="Delete this action and its updates? Marking it dropped keeps a record."
           onConfirm={() => remove.mutate({ id })}
         />
-      </div>
+      </FormActions>
     </section>
   );
 }

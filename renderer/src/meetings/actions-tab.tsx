@@ -4,8 +4,39 @@ import { Button } from 'react-aria-components';
 import type { Action, MeetingDetail } from '../../../shared/meetings/model';
 import { ACTION_STATUS_LABELS } from '../../../shared/meetings/model';
 import { describeDate } from '../../../shared/meetings/time';
+import type { TableColumn } from '../ui/data-table';
 import { RecordTable } from '../ui/data-table';
 import { ActionForm } from './action-form';
+
+/** An action's reference (a link to it in the log, marked when it is the one open there), words, owner, due date and status. */
+export const actionColumns = (selectedId: number | null = null): TableColumn<Action>[] => [
+  {
+    key: 'ref',
+    label: 'Ref',
+    render: (a) => (
+      <a href={`#/meetings/actions/${a.id}`} aria-current={a.id === selectedId ? 'true' : undefined}>
+        A{a.id}
+      </a>
+    ),
+  },
+  { key: 'action', label: 'Action', render: (a) => a.description },
+  {
+    key: 'owner',
+    label: 'Owner',
+    render: (a) => [a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned',
+  },
+  { key: 'due', label: 'Due', render: (a) => (a.dueOn ? describeDate(a.dueOn) : 'No date') },
+  {
+    key: 'status',
+    label: 'Status',
+    render: (a) => (
+      <>
+        {ACTION_STATUS_LABELS[a.status]}
+        {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
+      </>
+    ),
+  },
+];
 
 export function ActionsTable({ actions, caption }: { actions: Action[]; caption: string }) {
   return (
@@ -16,26 +47,7 @@ export function ActionsTable({ actions, caption }: { actions: Action[]; caption:
       rows={actions}
       rowKey={(a) => a.id}
       rowProps={(a) => ({ className: a.overdue ? 'is-overdue' : undefined })}
-      columns={[
-        { key: 'ref', label: 'Ref', render: (a) => <a href={`#/meetings/actions/${a.id}`}>A{a.id}</a> },
-        { key: 'action', label: 'Action', render: (a) => a.description },
-        {
-          key: 'owner',
-          label: 'Owner',
-          render: (a) => [a.ownerPersonName, a.ownerOrganisationName].filter(Boolean).join(', ') || 'Not assigned',
-        },
-        { key: 'due', label: 'Due', render: (a) => (a.dueOn ? describeDate(a.dueOn) : 'No date') },
-        {
-          key: 'status',
-          label: 'Status',
-          render: (a) => (
-            <>
-              {ACTION_STATUS_LABELS[a.status]}
-              {a.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
-            </>
-          ),
-        },
-      ]}
+      columns={actionColumns()}
     />
   );
 }

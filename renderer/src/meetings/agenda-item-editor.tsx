@@ -6,10 +6,11 @@ import { ExternalLink } from '../ui/external-link';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
-import { errorText, isStale } from '../ui/errors';
+import { errorText } from '../ui/errors';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
-import type { Picked } from './queries';
-import { peopleSource, useRefresh } from './queries';
+import type { Picked } from '../ui/form';
+import { FormActions } from '../ui/form';
+import { peopleSource } from './queries';
 import { useAddPaper, useRemoveAgendaItem, useRemovePaper, useSaveAgendaItem } from './mutations';
 
 type ItemFields = { title: string; lead: Picked; minutesAllowed: string };
@@ -22,7 +23,6 @@ const itemFields = (i: AgendaItem): ItemFields => ({
 
 /** One agenda item's title, lead, time allowed and papers, saved on the version they were read at. */
 export function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const refresh = useRefresh();
   const [title, setTitle] = useState(item.title);
   const [lead, setLead] = useState<Picked>(item.leadPersonId ? { id: item.leadPersonId, name: item.leadName } : null);
   const [minutes, setMinutes] = useState(item.minutesAllowed === null ? '' : String(item.minutesAllowed));
@@ -43,11 +43,10 @@ export function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose:
       stale.rebase({ version: saved.version, value: itemFields(saved) });
       setMessage({ tone: 'success', text: 'Item saved.' });
     },
-    onError: async (e) => {
-      if (!isStale(e)) return onError(e);
+    onError,
+    onStale: () => {
       setMessage(null);
       stale.refused();
-      await refresh();
     },
   });
   const addPaper = useAddPaper({
@@ -125,7 +124,7 @@ export function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose:
           }}
         />
       ) : null}
-      <div className="form-actions">
+      <FormActions>
         <Button
           className="button primary"
           isDisabled={title.trim() === '' || save.isPending || stale.pending}
@@ -151,7 +150,7 @@ export function AgendaItemEditor({ item, onClose }: { item: AgendaItem; onClose:
           question="Remove this item and its minutes?"
           onConfirm={() => remove.mutate({ id: item.id })}
         />
-      </div>
+      </FormActions>
     </section>
   );
 }

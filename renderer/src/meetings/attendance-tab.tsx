@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AttendanceRecord, AttendanceStatus, MeetingDetail } from '../../../shared/meetings/model';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/meetings/model';
-import { RecordTable } from '../ui/data-table';
+import { RecordTable, buttonColumn } from '../ui/data-table';
 import { ConfirmDialog } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText } from '../ui/errors';
 import { Notice, useMessage } from '../ui/notice';
 import { toast } from '../ui/toasts';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
 import { organisationSource, peopleSource, useRefresh } from './queries';
 import { restoreAttendance, useInvite, useMarkAttendance, useRemoveAttendance } from './mutations';
 
@@ -157,21 +157,13 @@ export function AttendanceTab({ detail }: { detail: MeetingDetail }) {
                   />
                 ) : null,
             },
-            {
-              key: 'remove',
-              label: 'Remove',
-              hideLabel: true,
-              render: (a) => (
-                <Button
-                  className="button small"
-                  aria-label={`Remove ${a.personName} from this meeting`}
-                  isDisabled={remove.isPending}
-                  onPress={() => askToRemove(a)}
-                >
-                  Remove
-                </Button>
-              ),
-            },
+            buttonColumn({
+              text: 'Remove',
+              className: 'button small',
+              name: (a) => `Remove ${a.personName} from this meeting`,
+              isDisabled: remove.isPending,
+              onPress: askToRemove,
+            }),
           ]}
         />
       )}

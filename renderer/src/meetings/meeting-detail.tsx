@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useCallback, useState } from 'react';
 import { Button, GridList, GridListItem, Tab, TabList, TabPanel, Tabs, useDragAndDrop } from 'react-aria-components';
 import type { MeetingDetail } from '../../../shared/meetings/model';
@@ -14,7 +15,8 @@ import { AttendanceTab } from './attendance-tab';
 import { MinutesTab } from './minutes-tab';
 import { AgendaItemEditor } from './agenda-item-editor';
 import { ExternalLink } from '../ui/external-link';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
+import { FormActions } from '../ui/form';
 import { ConfirmButton } from '../ui/dialog';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField } from '../ui/fields';
@@ -24,7 +26,13 @@ import { peopleSource } from './queries';
 import { useAddAgendaItem, useDeleteMeeting, useReorderAgenda } from './mutations';
 import { meetingKeys } from './queries';
 
-const TABS = ['agenda', 'attendance', 'minutes', 'actions'] as const;
+/** The meeting's tabs: each one's name (with a count where it has one) and its panel. */
+const TABS: { id: string; label: (d: MeetingDetail) => string; Panel: (props: { detail: MeetingDetail }) => ReactNode }[] = [
+  { id: 'agenda', label: () => 'Agenda', Panel: AgendaTab },
+  { id: 'attendance', label: (d) => `Attendance (${d.attendance.length})`, Panel: AttendanceTab },
+  { id: 'minutes', label: () => 'Minutes', Panel: MinutesTab },
+  { id: 'actions', label: (d) => `Actions (${d.actions.length})`, Panel: ActionsTab },
+];
 
 export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: string | undefined }) {
   const detail = useQuery({
@@ -48,7 +56,7 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
   }
   const d = detail.data;
   const m = d.meeting;
-  const selected = TABS.includes(tab as (typeof TABS)[number]) ? (tab as string) : 'agenda';
+  const selected = TABS.some((t) => t.id === tab) ? (tab as string) : 'agenda';
   return (
     <Page
       title={m.title}
@@ -108,23 +116,17 @@ export function MeetingDetailView({ meetingId, tab }: { meetingId: number; tab: 
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <Tabs selectedKey={selected} onSelectionChange={(k) => navigate(`/meetings/${m.id}/${String(k)}`)}>
         <TabList aria-label="Meeting" className="tabs">
-          <Tab id="agenda">Agenda</Tab>
-          <Tab id="attendance">Attendance ({d.attendance.length})</Tab>
-          <Tab id="minutes">Minutes</Tab>
-          <Tab id="actions">Actions ({d.actions.length})</Tab>
+          {TABS.map((t) => (
+            <Tab key={t.id} id={t.id}>
+              {t.label(d)}
+            </Tab>
+          ))}
         </TabList>
-        <TabPanel id="agenda" className="tab-panel">
-          <AgendaTab detail={d} />
-        </TabPanel>
-        <TabPanel id="attendance" className="tab-panel">
-          <AttendanceTab detail={d} />
-        </TabPanel>
-        <TabPanel id="minutes" className="tab-panel">
-          <MinutesTab detail={d} />
-        </TabPanel>
-        <TabPanel id="actions" className="tab-panel">
-          <ActionsTab detail={d} />
-        </TabPanel>
+        {TABS.map(({ id, Panel }) => (
+          <TabPanel key={id} id={id} className="tab-panel">
+            <Panel detail={d} />
+          </TabPanel>
+        ))}
       </Tabs>
     </Page>
   );
@@ -270,11 +272,7 @@ function AgendaTab({ detail }: { detail: MeetingDetail }) {
           <DirectoryPicker source={peopleSource} label="Lead" value={lead} onPick={setLead} />
           <NativeField label="Minutes allowed" type="number" value={minutes} onChange={setMinutes} />
         </div>
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={add.isPending}>
-            Add item
-          </Button>
-        </div>
+        <FormActions submit="Add item" busy={add.isPending} />
       </form>
     </div>
   );

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { meetingCreateReq } from '../../../shared/contract/meetings';
 import { Button, Form } from 'react-aria-components';
@@ -10,22 +9,29 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import { FormDate, FormSelect, useContractForm } from '../ui/form';
+import {
+  FormActions,
+  FormDate,
+  FormNative,
+  FormPicker,
+  FormSelect,
+  FormStaleNotice,
+  pickedField,
+  refusedAsStale,
+  useContractForm,
+} from '../ui/form';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
-import type { Picked } from './queries';
-import { DirectoryPicker } from '../ui/directory-picker';
 import { NativeField, SelectField } from '../ui/fields';
-import { errorText, isStale } from '../ui/errors';
-import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { errorText } from '../ui/errors';
+import { useStaleWrite } from '../ui/stale-write';
 import { peopleSource } from './queries';
 import { useAddGroup, useSaveMeeting } from './mutations';
 import { meetingKeys } from './queries';
 import { settingsKeys } from '../settings/queries';
 
-const picked = z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
 const fields = meetingCreateReq.shape;
 
 /** London wall-clock times to instants, or the words for what is wrong with them. */
@@ -61,8 +67,8 @@ const meetingForm = z
     endTime: z.string(),
     location: fields.location,
     onlineLink: fields.onlineLink.refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'Enter a web address starting https://'),
-    chair: picked,
-    minuteTaker: picked,
+    chair: pickedField(),
+    minuteTaker: pickedField(),
     marking: fields.marking,
     status: fields.status,
   })
@@ -178,17 +184,15 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
       navigate(`/meetings/${d.meeting.id}`, { force: true });
     },
     onError: async (e) => {
-      if (meetingId !== null && isStale(e)) {
-        try {
-          const theirs = (await call('meetings.get', { id: meetingId })).meeting;
-          setMessage(null);
-          stale.refused({ version: theirs.version, value: fromMeeting(theirs) });
-          return;
-        } catch {
-          // Fall through to the plain message.
-        }
-      }
-      setMessage({ tone: 'error', text: errorText(e, 'Could not save the meeting.') });
+      const reload =
+        meetingId === null
+          ? null
+          : async () => {
+              const theirs = (await call('meetings.get', { id: meetingId })).meeting;
+              return { version: theirs.version, value: fromMeeting(theirs) };
+            };
+      if (await refusedAsStale(e, stale, reload)) setMessage(null);
+      else setMessage({ tone: 'error', text: errorText(e, 'Could not save the meeting.') });
     },
   });
 
@@ -218,31 +222,6 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
   );
   useShortcut('s', () => void submit());
 
-  // Keep mine: the merged values, still unsaved until the person saves them.
-  const showDraft = (next: Draft) => {
-    for (const key of Object.keys(next) as (keyof Draft)[]) {
-      form.setValue(key, next[key] as never, { shouldDirty: true });
-    }
-  };
-
-  const native = (
-    name: 'title' | 'startTime' | 'endTime' | 'location' | 'onlineLink',
-    props: Omit<Parameters<typeof NativeField>[0], 'value' | 'onChange' | 'error' | 'onBlur'>,
-  ) => (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <NativeField
-          {...props}
-          value={field.value}
-          onChange={(v) => field.onChange(v)}
-          onBlur={field.onBlur}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
-  );
   const errors = form.formState.errors;
   const groupId = form.watch('groupId');
 
@@ -305,7 +284,7 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
               </Button>
             </div>
           </details>
-          {native('title', { label: 'Title', required: true })}
+          <FormNative control={control} name="title" label="Title" required />
           <FormSelect
             control={control}
             name="type"
@@ -317,41 +296,24 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           <legend>When (UK time)</legend>
           <FormDate control={control} name="date" label="Date" isRequired />
           <div className="inline-row">
-            {native('startTime', { label: 'Start time', type: 'time', required: true })}
-            {native('endTime', { label: 'End time', type: 'time', required: true })}
+            <FormNative control={control} name="startTime" label="Start time" type="time" required />
+            <FormNative control={control} name="endTime" label="End time" type="time" required />
           </div>
         </fieldset>
         <fieldset>
           <legend>Where</legend>
-          {native('location', { label: 'Location', description: 'A room and building, or leave blank if online only.' })}
-          {native('onlineLink', { label: 'Online link', type: 'url' })}
+          <FormNative
+            control={control}
+            name="location"
+            label="Location"
+            description="A room and building, or leave blank if online only."
+          />
+          <FormNative control={control} name="onlineLink" label="Online link" type="url" />
         </fieldset>
         <fieldset>
           <legend>People and handling</legend>
-          <Controller
-            control={control}
-            name="chair"
-            render={({ field }) => (
-              <DirectoryPicker
-                source={peopleSource}
-                label="Chair"
-                value={field.value as Picked}
-                onPick={(v) => field.onChange(v)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="minuteTaker"
-            render={({ field }) => (
-              <DirectoryPicker
-                source={peopleSource}
-                label="Minute-taker"
-                value={field.value as Picked}
-                onPick={(v) => field.onChange(v)}
-              />
-            )}
-          />
+          <FormPicker control={control} name="chair" label="Chair" source={peopleSource} />
+          <FormPicker control={control} name="minuteTaker" label="Minute-taker" source={peopleSource} />
           <FormSelect
             control={control}
             name="marking"
@@ -370,29 +332,14 @@ function MeetingFormBody({ meetingId, version, initial }: { meetingId: number | 
           />
         </fieldset>
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {stale.theirs ? (
-          <StaleWriteNotice
-            what="This meeting"
-            changed={stale.changed}
-            conflicts={stale.conflicts(form.getValues())}
-            onMerge={() => {
-              const next = stale.keepMine(form.getValues());
-              if (next) showDraft(next.value);
-            }}
-            onReload={() => {
-              const theirs = stale.takeTheirs();
-              if (theirs) form.reset(theirs);
-            }}
-          />
-        ) : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={save.isPending} aria-keyshortcuts="Control+S">
-            {save.isPending ? 'Saving…' : meetingId === null ? 'Schedule meeting' : 'Save meeting'}
-          </Button>
-          <Button className="button" onPress={() => navigate(meetingId === null ? '/meetings' : `/meetings/${meetingId}`)}>
-            Cancel
-          </Button>
-        </div>
+        <FormStaleNotice what="This meeting" form={form} stale={stale} />
+        <FormActions
+          submit={meetingId === null ? 'Schedule meeting' : 'Save meeting'}
+          busy={save.isPending}
+          busyLabel="Saving…"
+          keyShortcuts="Control+S"
+          onCancel={() => navigate(meetingId === null ? '/meetings' : `/meetings/${meetingId}`)}
+        />
       </Form>
     </Page>
   );

@@ -11,7 +11,7 @@ import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate, useRoute } from '../ui/router';
 import { ActionLog } from './action-log';
-import { SelectField } from '../ui/fields';
+import { GroupFilter } from './group-filter';
 import { useExport } from '../ui/use-export';
 import { MeetingDetailView } from './meeting-detail';
 import { MeetingForm } from './meeting-form';
@@ -90,7 +90,6 @@ function MeetingRows({ meetings, label }: { meetings: MeetingSummary[]; label: s
 
 function MeetingList() {
   const [groupId, setGroupId] = useState('');
-  const groups = useQuery({ queryKey: meetingKeys.groups(), queryFn: () => call('meetings.groups.list', {}) });
   const gid = groupId === '' ? null : Number(groupId);
   const upcoming = useQuery({
     queryKey: meetingKeys.list('upcoming', gid),
@@ -135,15 +134,7 @@ function MeetingList() {
       ) : (
         <>
           <div className="toolbar list-filters">
-            <SelectField
-              label="Group"
-              value={groupId}
-              onChange={setGroupId}
-              options={[
-                { value: '', label: 'All groups' },
-                ...(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name })),
-              ]}
-            />
+            <GroupFilter value={groupId} onChange={setGroupId} />
             {gid !== null && series.length > 0 ? (
               <Button
                 className="button"

@@ -4,11 +4,11 @@ import type { AgendaItem, MeetingDetail } from '../../../shared/meetings/model';
 import { Notice, useMessage } from '../ui/notice';
 import { ActionsTable } from './actions-tab';
 import { NativeField } from '../ui/fields';
-import { errorText, isStale } from '../ui/errors';
+import { errorText } from '../ui/errors';
+import { FormActions } from '../ui/form';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { useAddDecision, useDeleteDecision, useSaveAgendaItem } from './mutations';
-import { useRefresh } from './queries';
 
 /** The minutes tab: each agenda item's minutes (stale-write protected) and its decisions. */
 export function MinutesTab({ detail }: { detail: MeetingDetail }) {
@@ -33,7 +33,6 @@ function addMine(base: Minutes, mine: Minutes, theirs: Minutes): Minutes {
 }
 
 function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: number; detail: MeetingDetail }) {
-  const refresh = useRefresh();
   const [text, setText] = useState(item.minutes);
   // The version the text box was filled from: saving on top of a newer version is refused (code "stale").
   const stored = { version: item.version, value: { minutes: item.minutes } };
@@ -54,11 +53,10 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
       stale.rebase({ version: saved.version, value: { minutes: saved.minutes } });
       setMessage({ tone: 'success', text: 'Minutes saved.' });
     },
-    onError: async (e) => {
-      if (!isStale(e)) return onError(e);
+    onError,
+    onStale: () => {
       setMessage(null);
       stale.refused();
-      await refresh();
     },
   });
   const saveMinutes = () =>
@@ -105,11 +103,11 @@ function ItemMinutes({ item, number, detail }: { item: AgendaItem; number: numbe
           }}
         />
       ) : null}
-      <div className="form-actions">
+      <FormActions>
         <Button className="button" isDisabled={!dirty || refused || save.isPending} onPress={saveMinutes}>
           Save minutes for item {number}
         </Button>
-      </div>
+      </FormActions>
       {decisions.length > 0 ? (
         <ul className="decisions" aria-label={`Decisions on item ${number}`}>
           {decisions.map((x) => (

@@ -3,6 +3,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../shared/contract';
 import type { AttendanceRecord } from '../../../shared/meetings/model';
 import { call } from '../api/client';
 import type { Reactions } from '../api/reactions';
+import { isStale } from '../ui/errors';
 import { useRefresh } from './queries';
 
 /**
@@ -29,19 +30,44 @@ const useMeetingsCall = <C extends Channel>(channel: C, on?: On<C>) =>
 
 type Saving<T> = { id: number | null; version: number; value: T };
 
-/** Schedule a meeting (id null), or save one on the version it was read at. */
-export const useSaveMeeting = (on?: Reactions<ResponseOf<'meetings.update'>, Saving<RequestOf<'meetings.create'>>>) =>
-  useMeetingsChange(
-    ({ id, version, value }: Saving<RequestOf<'meetings.create'>>) =>
-      id === null ? call('meetings.create', value) : call('meetings.update', { id, version, ...value }),
+/** A record's create channel (id null) or its update channel, on the version the value was read at. */
+function useMeetingsSave<C extends Channel, U extends Channel>(
+  create: C,
+  update: U,
+  on?: Reactions<ResponseOf<U>, Saving<RequestOf<C>>>,
+) {
+  return useMeetingsChange(
+    ({ id, version, value }: Saving<RequestOf<C>>) =>
+      (id === null ? call(create, value) : call(update, { id, version, ...value } as unknown as RequestOf<U>)) as Promise<
+        ResponseOf<U>
+      >,
     on,
   );
+}
+
+/** Schedule a meeting (id null), or save one on the version it was read at. */
+export const useSaveMeeting = (on?: Reactions<ResponseOf<'meetings.update'>, Saving<RequestOf<'meetings.create'>>>) =>
+  useMeetingsSave('meetings.create', 'meetings.update', on);
 export const useDeleteMeeting = (on?: On<'meetings.delete'>) => useMeetingsCall('meetings.delete', on);
 export const useAddGroup = (on?: On<'meetings.groups.create'>) => useMeetingsCall('meetings.groups.create', on);
 
 export const useAddAgendaItem = (on?: On<'meetings.agenda.add'>) => useMeetingsCall('meetings.agenda.add', on);
-/** An agenda item's title, lead, time and minutes, on the version they were read at. */
-export const useSaveAgendaItem = (on?: On<'meetings.agenda.update'>) => useMeetingsCall('meetings.agenda.update', on);
+/**
+ * An agenda item's title, lead, time and minutes, on the version they were read at. A save refused
+ * because the item changed elsewhere calls `onStale` (not `onError`), then the meeting is read
+ * again, which brings the newer version for the editor's merge.
+ */
+export function useSaveAgendaItem(on: On<'meetings.agenda.update'> & { onStale: () => void }) {
+  const refresh = useRefresh();
+  return useMeetingsCall('meetings.agenda.update', {
+    onSuccess: on.onSuccess,
+    onError: async (e, req) => {
+      if (!isStale(e)) return on.onError?.(e, req);
+      on.onStale();
+      await refresh();
+    },
+  });
+}
 export const useRemoveAgendaItem = (on?: On<'meetings.agenda.remove'>) => useMeetingsCall('meetings.agenda.remove', on);
 export const useReorderAgenda = (on?: On<'meetings.agenda.reorder'>) => useMeetingsCall('meetings.agenda.reorder', on);
 export const useAddPaper = (on?: On<'meetings.agenda.addPaper'>) => useMeetingsCall('meetings.agenda.addPaper', on);
@@ -75,22 +101,12 @@ export async function restoreAttendance(meetingId: number, a: AttendanceRecord):
 /** Add an action (id null), or save one on the version it was read at. */
 export const useSaveAction = (
   on?: Reactions<ResponseOf<'meetings.actions.update'>, Saving<RequestOf<'meetings.actions.create'>>>,
-) =>
-  useMeetingsChange(
-    ({ id, version, value }: Saving<RequestOf<'meetings.actions.create'>>) =>
-      id === null ? call('meetings.actions.create', value) : call('meetings.actions.update', { id, version, ...value }),
-    on,
-  );
+) => useMeetingsSave('meetings.actions.create', 'meetings.actions.update', on);
 export const useDeleteAction = (on?: On<'meetings.actions.delete'>) => useMeetingsCall('meetings.actions.delete', on);
 export const useAddActionUpdate = (on?: On<'meetings.actions.addUpdate'>) => useMeetingsCall('meetings.actions.addUpdate', on);
 
 /** Record a decision to share (id null), or save one on the version it was read at. */
 export const useSaveShareDecision = (
   on?: Reactions<ResponseOf<'meetings.share.update'>, Saving<RequestOf<'meetings.share.create'>>>,
-) =>
-  useMeetingsChange(
-    ({ id, version, value }: Saving<RequestOf<'meetings.share.create'>>) =>
-      id === null ? call('meetings.share.create', value) : call('meetings.share.update', { id, version, ...value }),
-    on,
-  );
+) => useMeetingsSave('meetings.share.create', 'meetings.share.update', on);
 export const useDeleteShareDecision = (on?: On<'meetings.share.delete'>) => useMeetingsCall('meetings.share.delete', on);

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { call } from '../api/client';
-import type { PickerSource } from '../ui/directory-picker';
+import { directorySources } from '../ui/directory-sources';
 
 /** Every meetings query key starts with 'meetings', so one invalidation refreshes the area and its badge. */
 export const meetingKeys = {
@@ -23,27 +22,5 @@ export function useRefresh(): () => Promise<void> {
   return useCallback(() => client.invalidateQueries({ queryKey: meetingKeys.all }), [client]);
 }
 
-export type Picked = { id: number; name: string } | null;
-
-/** People for an owner or attendee; each result carries the organisation a form can fill in. */
-export const peopleSource: PickerSource & { organisationOf: Map<number, Picked> } = {
-  noun: 'people',
-  key: meetingKeys.directory('person'),
-  organisationOf: new Map(),
-  search: async (query) =>
-    (await call('directory.people.search', { query })).map((p) => {
-      peopleSource.organisationOf.set(p.id, p.organisationId ? { id: p.organisationId, name: p.organisationName } : null);
-      return { id: p.id, name: p.name, detail: [p.jobTitle, p.organisationName].filter(Boolean).join(', ') };
-    }),
-};
-
-export const organisationSource: PickerSource = {
-  noun: 'organisations',
-  key: meetingKeys.directory('organisation'),
-  search: async (query) =>
-    (await call('directory.organisations.search', { query })).map((o) => ({
-      id: o.id,
-      name: o.name,
-      detail: `${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,
-    })),
-};
+/** People for an owner or attendee, and owner organisations; a person's result carries the organisation a form can fill in. */
+export const { people: peopleSource, organisations: organisationSource } = directorySources(meetingKeys.directory);

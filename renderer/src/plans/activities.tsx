@@ -14,7 +14,7 @@ import { FormDate, FormLongText, useContractForm } from '../ui/form';
 import { ukDate } from '../ui/format';
 import { activityForm } from './forms';
 import { usePlanChange } from './mutations';
-import type { Picked } from './queries';
+import type { Picked } from '../ui/form';
 import { ownerOrganisations, ownerPeople, planQueries } from './queries';
 
 /** An objective's activities: actions in the action log, made here or linked from there. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { Indicator, Objective, Priority } from '../../../shared/plans/model';
+import type { Indicator, Objective, Priority, Reading } from '../../../shared/plans/model';
 import {
   DIRECTION_LABELS,
   DIRECTIONS,
@@ -13,7 +13,7 @@ import {
 } from '../../../shared/plans/model';
 import { indicatorLine, latestText } from '../../../shared/plans/papers';
 import { call } from '../api/client';
-import { RecordTable } from '../ui/data-table';
+import { RecordTable, buttonColumn } from '../ui/data-table';
 import { RagBadge } from '../ui/rag-badge';
 import { ConfirmButton, FormDialog } from '../ui/dialog';
 import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
@@ -103,20 +103,12 @@ function IndicatorCard({ planId, indicator: i }: { planId: number; indicator: In
                   { key: 'period', label: 'Period', render: (r) => r.periodLabel },
                   { key: 'figure', label: 'Figure', render: (r) => formatValue(r.value, i.unit) },
                   { key: 'note', label: 'Note', render: (r) => r.note },
-                  {
-                    key: 'remove',
-                    label: 'Remove',
-                    hideLabel: true,
-                    render: (r) => (
-                      <Button
-                        className="button small"
-                        aria-label={`Remove the reading for ${r.periodLabel}`}
-                        onPress={() => removeReading.mutate(r.id)}
-                      >
-                        Remove
-                      </Button>
-                    ),
-                  },
+                  buttonColumn<Reading>({
+                    text: 'Remove',
+                    className: 'button small',
+                    name: (r) => `Remove the reading for ${r.periodLabel}`,
+                    onPress: (r) => removeReading.mutate(r.id),
+                  }),
                 ]}
               />
             ) : null}

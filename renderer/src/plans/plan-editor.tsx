@@ -9,7 +9,7 @@ import { call } from '../api/client';
 import { DocumentPreview } from '../documents/preview';
 import { ConfirmDialog } from '../ui/dialog';
 import { errorText } from '../ui/errors';
-import { useContractForm } from '../ui/form';
+import { FormActions, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 import type { Message } from '../ui/notice';
 import { Page } from '../ui/page';
@@ -183,17 +183,13 @@ function PlanDetailsForm({ detail }: { detail: PlanDetail }) {
   });
   return (
     <Form
-      className="form plan-details"
+      className="form editor plan-details"
       aria-label="Plan details"
       validationBehavior="aria"
       onSubmit={form.handleSubmit((v) => save.mutate({ ...v, vision: v.vision }))}
     >
       <PlanFields control={form.control} visionHint="A few sentences: what the area will be like if the plan works." />
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={save.isPending || !form.formState.isDirty}>
-          Save plan details
-        </Button>
-      </div>
+      <FormActions submit="Save plan details" busy={save.isPending} disabled={!form.formState.isDirty} />
     </Form>
   );
 }

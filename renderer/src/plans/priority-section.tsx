@@ -1,30 +1,18 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Button, Form } from 'react-aria-components';
-import type { Control } from 'react-hook-form';
 import type { FourP } from '../../../shared/meetings/model';
 import { FOUR_P_LABELS, FOUR_PS } from '../../../shared/meetings/model';
 import type { Objective, Priority } from '../../../shared/plans/model';
 import { call } from '../api/client';
 import { ConfirmButton } from '../ui/dialog';
-import { FormCheckboxGroup, FormLongText, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormCheckboxGroup, FormLongText, FormText, useContractForm } from '../ui/form';
 import { Activities } from './activities';
 import { objectiveForm, priorityForm } from './forms';
 import { IndicatorList } from './indicators';
 import { usePlanChange } from './mutations';
 
 type PriorityValues = { title: string; description: string; fourPs: FourP[] };
-
-function FourPsField({ control }: { control: Control<PriorityValues, unknown, PriorityValues> }) {
-  return (
-    <FormCheckboxGroup
-      control={control}
-      name="fourPs"
-      label="Which of the 4 Ps"
-      options={FOUR_PS.map((p) => ({ value: p, label: FOUR_P_LABELS[p] }))}
-    />
-  );
-}
 
 function PriorityForm({
   initial,
@@ -49,17 +37,13 @@ function PriorityForm({
     >
       <FormText control={form.control} name="title" label="Priority" isRequired />
       <FormLongText control={form.control} name="description" label="Description" rows={2} />
-      <FourPsField control={form.control as unknown as Control<PriorityValues, unknown, PriorityValues>} />
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={busy}>
-          {submitLabel}
-        </Button>
-        {onCancel ? (
-          <Button className="button" onPress={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <FormCheckboxGroup
+        control={form.control}
+        name="fourPs"
+        label="Which of the 4 Ps"
+        options={FOUR_PS.map((p) => ({ value: p, label: FOUR_P_LABELS[p] }))}
+      />
+      <FormActions submit={submitLabel} busy={busy} onCancel={onCancel} />
     </Form>
   );
 }
@@ -122,6 +106,30 @@ function MoveButtons({
   );
 }
 
+/** Remove a priority or an objective, once confirmed: what goes with it, and that linked actions stay. */
+function RemoveButton({
+  what,
+  number,
+  removes,
+  onRemove,
+}: {
+  what: 'priority' | 'objective';
+  number: string;
+  removes: string;
+  onRemove: () => void;
+}) {
+  return (
+    <ConfirmButton
+      label="Remove"
+      className="button small danger"
+      confirmLabel={`Remove ${what}`}
+      question={`Remove ${what} ${number}?`}
+      details={<p>{removes} removed from the plan. Linked actions stay in the action log.</p>}
+      onConfirm={onRemove}
+    />
+  );
+}
+
 export function PrioritySection({
   planId,
   priority: p,
@@ -157,7 +165,7 @@ export function PrioritySection({
   const heading = `Priority ${p.number}: ${p.title}`;
   return (
     <section
-      className="priority"
+      className="editor priority"
       aria-labelledby={`priority-${p.id}`}
       onKeyDown={(e) => e.target === e.currentTarget && moveKeys((d) => move.mutate(d))(e)}
     >
@@ -175,13 +183,11 @@ export function PrioritySection({
           <Button className="button small" onPress={() => setEditing((x) => !x)} aria-expanded={editing}>
             Edit priority
           </Button>
-          <ConfirmButton
-            label="Remove"
-            className="button small danger"
-            confirmLabel="Remove priority"
-            question={`Remove priority ${p.number}?`}
-            details={<p>Its objectives and indicators are removed from the plan. Linked actions stay in the action log.</p>}
-            onConfirm={() => remove.mutate(undefined)}
+          <RemoveButton
+            what="priority"
+            number={p.number}
+            removes="Its objectives and indicators are"
+            onRemove={() => remove.mutate(undefined)}
           />
         </span>
       </header>
@@ -309,13 +315,11 @@ function ObjectiveItem({
               Edit
             </Button>
           )}
-          <ConfirmButton
-            label="Remove"
-            className="button small danger"
-            confirmLabel="Remove objective"
-            question={`Remove objective ${o.number}?`}
-            details={<p>Its indicators are removed from the plan. Linked actions stay in the action log.</p>}
-            onConfirm={() => remove.mutate(undefined)}
+          <RemoveButton
+            what="objective"
+            number={o.number}
+            removes="Its indicators are"
+            onRemove={() => remove.mutate(undefined)}
           />
         </span>
       </div>

@@ -1,5 +1,5 @@
 import { call } from '../api/client';
-import type { PickerSource } from '../ui/directory-picker';
+import { directorySources } from '../ui/directory-sources';
 import { settingsKeys } from '../settings/queries';
 
 /** Every plans query key starts with 'plans', so one invalidation refreshes the area. */
@@ -21,27 +21,5 @@ export const planQueries = {
   }),
 };
 
-export type Picked = { id: number; name: string } | null;
-
-/** People who can own an activity; each carries the organisation the form fills in with them. */
-export const ownerPeople: PickerSource & { organisationOf: Map<number, Picked> } = {
-  noun: 'people',
-  key: planKeys.directory('person'),
-  organisationOf: new Map(),
-  search: async (query) =>
-    (await call('directory.people.search', { query })).map((p) => {
-      ownerPeople.organisationOf.set(p.id, p.organisationId ? { id: p.organisationId, name: p.organisationName } : null);
-      return { id: p.id, name: p.name, detail: [p.jobTitle, p.organisationName].filter(Boolean).join(', ') };
-    }),
-};
-
-export const ownerOrganisations: PickerSource = {
-  noun: 'organisations',
-  key: planKeys.directory('organisation'),
-  search: async (query) =>
-    (await call('directory.organisations.search', { query })).map((o) => ({
-      id: o.id,
-      name: o.name,
-      detail: `${o.currentPeople} ${o.currentPeople === 1 ? 'person' : 'people'}`,
-    })),
-};
+/** People who can own an activity (each carries the organisation the form fills in with them), and organisations. */
+export const { people: ownerPeople, organisations: ownerOrganisations } = directorySources(planKeys.directory);

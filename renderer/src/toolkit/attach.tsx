@@ -9,7 +9,7 @@ import { Notice } from '../ui/notice';
 import { ModalDialog } from '../ui/dialog';
 import { longDate } from '../../../shared/documents/placeholders';
 import { errorText } from '../ui/errors';
-import { FormSelect, useContractForm } from '../ui/form';
+import { FormActions, FormSelect, useContractForm } from '../ui/form';
 import { FormProblems } from '../ui/form-problems';
 import { useAttachToAgenda } from './mutations';
 import { toolkitKeys } from './queries';
@@ -153,14 +153,7 @@ export function AttachToMeetingDialog({
         />
         <FormProblems messages={[errors.meetingId?.message, errors.agendaItemId?.message]} />
         {attach.isError ? <Notice tone="error">{errorText(attach.error)}</Notice> : null}
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={attach.isPending}>
-            Add as a paper
-          </Button>
-          <Button className="button" onPress={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submit="Add as a paper" busy={attach.isPending} onCancel={onClose} />
       </Form>
     </ModalDialog>
   );

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { Controller } from 'react-hook-form';
 import { Button, Form } from 'react-aria-components';
 import { z } from 'zod';
 import { delegatesAddReq, recordAddReq } from '../../../shared/contract/toolkit';
@@ -9,15 +8,13 @@ import type { TrainingMatrix } from '../../../shared/toolkit/training';
 import { COURSE_AUDIENCES, COURSE_COST_LABELS, courseAudienceLabel } from '../../../shared/toolkit/training';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
-import type { Picked } from '../meetings/queries';
 import { organisationSource, peopleSource } from '../meetings/queries';
 import { RecordTable } from '../ui/data-table';
 import { dateInput } from '../ui/date-field';
 import { ConfirmButton } from '../ui/dialog';
-import { DirectoryPicker } from '../ui/directory-picker';
 import { errorText, errorWithDetails } from '../ui/errors';
 import { ExternalLink } from '../ui/external-link';
-import { FormDate, FormSelect, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormDate, FormPicker, FormSelect, FormText, pickedField, useContractForm } from '../ui/form';
 import { FormProblems } from '../ui/form-problems';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
@@ -87,10 +84,7 @@ function Matrix() {
   );
 }
 
-const picked = (message: string) =>
-  z
-    .custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'))
-    .refine((v) => v !== null, message);
+const picked = (message: string) => pickedField().refine((v) => v !== null, message);
 const courseChoice = z.string().min(1, 'Choose a course.');
 
 /** A person's training: the contract's own date rule, with the person and course as picked. */
@@ -164,51 +158,21 @@ function RecordForms({ onMessage }: { onMessage: (m: Message) => void }) {
         onSubmit={(e) => void saveRecord(e)}
       >
         <h2 id="record-heading">Record a person’s training</h2>
-        <Controller
-          control={record.control}
-          name="person"
-          render={({ field }) => (
-            <DirectoryPicker
-              source={peopleSource}
-              label="Person"
-              value={field.value as Picked}
-              onPick={(v) => field.onChange(v)}
-            />
-          )}
-        />
+        <FormPicker control={record.control} name="person" label="Person" source={peopleSource} />
         <FormSelect control={record.control} name="courseId" label="Course" options={courseOptions} />
         <FormDate control={record.control} name="trainedOn" label="Date trained" isRequired />
         <FormProblems messages={[recordErrors.person?.message, recordErrors.courseId?.message]} />
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isDisabled={addRecord.isPending}>
-            Record training
-          </Button>
-        </div>
+        <FormActions submit="Record training" busy={addRecord.isPending} />
       </Form>
       <Form className="form editor" aria-labelledby="count-heading" validationBehavior="aria" onSubmit={(e) => void saveCount(e)}>
         <h2 id="count-heading">Count delegates without naming them</h2>
         <p className="field-help">For large sessions, keep only how many came from each organisation.</p>
-        <Controller
-          control={count.control}
-          name="organisation"
-          render={({ field }) => (
-            <DirectoryPicker
-              source={organisationSource}
-              label="Organisation"
-              value={field.value as Picked}
-              onPick={(v) => field.onChange(v)}
-            />
-          )}
-        />
+        <FormPicker control={count.control} name="organisation" label="Organisation" source={organisationSource} />
         <FormSelect control={count.control} name="courseId" label="Course" options={courseOptions} />
         <FormDate control={count.control} name="trainedOn" label="Date" isRequired />
         <FormText control={count.control} name="delegates" label="Delegates" isRequired maxLength={6} />
         <FormProblems messages={[countErrors.organisation?.message, countErrors.courseId?.message]} />
-        <div className="form-actions">
-          <Button type="submit" className="button" isDisabled={addCount.isPending}>
-            Add count
-          </Button>
-        </div>
+        <FormActions submit="Add count" busy={addCount.isPending} plain />
       </Form>
     </div>
   );

@@ -1,11 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactElement, ReactNode } from 'react';
-import type { Control, DefaultValues, FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import { Button } from 'react-aria-components';
+import type { Control, DefaultValues, FieldPath, FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DateField } from './date-field';
-import { CheckboxField, CheckboxGroup, LongTextInput, SelectField, TextInput } from './fields';
+import type { PickerItem, PickerSource } from './directory-picker';
+import { DirectoryPicker } from './directory-picker';
+import { isStale } from './errors';
+import { CheckboxField, CheckboxGroup, LongTextInput, NativeField, SelectField, TextInput } from './fields';
 import { useLeaveGuard } from './leave-guard';
+import type { Versioned, useStaleWrite } from './stale-write';
+import { StaleWriteNotice } from './stale-write';
 
 /**
  * The kit's form: react-hook-form validated by a zod schema (reuse the contract's, or a screen's
@@ -34,7 +40,13 @@ export function useContractForm<S extends z.ZodType<FieldValues, FieldValues>>(
 type Bound<T extends FieldValues> = { control: Control<T, unknown, FieldValues>; name: FieldPath<T>; label: string };
 
 /** What a bound field needs from the form: its value, how to change it and the schema's message for it. */
-type Binding = { name: string; value: unknown; onChange: (value: unknown) => void; error: string | undefined };
+type Binding = {
+  name: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
+  error: string | undefined;
+};
 
 /** The one `Controller` every bound field below goes through. */
 function Bind<T extends FieldValues>({
@@ -51,6 +63,7 @@ function Bind<T extends FieldValues>({
           name: field.name,
           value: field.value,
           onChange: (v) => field.onChange(v),
+          onBlur: field.onBlur,
           error: fieldState.error?.message,
         })
       }
@@ -70,6 +83,22 @@ export function FormText<T extends FieldValues>({
   return (
     <Bind control={control} name={name}>
       {(b) => <TextInput {...rest} label={label} name={b.name} value={text(b.value)} onChange={b.onChange} error={b.error} />}
+    </Bind>
+  );
+}
+
+/** A kit native input (a time, say) bound to a form field; leaving it counts as touching it, so its error shows then. */
+export function FormNative<T extends FieldValues>({
+  control,
+  name,
+  label,
+  ...rest
+}: Bound<T> & Omit<Parameters<typeof NativeField>[0], 'label' | 'value' | 'onChange' | 'error' | 'onBlur'>) {
+  return (
+    <Bind control={control} name={name}>
+      {(b) => (
+        <NativeField {...rest} label={label} value={text(b.value)} onChange={b.onChange} onBlur={b.onBlur} error={b.error} />
+      )}
     </Bind>
   );
 }
@@ -156,4 +185,144 @@ export function FormDate<T extends FieldValues>({
       )}
     </Bind>
   );
+}
+
+/** A record chosen in a directory picker, kept in a form as its id and name; null while none is. */
+export type Picked = { id: number; name: string } | null;
+
+/** The schema of a picked field: nothing yet, or a record with its id. */
+export const pickedField = () =>
+  z.custom<Picked>((v) => v === null || (typeof v === 'object' && typeof (v as { id?: unknown }).id === 'number'));
+
+/**
+ * The kit's directory picker bound to a picked field. `onPicked` runs after the field has the new
+ * value, for a form that fills in another field from it (an owner's organisation).
+ */
+export function FormPicker<T extends FieldValues>({
+  control,
+  name,
+  label,
+  source,
+  onPicked,
+}: Bound<T> & { source: PickerSource; onPicked?: (item: PickerItem | null) => void }) {
+  return (
+    <Bind control={control} name={name}>
+      {(b) => (
+        <DirectoryPicker
+          source={source}
+          label={label}
+          value={b.value as Picked}
+          onPick={(item) => {
+            b.onChange(item);
+            onPicked?.(item);
+          }}
+        />
+      )}
+    </Bind>
+  );
+}
+
+/**
+ * A form's row of buttons: the submit button (primary unless `plain`; "Saving…" while busy if
+ * `busyLabel` is given), then a cancel button when there is `onCancel`, then any others.
+ */
+export function FormActions({
+  submit,
+  busy = false,
+  disabled = false,
+  busyLabel,
+  plain = false,
+  keyShortcuts,
+  onCancel,
+  cancelLabel = 'Cancel',
+  children,
+}: {
+  submit?: ReactNode;
+  /** A save under way: the submit button is disabled (and reads `busyLabel`, if given). */
+  busy?: boolean;
+  /** The submit button is disabled for another reason (nothing to save yet). */
+  disabled?: boolean;
+  busyLabel?: string;
+  plain?: boolean;
+  keyShortcuts?: string;
+  onCancel?: (() => void) | undefined;
+  cancelLabel?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="form-actions">
+      {submit !== undefined ? (
+        <Button
+          type="submit"
+          className={plain ? 'button' : 'button primary'}
+          isDisabled={busy || disabled}
+          {...(keyShortcuts === undefined ? {} : { 'aria-keyshortcuts': keyShortcuts })}
+        >
+          {busy && busyLabel !== undefined ? busyLabel : submit}
+        </Button>
+      ) : null}
+      {onCancel ? (
+        <Button className="button" onPress={onCancel}>
+          {cancelLabel}
+        </Button>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+type StaleWrite<T extends Record<string, unknown>> = ReturnType<typeof useStaleWrite<T>>;
+
+/**
+ * The stale-write notice for a kit form, once a save is refused: Keep mine puts the merged values
+ * in the form (still unsaved, for the person to save), Use theirs resets the form to the stored record.
+ */
+export function FormStaleNotice<T extends Record<string, unknown>>({
+  what,
+  form,
+  stale,
+}: {
+  what: string;
+  form: UseFormReturn<T, unknown, FieldValues>;
+  stale: StaleWrite<T>;
+}) {
+  if (!stale.theirs) return null;
+  return (
+    <StaleWriteNotice
+      what={what}
+      changed={stale.changed}
+      conflicts={stale.conflicts(form.getValues())}
+      onMerge={() => {
+        const next = stale.keepMine(form.getValues());
+        if (!next) return;
+        for (const key of Object.keys(next.value) as Path<T>[]) {
+          form.setValue(key, next.value[key] as PathValue<T, Path<T>>, { shouldDirty: true });
+        }
+      }}
+      onReload={() => {
+        const theirs = stale.takeTheirs();
+        if (theirs) form.reset(theirs);
+      }}
+    />
+  );
+}
+
+/**
+ * Whether a failed save was refused as stale (the record changed since the form read it) and the
+ * record as it now is, from `reload`, went to the form's stale-write notice. False for any other
+ * failure, with no `reload` (a new record), or when the record cannot be read again: the form
+ * then says what went wrong itself.
+ */
+export async function refusedAsStale<T>(
+  error: unknown,
+  stale: { refused: (stored: Versioned<T>) => void },
+  reload: (() => Promise<Versioned<T>>) | null,
+): Promise<boolean> {
+  if (!reload || !isStale(error)) return false;
+  try {
+    stale.refused(await reload());
+    return true;
+  } catch {
+    return false;
+  }
 }

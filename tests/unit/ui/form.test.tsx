@@ -4,11 +4,13 @@ import { Form as AriaForm } from 'react-aria-components';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
+  FormActions,
   FormCheckbox,
   FormCheckboxGroup,
   FormDate,
   FormLongText,
   FormSelect,
+  FormNative,
   FormText,
   useContractForm,
 } from '../../../renderer/src/ui/form';
@@ -142,5 +144,39 @@ describe('kit form checkbox group', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(onSave.mock.calls[0]![0]).toEqual({ fourPs: ['protect', 'pursue'] });
+  });
+});
+
+describe('kit form actions and native field', () => {
+  const times = z.object({ startTime: z.string().min(1, 'Enter a start time') });
+
+  function TimeForm({ onSave, onCancel, busy }: { onSave: () => void; onCancel: () => void; busy: boolean }) {
+    const form = useContractForm(times, { startTime: '' }, { guard: false });
+    return (
+      <AriaForm aria-label="Times" validationBehavior="aria" onSubmit={form.handleSubmit(onSave)}>
+        <FormNative control={form.control} name="startTime" label="Start time" type="time" required />
+        <FormActions submit="Save times" busy={busy} busyLabel="Saving…" onCancel={onCancel} cancelLabel="Close" />
+      </AriaForm>
+    );
+  }
+
+  it('shows a native field’s message once it is left, submits from the row and cancels from it', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    const onCancel = vi.fn();
+    render(<TimeForm onSave={onSave} onCancel={onCancel} busy={false} />);
+    await user.click(screen.getByLabelText(/Start time/));
+    await user.tab();
+    expect(await screen.findByText('Enter a start time')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save times' }));
+    expect(onSave).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables the submit button and names it “Saving…” while a save is under way', () => {
+    render(<TimeForm onSave={() => undefined} onCancel={() => undefined} busy />);
+    const button = screen.getByRole('button', { name: 'Saving…' });
+    expect(button.hasAttribute('disabled') || button.getAttribute('aria-disabled') === 'true').toBe(true);
   });
 });
