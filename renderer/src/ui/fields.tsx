@@ -19,64 +19,52 @@ type TextProps = {
   placeholder?: string;
 };
 
-/** A labelled text input with help text and an error message tied to it for screen readers. */
-export function TextInput({
+/** What a React Aria text field holds around its box: the label (starred when required), the help and the error. */
+function FieldParts({
   label,
-  value,
-  onChange,
+  isRequired,
   description,
   error,
-  isRequired,
-  type = 'text',
-  autoFocus,
-  maxLength,
-  name,
-  placeholder,
-  autoComplete,
-}: TextProps) {
+  children,
+}: Pick<TextProps, 'label' | 'isRequired' | 'description' | 'error'> & { children: ReactNode }) {
   return (
-    <TextField
-      className="field"
-      value={value}
-      onChange={onChange}
-      isRequired={isRequired}
-      isInvalid={Boolean(error)}
-      type={type}
-      autoFocus={autoFocus}
-      maxLength={maxLength}
-      name={name}
-      autoComplete={autoComplete}
-    >
+    <>
       <Label>
         {label}
         {isRequired ? <span aria-hidden="true"> *</span> : null}
       </Label>
-      <Input placeholder={placeholder} />
+      {children}
       {description ? <Text slot="description">{description}</Text> : null}
       <FieldError>{error}</FieldError>
+    </>
+  );
+}
+
+/** A labelled text input with help text and an error message tied to it for screen readers. */
+export function TextInput({ label, description, error, isRequired, placeholder, type = 'text', ...box }: TextProps) {
+  return (
+    <TextField {...box} className="field" isRequired={isRequired} isInvalid={Boolean(error)} type={type}>
+      <FieldParts label={label} isRequired={isRequired} description={description} error={error}>
+        <Input placeholder={placeholder} />
+      </FieldParts>
     </TextField>
   );
 }
 
+/** The same for a few lines of text. */
 export function LongTextInput({
   label,
-  value,
-  onChange,
   description,
   error,
   isRequired,
-  name,
   rows = 4,
-}: Omit<TextProps, 'type'> & { rows?: number }) {
+  ...box
+}: Pick<TextProps, 'label' | 'value' | 'onChange' | 'description' | 'error' | 'isRequired' | 'name'> & { rows?: number }) {
   return (
-    <TextField className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} name={name}>
-      <Label>
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      <TextArea rows={rows} />
-      {description ? <Text slot="description">{description}</Text> : null}
-      <FieldError>{error}</FieldError>
+    <TextField {...box} className="field" isRequired={isRequired} isInvalid={Boolean(error)}>
+      <FieldParts label={label} isRequired={isRequired} description={description} error={error}>
+        <TextArea rows={rows} />
+      </FieldParts>
     </TextField>
   );
 }
@@ -108,6 +96,35 @@ export function RadioChoice<T extends string>({
   );
 }
 
+/**
+ * A native select and its options. On its own (a table cell, where the column heading says what it is)
+ * give it an `aria-label`; with a visible label use SelectField.
+ */
+export function NativeSelect<T extends string>({
+  value,
+  options,
+  onChange,
+  ...rest
+}: {
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  id?: string;
+  disabled?: boolean;
+  'aria-label'?: string;
+  'aria-describedby'?: string | undefined;
+}) {
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** A labelled native select: fast with long option lists and read well by screen readers. */
 export function SelectField<T extends string>({
   label,
@@ -128,18 +145,13 @@ export function SelectField<T extends string>({
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
-      <select
+      <NativeSelect
         id={id}
         value={value}
-        onChange={(e) => onChange(e.target.value as T)}
+        options={options}
+        onChange={onChange}
         aria-describedby={description ? `${id}-d` : undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      />
       {description ? (
         <span id={`${id}-d`} className="field-description">
           {description}
