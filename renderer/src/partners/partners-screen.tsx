@@ -18,6 +18,7 @@ import { navigate, useRoute } from '../ui/router';
 import { CheckboxField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { CoverageView } from './coverage-view';
+import { DetailSection } from './detail';
 import { OrganisationForm, PersonForm } from './forms';
 import { ImportWizard } from './import-wizard';
 import { OrganisationPane } from './organisation-detail';
@@ -407,16 +408,7 @@ function DirectoryView<R extends { id: number }, F extends ListFilters>({
         />
       </div>
       {id !== null ? (
-        <div className="detail-pane">
-          {id === 'new' ? (
-            <section className="detail" aria-labelledby="detail-title">
-              <h2 id="detail-title">{newTitle}</h2>
-              {newForm}
-            </section>
-          ) : (
-            pane(id)
-          )}
-        </div>
+        <div className="detail-pane">{id === 'new' ? <DetailSection title={newTitle}>{newForm}</DetailSection> : pane(id)}</div>
       ) : null}
     </div>
   );
