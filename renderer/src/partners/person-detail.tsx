@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
 import { isoDateOrNull, postInput } from '../../../shared/partners/domain';
@@ -14,6 +14,7 @@ import { FormCheckbox, FormDate, FormText, useContractForm } from '../ui/form';
 import { Loaded } from '../ui/loaded';
 import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
+import { SubmitForm } from '../ui/submit';
 import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
 import { DetailSection, archiveMessages } from './detail';
 import { EraseDialog } from './erase-dialog';
@@ -227,11 +228,10 @@ function AddPost({ personId }: { personId: number }) {
     );
   }
   return (
-    <Form
+    <SubmitForm
       className="form add-post"
-      aria-label="Add post"
-      validationBehavior="aria"
-      onSubmit={(e) => void form.handleSubmit(({ organisationName: _name, ...value }) => add.mutate(value))(e)}
+      label="Add post"
+      onSubmit={form.handleSubmit(({ organisationName: _name, ...value }) => add.mutate(value))}
     >
       <Controller
         control={control}
@@ -271,6 +271,6 @@ function AddPost({ personId }: { personId: number }) {
           Cancel
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
