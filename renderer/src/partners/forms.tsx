@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import type { DefaultValues, FieldValues } from 'react-hook-form';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import type { OrganisationInput, PersonInput } from '../../../shared/partners/domain';
 import { emailOrEmpty, shortText } from '../../../shared/contract/common';
@@ -22,6 +23,7 @@ import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import type { Versioned } from '../ui/stale-write';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { SubmitButton, SubmitForm } from '../ui/submit';
 import { useSaveOrganisation, useSavePerson } from './mutations';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
@@ -48,9 +50,7 @@ function FormActions({
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="form-actions">
-      <Button type="submit" className="button primary" isDisabled={saving}>
-        {saving ? 'Saving…' : label}
-      </Button>
+      <SubmitButton pending={saving}>{label}</SubmitButton>
       {confirming ? (
         <span className="inline-confirm" role="group" aria-label="Discard your changes?">
           <span>Discard your changes?</span>
@@ -71,17 +71,120 @@ function FormActions({
   );
 }
 
-/** Keeps a form's values in its session draft as they are typed, with the version they are based on. */
-function useKeepDraft<T extends FieldValues>(
-  form: UseFormReturn<T, unknown, unknown>,
-  set: (next: T, base: Versioned<T>) => void,
-  base: () => Versioned<T>,
+/** A partner record's form schema: the contract's record with the form's own extra fields. */
+type RecordSchema = z.ZodType<FieldValues, FieldValues>;
+
+/**
+ * What a partner record's form runs on. Unsaved typing lives in the session draft (kept as it is
+ * typed, with the version it is based on), so moving to another record and back keeps it. A draft
+ * kept from an earlier visit saves on the version it was edited from, so a change made elsewhere
+ * since is merged or taken, never written over. `saved` gives the save's reactions.
+ */
+function useRecordDraft<S extends RecordSchema>(
+  schema: S,
+  draftKey: string,
+  stored: Versioned<z.input<S>>,
+  labels: Partial<Record<keyof z.input<S>, string>>,
 ) {
+  const draft = useDraft<z.input<S>>(draftKey, stored);
+  const form = useContractForm(schema, { ...stored.value, ...draft.value } as DefaultValues<z.input<S>>, { guard: false });
+  const stale = useStaleWrite(stored, { labels, base: draft.base });
   const { watch } = form;
+  const { set } = draft;
+  const { currentBase } = stale;
   useEffect(() => {
-    const subscription = watch((values) => set(values as T, base()));
+    const subscription = watch((values) => set(values as z.input<S>, currentBase()));
     return () => subscription.unsubscribe();
-  }, [watch, set, base]);
+  }, [watch, set, currentBase]);
+  useLeaveGuard(draft.dirty, { inApp: false });
+  return {
+    schema,
+    draft,
+    form,
+    stale,
+    /** The save's reactions: saved, the draft goes and `done` shows the record; refused as stale, the merge is offered. */
+    saved: (done: (id: number) => void) => ({
+      onSuccess: (record: { id: number }) => {
+        draft.clear();
+        done(record.id);
+      },
+      onStale: () => stale.refused(),
+    }),
+  };
+}
+
+/** The save a record form sends: its checked values on the version they are based on. */
+type RecordSave<S extends RecordSchema> = {
+  mutate: (based: { value: z.output<S>; version: number }) => void;
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+};
+
+/**
+ * A partner record's form around its fields: Ctrl+S or Save sends it; below the fields, what
+ * stopped the save (the highlighted fields, a change made elsewhere to merge or take, a refusal),
+ * then Save and Cancel (which asks first when there is unsaved typing).
+ */
+function RecordForm<S extends RecordSchema>({
+  record,
+  save,
+  label,
+  what,
+  failed,
+  saveLabel,
+  onCancel,
+  children,
+}: {
+  record: ReturnType<typeof useRecordDraft<S>>;
+  save: RecordSave<S>;
+  /** The form's accessible name. */
+  label: string;
+  /** The record as the notices name it ("This organisation"). */
+  what: string;
+  failed: string;
+  saveLabel: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { schema, draft, form, stale } = record;
+  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
+  useShortcut('s', () => void submit());
+  const hasErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
+  return (
+    <SubmitForm className="form partner-form" label={label} onSubmit={submit}>
+      {children}
+      {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
+      {stale.theirs ? (
+        <StaleWriteNotice
+          what={what}
+          changed={stale.changed}
+          conflicts={stale.conflicts(form.getValues())}
+          onMerge={() => {
+            const next = stale.keepMine(form.getValues());
+            if (!next) return;
+            form.reset(next.value);
+            const parsed = schema.safeParse(next.value);
+            if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
+          }}
+          onReload={() => {
+            const theirs = stale.takeTheirs();
+            if (!theirs) return;
+            form.reset(theirs);
+            draft.clear();
+          }}
+        />
+      ) : stale.pending ? (
+        <Notice tone="info">{what} changed somewhere else; loading that version…</Notice>
+      ) : save.isError ? (
+        <Notice tone="error">
+          {errorText(save.error, failed)}
+          <ErrorDetails error={save.error} />
+        </Notice>
+      ) : null}
+      <FormActions saving={save.isPending} dirty={draft.dirty} label={saveLabel} onDiscard={onCancel} />
+    </SubmitForm>
+  );
 }
 
 const organisationForm = organisationInput.extend({
@@ -120,38 +223,30 @@ export function OrganisationForm({
   done: (id: number) => void;
 }) {
   const storedValues: OrganisationValues = { ...(stored ?? emptyOrganisation()), ...noContact };
-  // Unsaved typing lives in the session draft, so moving to another record and back keeps it.
-  // A draft kept from an earlier visit saves on the version it was edited from, so a change made
-  // elsewhere since is merged or taken, never written over.
-  const draft = useDraft<OrganisationValues>(`organisation.${id ?? 'new'}`, { version, value: storedValues });
-  const form = useContractForm(organisationForm, { ...storedValues, ...draft.value }, { guard: false });
-  const stale = useStaleWrite({ version, value: storedValues }, { labels: organisationLabels, base: draft.base });
-  useKeepDraft(form, draft.set, stale.currentBase);
-  useLeaveGuard(draft.dirty, { inApp: false });
-  const save = useSaveOrganisation(id, {
-    onSuccess: (saved) => {
-      draft.clear();
-      done(saved.id);
-    },
-    onStale: () => stale.refused(),
-  });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
-  useShortcut('s', () => void submit());
-  const { control } = form;
-  const phone = form.watch('phone');
-  const contactPhone = form.watch('contactPhone');
+  const record = useRecordDraft(
+    organisationForm,
+    `organisation.${id ?? 'new'}`,
+    { version, value: storedValues },
+    organisationLabels,
+  );
+  const save = useSaveOrganisation(id, record.saved(done));
+  const { control } = record.form;
+  const phone = record.form.watch('phone');
+  const contactPhone = record.form.watch('contactPhone');
   const cancel = () => {
-    draft.clear();
+    record.draft.clear();
     if (id === null) navigate('/partners/organisations');
     else done(id);
   };
-  const hasErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
   return (
-    <Form
-      className="form partner-form"
-      aria-label={id === null ? 'New organisation' : 'Edit organisation'}
-      validationBehavior="aria"
-      onSubmit={(e) => void submit(e)}
+    <RecordForm
+      record={record}
+      save={save}
+      label={id === null ? 'New organisation' : 'Edit organisation'}
+      what="This organisation"
+      failed="Could not save the organisation."
+      saveLabel="Save organisation"
+      onCancel={cancel}
     >
       <FormText control={control} name="name" label="Organisation name" isRequired autoFocus />
       <FormSelect control={control} name="sector" label="Sector" options={sectorOptions} />
@@ -183,36 +278,7 @@ export function OrganisationForm({
           />
         </fieldset>
       ) : null}
-      {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
-      {stale.theirs ? (
-        <StaleWriteNotice
-          what="This organisation"
-          changed={stale.changed}
-          conflicts={stale.conflicts(form.getValues())}
-          onMerge={() => {
-            const next = stale.keepMine(form.getValues());
-            if (!next) return;
-            form.reset(next.value);
-            const parsed = organisationForm.safeParse(next.value);
-            if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
-          }}
-          onReload={() => {
-            const theirs = stale.takeTheirs();
-            if (!theirs) return;
-            form.reset(theirs);
-            draft.clear();
-          }}
-        />
-      ) : stale.pending ? (
-        <Notice tone="info">This organisation changed somewhere else; loading that version…</Notice>
-      ) : save.isError ? (
-        <Notice tone="error">
-          {errorText(save.error, 'Could not save the organisation.')}
-          <ErrorDetails error={save.error} />
-        </Notice>
-      ) : null}
-      <FormActions saving={save.isPending} dirty={draft.dirty} label="Save organisation" onDiscard={cancel} />
-    </Form>
+    </RecordForm>
   );
 }
 
@@ -260,35 +326,30 @@ export function PersonForm({
     phone: '',
     isSpoc: false,
   };
-  const draft = useDraft<PersonValues>(`person.${id ?? `new.${organisation?.id ?? ''}`}`, { version, value: storedValues });
-  const form = useContractForm(personForm, { ...storedValues, ...draft.value }, { guard: false });
-  const stale = useStaleWrite({ version, value: storedValues }, { labels: personLabels, base: draft.base });
-  useKeepDraft(form, draft.set, stale.currentBase);
-  useLeaveGuard(draft.dirty, { inApp: false });
-  const save = useSavePerson(id, organisation, {
-    onSuccess: (saved) => {
-      draft.clear();
-      done(saved.id);
-    },
-    onStale: () => stale.refused(),
-  });
-  const submit = form.handleSubmit((value) => save.mutate({ value, version: stale.version }));
-  useShortcut('s', () => void submit());
-  const { control } = form;
-  const phone = form.watch('phone');
+  const record = useRecordDraft(
+    personForm,
+    `person.${id ?? `new.${organisation?.id ?? ''}`}`,
+    { version, value: storedValues },
+    personLabels,
+  );
+  const save = useSavePerson(id, organisation, record.saved(done));
+  const { control } = record.form;
+  const phone = record.form.watch('phone');
   const cancel = () => {
-    draft.clear();
+    record.draft.clear();
     if (id !== null) done(id);
     else if (organisation) navigate(`/partners/organisations/${organisation.id}`);
     else navigate('/partners/people');
   };
-  const hasErrors = form.formState.submitCount > 0 && Object.keys(form.formState.errors).length > 0;
   return (
-    <Form
-      className="form partner-form"
-      aria-label={id === null ? 'New person' : 'Edit person'}
-      validationBehavior="aria"
-      onSubmit={(e) => void submit(e)}
+    <RecordForm
+      record={record}
+      save={save}
+      label={id === null ? 'New person' : 'Edit person'}
+      what="This person’s record"
+      failed="Could not save the person."
+      saveLabel="Save person"
+      onCancel={cancel}
     >
       <FormText control={control} name="name" label="Name" isRequired autoFocus />
       <FormText control={control} name="pronouns" label="Pronouns" description="Optional, for example she/her." />
@@ -322,35 +383,6 @@ export function PersonForm({
         />
       </fieldset>
       <FormLongText control={control} name="notes" label="Notes" rows={3} />
-      {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
-      {stale.theirs ? (
-        <StaleWriteNotice
-          what="This person’s record"
-          changed={stale.changed}
-          conflicts={stale.conflicts(form.getValues())}
-          onMerge={() => {
-            const next = stale.keepMine(form.getValues());
-            if (!next) return;
-            form.reset(next.value);
-            const parsed = personForm.safeParse(next.value);
-            if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
-          }}
-          onReload={() => {
-            const theirs = stale.takeTheirs();
-            if (!theirs) return;
-            form.reset(theirs);
-            draft.clear();
-          }}
-        />
-      ) : stale.pending ? (
-        <Notice tone="info">This person’s record changed somewhere else; loading that version…</Notice>
-      ) : save.isError ? (
-        <Notice tone="error">
-          {errorText(save.error, 'Could not save the person.')}
-          <ErrorDetails error={save.error} />
-        </Notice>
-      ) : null}
-      <FormActions saving={save.isPending} dirty={draft.dirty} label="Save person" onDiscard={cancel} />
-    </Form>
+    </RecordForm>
   );
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import type { ImportPreview } from '../../../shared/contract/partners';
 import type { Membership, SectorKey } from '../../../shared/partners/sectors';
 import { MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
+import { NativeSelect, SelectField } from '../ui/fields';
 
 export type OrganisationChoice = { sector: SectorKey; membership: Membership | '' };
 export type OrganisationChoices = Record<string, OrganisationChoice>;
@@ -20,6 +20,12 @@ export function choicesMissing(choices: OrganisationChoices): string | null {
   return `Choose the membership of ${n === 1 ? 'the new organisation' : `${n} new organisations`} before importing.`;
 }
 
+const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
+const membershipOptions: { value: Membership | ''; label: string }[] = [
+  { value: '', label: 'Choose…' },
+  ...MEMBERSHIPS.map((m) => ({ value: m.key, label: m.label })),
+];
+
 const FROM: Record<string, string> = {
   file: 'from the file',
   name: 'guessed from the name',
@@ -36,31 +42,20 @@ export function NewOrganisations({
   choices: OrganisationChoices;
   onChange: (c: OrganisationChoices) => void;
 }) {
-  const allId = useId();
   if (preview.organisationsToCreate.length === 0) return null;
   const set = (key: string, patch: Partial<OrganisationChoice>) =>
     onChange({ ...choices, [key]: { ...choices[key]!, ...patch } });
   return (
     <div className="new-organisations" role="region" aria-label="New organisations">
       <h4>New organisations: check the sector and choose the membership</h4>
-      <div className="field">
-        <label htmlFor={allId}>Set every membership to</label>
-        <select
-          id={allId}
-          value=""
-          onChange={(e) => {
-            const m = e.target.value as Membership;
-            if (m) onChange(Object.fromEntries(Object.entries(choices).map(([k, c]) => [k, { ...c, membership: m }])));
-          }}
-        >
-          <option value="">Choose…</option>
-          {MEMBERSHIPS.map((m) => (
-            <option key={m.key} value={m.key}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField<Membership | ''>
+        label="Set every membership to"
+        value=""
+        options={membershipOptions}
+        onChange={(m) => {
+          if (m) onChange(Object.fromEntries(Object.entries(choices).map(([k, c]) => [k, { ...c, membership: m }])));
+        }}
+      />
       <table className="sample">
         <thead>
           <tr>
@@ -80,31 +75,20 @@ export function NewOrganisations({
                   {o.sectorFrom ? <span className="muted"> (sector {FROM[o.sectorFrom]})</span> : null}
                 </th>
                 <td>
-                  <select
+                  <NativeSelect
                     aria-label={`Sector of ${o.name}`}
                     value={c.sector}
-                    onChange={(e) => set(key, { sector: e.target.value as SectorKey })}
-                  >
-                    {SECTORS.map((s) => (
-                      <option key={s.key} value={s.key}>
-                        {s.label}
-                      </option>
-                    ))}
-                  </select>
+                    options={sectorOptions}
+                    onChange={(sector) => set(key, { sector })}
+                  />
                 </td>
                 <td>
-                  <select
+                  <NativeSelect
                     aria-label={`Membership of ${o.name}`}
                     value={c.membership}
-                    onChange={(e) => set(key, { membership: e.target.value as Membership | '' })}
-                  >
-                    <option value="">Choose…</option>
-                    {MEMBERSHIPS.map((m) => (
-                      <option key={m.key} value={m.key}>
-                        {m.label}
-                      </option>
-                    ))}
-                  </select>
+                    options={membershipOptions}
+                    onChange={(membership) => set(key, { membership })}
+                  />
                 </td>
               </tr>
             );

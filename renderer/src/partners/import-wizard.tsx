@@ -11,11 +11,16 @@ import { IMPORT_FIELDS, describeBadRow } from '../../../shared/partners/csv-impo
 import { ApiError } from '../api/client';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
-import { CheckboxField } from '../ui/fields';
+import { CheckboxField, NativeSelect } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
 import type { OrganisationChoices } from './import-organisations';
 import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
 import { useCancelImport, useImportCommit, useImportPreview } from './mutations';
+
+const fieldOptions: { value: ImportField | ''; label: string }[] = [
+  { value: '', label: 'Ignore this column' },
+  ...IMPORT_FIELDS.map((f) => ({ value: f.key, label: f.label })),
+];
 
 type Stage =
   | { step: 'choose' }
@@ -280,23 +285,17 @@ function PreviewStep(props: {
             <tr key={`${h}-${i}`}>
               <td>{h || `Column ${i + 1}`}</td>
               <td>
-                <select
+                <NativeSelect<ImportField | ''>
                   aria-label={`Field for column ${h || i + 1}`}
                   value={p.mapping[i] ?? ''}
                   disabled={busy}
-                  onChange={(e) => {
+                  options={fieldOptions}
+                  onChange={(field) => {
                     const next = [...p.mapping];
-                    next[i] = (e.target.value || null) as ImportField | null;
+                    next[i] = field || null;
                     remap(next);
                   }}
-                >
-                  <option value="">Ignore this column</option>
-                  {IMPORT_FIELDS.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {f.label}
-                    </option>
-                  ))}
-                </select>
+                />
               </td>
             </tr>
           ))}

@@ -12,24 +12,42 @@ import type { Reactions } from '../api/reactions';
 import { isStale } from '../ui/errors';
 import { partnerKeys } from './queries';
 
-/** Every partners change refreshes every partners query: lists, counts and the open record. */
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-}
-
 /** A new organisation's optional single point of contact, saved as a person in a post there. */
 export type OrganisationContact = { contactName: string; contactJobTitle: string; contactEmail: string; contactPhone: string };
 type Based<T> = { value: T; version: number };
 /** A save refused because the record changed elsewhere calls `onStale` (not `onError`); the record is fetched again for the merge. */
 type StaleReactions<D, V> = Reactions<D, V> & { onStale?: () => void };
 
+/**
+ * The reactions a partners change runs with: once it is done every partners query is refreshed
+ * (lists, counts and the open record), then the screen's `onSuccess`. A save refused as stale
+ * (an edit of `staleRecord`, that record's query key) fetches the record again and runs `onStale`
+ * instead of `onError`.
+ */
+function useRefreshing() {
+  const queryClient = useQueryClient();
+  return <D, V>(reactions: StaleReactions<D, V>, staleRecord: readonly unknown[] | null = null) => ({
+    onSuccess: (saved: D, variables: V) => {
+      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
+      reactions.onSuccess?.(saved, variables);
+    },
+    onError: (e: Error, variables: V) => {
+      if (isStale(e) && staleRecord !== null) {
+        reactions.onStale?.();
+        void queryClient.invalidateQueries({ queryKey: staleRecord });
+        return;
+      }
+      reactions.onError?.(e, variables);
+    },
+  });
+}
+
 /** Creates (with its contact) or updates an organisation; `id` null is a new one. */
 export function useSaveOrganisation(
   id: number | null,
   reactions: StaleReactions<{ id: number }, Based<OrganisationInput & OrganisationContact>>,
 ) {
-  const queryClient = useQueryClient();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: async ({ value, version: basedOn }: Based<OrganisationInput & OrganisationContact>) => {
       const { contactName, contactJobTitle, contactEmail, contactPhone, ...organisation } = value;
@@ -51,18 +69,7 @@ export function useSaveOrganisation(
       }
       return created;
     },
-    onSuccess: (saved, variables) => {
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-      reactions.onSuccess?.(saved, variables);
-    },
-    onError: (e, variables) => {
-      if (isStale(e) && id !== null) {
-        reactions.onStale?.();
-        void queryClient.invalidateQueries({ queryKey: partnerKeys.organisation(id) });
-        return;
-      }
-      reactions.onError?.(e, variables);
-    },
+    ...refreshing(reactions, id === null ? null : partnerKeys.organisation(id)),
   });
 }
 
@@ -75,7 +82,7 @@ export function useSavePerson(
   organisation: { id: number } | undefined,
   reactions: StaleReactions<{ id: number }, Based<PersonInput & FirstPost>>,
 ) {
-  const queryClient = useQueryClient();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: ({ value, version: basedOn }: Based<PersonInput & FirstPost>) => {
       const { jobTitle, email, phone, isSpoc, ...person } = value;
@@ -85,18 +92,7 @@ export function useSavePerson(
         post: organisation ? { organisationId: organisation.id, jobTitle, email, phone, isSpoc, startedOn: null } : null,
       });
     },
-    onSuccess: (saved, variables) => {
-      void queryClient.invalidateQueries({ queryKey: partnerKeys.all });
-      reactions.onSuccess?.(saved, variables);
-    },
-    onError: (e, variables) => {
-      if (isStale(e) && id !== null) {
-        reactions.onStale?.();
-        void queryClient.invalidateQueries({ queryKey: partnerKeys.person(id) });
-        return;
-      }
-      reactions.onError?.(e, variables);
-    },
+    ...refreshing(reactions, id === null ? null : partnerKeys.person(id)),
   });
 }
 
@@ -106,14 +102,10 @@ function useArchive(
   record: { id: number; archivedAt: string | null },
   reactions: Reactions<{ name: string; archivedAt: string | null }>,
 ) {
-  const refresh = useRefresh();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: () => call(channel, { id: record.id, archived: record.archivedAt === null }),
-    onSuccess: (saved) => {
-      refresh();
-      reactions.onSuccess?.(saved);
-    },
-    onError: (e, variables) => reactions.onError?.(e, variables),
+    ...refreshing(reactions),
   });
 }
 
@@ -179,7 +171,7 @@ export function useExportDirectory(format: 'csv' | 'vcard', personIds: number[] 
 
 /** Marking or unmarking a post as its organisation's SPOC. */
 export function useToggleSpoc(post: Post, reactions: Reactions<Post>) {
-  const refresh = useRefresh();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: () =>
       call('partners.posts.update', {
@@ -187,35 +179,23 @@ export function useToggleSpoc(post: Post, reactions: Reactions<Post>) {
         version: post.version,
         value: { jobTitle: post.jobTitle, email: post.email, phone: post.phone, isSpoc: !post.isSpoc, startedOn: post.startedOn },
       }),
-    onSuccess: (saved) => {
-      refresh();
-      reactions.onSuccess?.(saved);
-    },
-    onError: (e) => reactions.onError?.(e),
+    ...refreshing(reactions),
   });
 }
 
 export function useEndPost(post: { id: number }, reactions: Reactions<Post>) {
-  const refresh = useRefresh();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: () => call('partners.posts.end', { id: post.id, endedOn: null }),
-    onSuccess: (saved) => {
-      refresh();
-      reactions.onSuccess?.(saved);
-    },
-    onError: (e) => reactions.onError?.(e),
+    ...refreshing(reactions),
   });
 }
 
 export function useAddPost(personId: number, reactions: Reactions<Post, RequestOf<'partners.posts.add'>['value']>) {
-  const refresh = useRefresh();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: (value: RequestOf<'partners.posts.add'>['value']) => call('partners.posts.add', { personId, value }),
-    onSuccess: (saved, value) => {
-      refresh();
-      reactions.onSuccess?.(saved, value);
-    },
-    onError: (e, value) => reactions.onError?.(e, value),
+    ...refreshing(reactions),
   });
 }
 
@@ -237,7 +217,7 @@ export function useImportCommit(
   onProgress: (progress: ImportJobProgress) => void,
   reactions: Reactions<ImportJobProgress, { preview: ImportPreview; request: RequestOf<'partners.import.start'> }>,
 ) {
-  const refresh = useRefresh();
+  const refreshing = useRefreshing();
   return useMutation({
     mutationFn: async ({ request }: { preview: ImportPreview; request: RequestOf<'partners.import.start'> }) => {
       let progress = await call('partners.import.start', request);
@@ -248,11 +228,7 @@ export function useImportCommit(
       }
       return progress;
     },
-    onSuccess: (progress, variables) => {
-      refresh();
-      reactions.onSuccess?.(progress, variables);
-    },
-    onError: (e, variables) => reactions.onError?.(e, variables),
+    ...refreshing(reactions),
   });
 }
 

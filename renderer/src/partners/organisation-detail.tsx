@@ -7,10 +7,12 @@ import type { OrganisationDetail } from '../../../shared/partners/domain';
 import { formatPhone } from '../../../shared/partners/phone';
 import { FOUR_PS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
+import { Loaded } from '../ui/loaded';
+import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { ConfirmDialog } from '../ui/dialog';
-import { errorText } from '../ui/errors';
+import { DetailSection, archiveMessages } from './detail';
 import { RemovalImpactList } from './impact-list';
 import { OrganisationForm, PersonForm } from './forms';
 import { PostList } from './person-detail';
@@ -20,61 +22,59 @@ export function OrganisationPane({ id, mode }: { id: number; mode: 'view' | 'edi
     queryKey: partnerKeys.organisation(id),
     queryFn: () => call('partners.organisations.get', { id }),
   });
-  if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this organisation.')}</Notice>;
-  if (!detail.data) return <p>Loading…</p>;
-  const o = detail.data;
+  return (
+    <Loaded query={detail} failed="Could not load this organisation.">
+      {(o) => <OrganisationMode org={o} mode={mode} />}
+    </Loaded>
+  );
+}
+
+function OrganisationMode({ org: o, mode }: { org: OrganisationDetail; mode: 'view' | 'edit' | 'add-person' }) {
   if (mode === 'edit') {
     const { id: _id, posts: _posts, archivedAt: _a, createdAt: _c, updatedAt: _u, version, ...stored } = o;
     return (
-      <section className="detail" aria-labelledby="detail-title">
-        <h2 id="detail-title">Edit {o.name}</h2>
+      <DetailSection title={`Edit ${o.name}`}>
         <OrganisationForm
           id={o.id}
           version={version}
           stored={stored}
           done={(oid) => navigate(`/partners/organisations/${oid}`)}
         />
-      </section>
+      </DetailSection>
     );
   }
   if (mode === 'add-person') {
     return (
-      <section className="detail" aria-labelledby="detail-title">
-        <h2 id="detail-title">Add a person at {o.name}</h2>
+      <DetailSection title={`Add a person at ${o.name}`}>
         <PersonForm
           id={null}
           organisation={{ id: o.id, name: o.name }}
           done={() => navigate(`/partners/organisations/${o.id}`)}
         />
-      </section>
+      </DetailSection>
     );
   }
   return <OrganisationView org={o} />;
 }
 
 function OrganisationView({ org: o }: { org: OrganisationDetail }) {
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [confirming, setConfirming] = useState(false);
-  const archive = useArchiveOrganisation(o, {
-    onSuccess: (saved) =>
-      setMessage({
-        tone: 'success',
-        text: saved.archivedAt ? `${saved.name} is archived. Restore brings it back.` : `${saved.name} is restored.`,
-      }),
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not change the archive state.') }),
-  });
+  const archive = useArchiveOrganisation(o, archiveMessages(setMessage, 'it'));
   const current = o.posts.filter((p) => p.endedOn === null);
   const past = o.posts.filter((p) => p.endedOn !== null);
   const ps = FOUR_PS.filter((p) => o[p.key]).map((p) => p.label);
   const hasSpoc = current.some((p) => p.isSpoc);
   return (
-    <section className="detail" aria-labelledby="detail-title">
-      <header className="detail-header">
-        <h2 id="detail-title">
+    <DetailSection
+      title={
+        <>
           {o.name}
           {o.archivedAt ? <span className="tag">Archived</span> : null}
-        </h2>
-        <div className="toolbar">
+        </>
+      }
+      tools={
+        <>
           <Button className="button" onPress={() => navigate(`/partners/organisations/${o.id}/edit`)}>
             Edit
           </Button>
@@ -84,8 +84,9 @@ function OrganisationView({ org: o }: { org: OrganisationDetail }) {
           <Button className="button" onPress={() => (o.archivedAt ? archive.mutate() : setConfirming(true))}>
             {o.archivedAt ? 'Restore' : 'Archive…'}
           </Button>
-        </div>
-      </header>
+        </>
+      }
+    >
       <ConfirmDialog
         title={`Archive ${o.name}?`}
         isOpen={confirming}
@@ -143,6 +144,6 @@ function OrganisationView({ org: o }: { org: OrganisationDetail }) {
           <PostList posts={past} personView={false} />
         </>
       ) : null}
-    </section>
+    </DetailSection>
   );
 }

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useExportDirectory } from './mutations';
 import { partnerKeys } from './queries';
+import type { ReactNode } from 'react';
 import { useCallback, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { OrganisationListRequest, PersonListRequest } from '../../../shared/contract/partners';
-import type { OrganisationRow, PersonRow } from '../../../shared/partners/domain';
+import type { OrganisationRow, Page as RowsPage, PersonRow } from '../../../shared/partners/domain';
+import type { Membership, SectorKey } from '../../../shared/partners/sectors';
 import { MEMBERSHIPS, SECTORS, membershipLabel, sectorLabel } from '../../../shared/partners/sectors';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
@@ -16,6 +18,7 @@ import { navigate, useRoute } from '../ui/router';
 import { CheckboxField, SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { CoverageView } from './coverage-view';
+import { DetailSection } from './detail';
 import { OrganisationForm, PersonForm } from './forms';
 import { ImportWizard } from './import-wizard';
 import { OrganisationPane } from './organisation-detail';
@@ -246,86 +249,25 @@ const peopleColumns: Column<PersonRow>[] = [
 ];
 
 function PeopleView({ id, mode }: { id: number | 'new' | null; mode: string | null }) {
-  const [filters, setFilters] = useState<
-    Required<Pick<PersonListRequest, 'sort' | 'dir' | 'archived' | 'spoc' | 'unverified'>> & {
-      sector: string;
-      membership: string;
-    }
-  >({
-    sort: 'name',
-    dir: 'asc',
-    archived: 'active',
-    spoc: false,
-    unverified: false,
-    sector: '',
-    membership: '',
-  });
-  const request = {
-    ...filters,
-    sector: (filters.sector || null) as PersonListRequest['sector'],
-    membership: (filters.membership || null) as PersonListRequest['membership'],
-  };
   return (
-    <div className={`partners-split${id !== null ? ' with-detail' : ''}`}>
-      <div className="list-pane">
-        <div className="filters" role="group" aria-label="Filter people">
-          <SelectField
-            label="Sector"
-            value={filters.sector}
-            options={sectorOptions}
-            onChange={(v) => setFilters({ ...filters, sector: v })}
-          />
-          <SelectField
-            label="Membership"
-            value={filters.membership}
-            options={membershipOptions}
-            onChange={(v) => setFilters({ ...filters, membership: v })}
-          />
-          <SelectField
-            label="Show"
-            value={filters.archived}
-            options={archivedOptions}
-            onChange={(v) => setFilters({ ...filters, archived: v })}
-          />
-          <CheckboxField label="SPOCs only" checked={filters.spoc} onChange={(v) => setFilters({ ...filters, spoc: v })} />
-          <CheckboxField
-            label="Not verified for 12 months"
-            checked={filters.unverified}
-            onChange={(v) => setFilters({ ...filters, unverified: v })}
-          />
-        </div>
-        <PagedList<PersonRow>
-          label="People"
-          queryKey={partnerKeys.people(request)}
-          fetchPage={(offset, limit) => call('partners.people.list', { ...request, offset, limit })}
-          columns={id !== null ? peopleColumns.filter((c) => c.key !== 'title' && c.key !== 'verified') : peopleColumns}
-          selectedId={typeof id === 'number' ? id : null}
-          onOpen={(row) => navigate(`/partners/people/${row.id}`)}
-          sort={filters.sort}
-          dir={filters.dir}
-          onSort={(key) =>
-            setFilters({
-              ...filters,
-              sort: key as typeof filters.sort,
-              dir: filters.sort === key && filters.dir === 'asc' ? 'desc' : 'asc',
-            })
-          }
-          empty={<p>Nobody matches these filters.</p>}
-        />
-      </div>
-      {id !== null ? (
-        <div className="detail-pane">
-          {id === 'new' ? (
-            <section className="detail" aria-labelledby="detail-title">
-              <h2 id="detail-title">New person</h2>
-              <PersonForm id={null} done={(pid) => navigate(`/partners/people/${pid}`)} />
-            </section>
-          ) : (
-            <PersonPane key={id} id={id} editing={mode === 'edit'} />
-          )}
-        </div>
-      ) : null}
-    </div>
+    <DirectoryView<PersonRow, PersonFilters>
+      id={id}
+      kind="people"
+      label="People"
+      initial={{ sort: 'name', dir: 'asc', archived: 'active', spoc: false, unverified: false, sector: '', membership: '' }}
+      flags={[
+        { key: 'spoc', label: 'SPOCs only' },
+        { key: 'unverified', label: 'Not verified for 12 months' },
+      ]}
+      queryKey={partnerKeys.people}
+      fetchPage={(request, offset, limit) => call('partners.people.list', { ...request, offset, limit })}
+      columns={peopleColumns}
+      hiddenWithDetail={['title', 'verified']}
+      empty={<p>Nobody matches these filters.</p>}
+      newTitle="New person"
+      newForm={<PersonForm id={null} done={(pid) => navigate(`/partners/people/${pid}`)} />}
+      pane={(pid) => <PersonPane key={pid} id={pid} editing={mode === 'edit'} />}
+    />
   );
 }
 
@@ -354,81 +296,119 @@ const organisationColumns: Column<OrganisationRow>[] = [
 ];
 
 function OrganisationsView({ id, mode }: { id: number | 'new' | null; mode: string | null }) {
-  const [filters, setFilters] = useState<
-    Required<Pick<OrganisationListRequest, 'sort' | 'dir' | 'archived' | 'missingSpoc'>> & { sector: string; membership: string }
-  >({
-    sort: 'name',
-    dir: 'asc',
-    archived: 'active',
-    missingSpoc: false,
-    sector: '',
-    membership: '',
-  });
+  return (
+    <DirectoryView<OrganisationRow, OrganisationFilters>
+      id={id}
+      kind="organisations"
+      label="Organisations"
+      initial={{ sort: 'name', dir: 'asc', archived: 'active', missingSpoc: false, sector: '', membership: '' }}
+      flags={[{ key: 'missingSpoc', label: 'No SPOC only' }]}
+      queryKey={partnerKeys.organisations}
+      fetchPage={(request, offset, limit) => call('partners.organisations.list', { ...request, offset, limit })}
+      columns={organisationColumns}
+      hiddenWithDetail={['sector', 'people']}
+      empty={<p>No organisation matches these filters.</p>}
+      newTitle="New organisation"
+      newForm={<OrganisationForm id={null} done={(oid) => navigate(`/partners/organisations/${oid}`)} />}
+      pane={(oid) => (
+        <OrganisationPane key={oid} id={oid} mode={mode === 'edit' ? 'edit' : mode === 'add-person' ? 'add-person' : 'view'} />
+      )}
+    />
+  );
+}
+
+type ListFilters = {
+  sort: string;
+  dir: 'asc' | 'desc';
+  archived: (typeof archivedOptions)[number]['value'];
+  sector: string;
+  membership: string;
+};
+type PersonFilters = Required<Pick<PersonListRequest, 'sort' | 'dir' | 'archived' | 'spoc' | 'unverified'>> & ListFilters;
+type OrganisationFilters = Required<Pick<OrganisationListRequest, 'sort' | 'dir' | 'archived' | 'missingSpoc'>> & ListFilters;
+/** What the list asks main for: the filters, with no sector or membership chosen as null. */
+type ListRequest<F> = Omit<F, 'sector' | 'membership'> & { sector: SectorKey | null; membership: Membership | null };
+type BooleanKey<F> = { [K in keyof F]: F[K] extends boolean ? K : never }[keyof F] & string;
+
+/**
+ * A directory list (people or organisations) with its filters and sort, and beside it, once one is
+ * open, the record or the new record's form. `flags` are the view's own yes/no filters.
+ */
+function DirectoryView<R extends { id: number }, F extends ListFilters>({
+  id,
+  kind,
+  label,
+  initial,
+  flags,
+  queryKey,
+  fetchPage,
+  columns,
+  hiddenWithDetail,
+  empty,
+  newTitle,
+  newForm,
+  pane,
+}: {
+  id: number | 'new' | null;
+  kind: 'people' | 'organisations';
+  label: string;
+  initial: F;
+  flags: readonly { key: BooleanKey<F>; label: string }[];
+  queryKey: (request: ListRequest<F>) => readonly unknown[];
+  fetchPage: (request: ListRequest<F>, offset: number, limit: number) => Promise<RowsPage<R>>;
+  columns: Column<R>[];
+  /** The columns left out to make room for the open record. */
+  hiddenWithDetail: readonly string[];
+  empty: ReactNode;
+  newTitle: string;
+  newForm: ReactNode;
+  pane: (id: number) => ReactNode;
+}) {
+  const [filters, setFilters] = useState<F>(initial);
+  const set = <K extends keyof F>(key: K, value: F[K]) => setFilters({ ...filters, [key]: value });
   const request = {
     ...filters,
-    sector: (filters.sector || null) as OrganisationListRequest['sector'],
-    membership: (filters.membership || null) as OrganisationListRequest['membership'],
+    sector: (filters.sector || null) as SectorKey | null,
+    membership: (filters.membership || null) as Membership | null,
   };
   return (
     <div className={`partners-split${id !== null ? ' with-detail' : ''}`}>
       <div className="list-pane">
-        <div className="filters" role="group" aria-label="Filter organisations">
-          <SelectField
-            label="Sector"
-            value={filters.sector}
-            options={sectorOptions}
-            onChange={(v) => setFilters({ ...filters, sector: v })}
-          />
+        <div className="filters" role="group" aria-label={`Filter ${label.toLowerCase()}`}>
+          <SelectField label="Sector" value={filters.sector} options={sectorOptions} onChange={(v) => set('sector', v)} />
           <SelectField
             label="Membership"
             value={filters.membership}
             options={membershipOptions}
-            onChange={(v) => setFilters({ ...filters, membership: v })}
+            onChange={(v) => set('membership', v)}
           />
-          <SelectField
-            label="Show"
-            value={filters.archived}
-            options={archivedOptions}
-            onChange={(v) => setFilters({ ...filters, archived: v })}
-          />
-          <CheckboxField
-            label="No SPOC only"
-            checked={filters.missingSpoc}
-            onChange={(v) => setFilters({ ...filters, missingSpoc: v })}
-          />
+          <SelectField label="Show" value={filters.archived} options={archivedOptions} onChange={(v) => set('archived', v)} />
+          {flags.map((f) => (
+            <CheckboxField
+              key={f.key}
+              label={f.label}
+              checked={filters[f.key] as boolean}
+              onChange={(v) => set(f.key, v as F[typeof f.key])}
+            />
+          ))}
         </div>
-        <PagedList<OrganisationRow>
-          label="Organisations"
-          queryKey={partnerKeys.organisations(request)}
-          fetchPage={(offset, limit) => call('partners.organisations.list', { ...request, offset, limit })}
-          columns={
-            id !== null ? organisationColumns.filter((c) => c.key !== 'sector' && c.key !== 'people') : organisationColumns
-          }
+        <PagedList<R>
+          label={label}
+          queryKey={queryKey(request)}
+          fetchPage={(offset, limit) => fetchPage(request, offset, limit)}
+          columns={id !== null ? columns.filter((c) => !hiddenWithDetail.includes(c.key)) : columns}
           selectedId={typeof id === 'number' ? id : null}
-          onOpen={(row) => navigate(`/partners/organisations/${row.id}`)}
+          onOpen={(row) => navigate(`/partners/${kind}/${row.id}`)}
           sort={filters.sort}
           dir={filters.dir}
           onSort={(key) =>
-            setFilters({
-              ...filters,
-              sort: key as typeof filters.sort,
-              dir: filters.sort === key && filters.dir === 'asc' ? 'desc' : 'asc',
-            })
+            setFilters({ ...filters, sort: key, dir: filters.sort === key && filters.dir === 'asc' ? 'desc' : 'asc' })
           }
-          empty={<p>No organisation matches these filters.</p>}
+          empty={empty}
         />
       </div>
       {id !== null ? (
-        <div className="detail-pane">
-          {id === 'new' ? (
-            <section className="detail" aria-labelledby="detail-title">
-              <h2 id="detail-title">New organisation</h2>
-              <OrganisationForm id={null} done={(oid) => navigate(`/partners/organisations/${oid}`)} />
-            </section>
-          ) : (
-            <OrganisationPane key={id} id={id} mode={mode === 'edit' ? 'edit' : mode === 'add-person' ? 'add-person' : 'view'} />
-          )}
-        </div>
+        <div className="detail-pane">{id === 'new' ? <DetailSection title={newTitle}>{newForm}</DetailSection> : pane(id)}</div>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import type { PersonDetail, Post } from '../../../shared/partners/domain';
 import { isoDateOrNull, postInput } from '../../../shared/partners/domain';
@@ -11,8 +11,12 @@ import { completeSave } from '../api/download';
 import type { PickerSource } from '../ui/directory-picker';
 import { DirectoryPicker } from '../ui/directory-picker';
 import { FormCheckbox, FormDate, FormText, useContractForm } from '../ui/form';
+import { Loaded } from '../ui/loaded';
+import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
+import { SubmitForm } from '../ui/submit';
 import { SubjectAccessDialog } from '../privacy/subject-access-dialog';
+import { DetailSection, archiveMessages } from './detail';
 import { EraseDialog } from './erase-dialog';
 import { navigate } from '../ui/router';
 import { errorText } from '../ui/errors';
@@ -22,44 +26,38 @@ import { partnerKeys } from './queries';
 
 export function PersonPane({ id, editing }: { id: number; editing: boolean }) {
   const detail = useQuery({ queryKey: partnerKeys.person(id), queryFn: () => call('partners.people.get', { id }) });
-  if (detail.isError) return <Notice tone="error">{errorText(detail.error, 'Could not load this person.')}</Notice>;
-  if (!detail.data) return <p>Loading…</p>;
-  const p = detail.data;
-  if (editing) {
-    return (
-      <section className="detail" aria-labelledby="detail-title">
-        <h2 id="detail-title">Edit {p.name}</h2>
-        <PersonForm
-          id={p.id}
-          version={p.version}
-          stored={{
-            name: p.name,
-            pronouns: p.pronouns,
-            notes: p.notes,
-            source: p.source,
-            lawfulBasis: p.lawfulBasis,
-            lastVerified: p.lastVerified,
-          }}
-          done={(pid) => navigate(`/partners/people/${pid}`)}
-        />
-      </section>
-    );
-  }
-  return <PersonView person={p} />;
+  return (
+    <Loaded query={detail} failed="Could not load this person.">
+      {(p) =>
+        editing ? (
+          <DetailSection title={`Edit ${p.name}`}>
+            <PersonForm
+              id={p.id}
+              version={p.version}
+              stored={{
+                name: p.name,
+                pronouns: p.pronouns,
+                notes: p.notes,
+                source: p.source,
+                lawfulBasis: p.lawfulBasis,
+                lastVerified: p.lastVerified,
+              }}
+              done={(pid) => navigate(`/partners/people/${pid}`)}
+            />
+          </DetailSection>
+        ) : (
+          <PersonView person={p} />
+        )
+      }
+    </Loaded>
+  );
 }
 
 function PersonView({ person: p }: { person: PersonDetail }) {
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [erasing, setErasing] = useState(false);
   const [subjectAccess, setSubjectAccess] = useState(false);
-  const archive = useArchivePerson(p, {
-    onSuccess: (saved) =>
-      setMessage({
-        tone: 'success',
-        text: saved.archivedAt ? `${saved.name} is archived. Restore brings them back.` : `${saved.name} is restored.`,
-      }),
-    onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not change the archive state.') }),
-  });
+  const archive = useArchivePerson(p, archiveMessages(setMessage, 'them'));
   const vcard = useExportDirectory('vcard', [p.id], {
     onSuccess: (outcome) => setMessage({ tone: 'success', text: completeSave(outcome) }),
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the vCard.') }),
@@ -67,14 +65,16 @@ function PersonView({ person: p }: { person: PersonDetail }) {
   const current = p.posts.filter((x) => x.endedOn === null);
   const past = p.posts.filter((x) => x.endedOn !== null);
   return (
-    <section className="detail" aria-labelledby="detail-title">
-      <header className="detail-header">
-        <h2 id="detail-title">
+    <DetailSection
+      title={
+        <>
           {p.name}
           {p.pronouns ? <span className="pronouns"> ({p.pronouns})</span> : null}
           {p.archivedAt ? <span className="tag">Archived</span> : null}
-        </h2>
-        <div className="toolbar">
+        </>
+      }
+      tools={
+        <>
           <Button className="button" onPress={() => navigate(`/partners/people/${p.id}/edit`)}>
             Edit
           </Button>
@@ -90,8 +90,9 @@ function PersonView({ person: p }: { person: PersonDetail }) {
           <Button className="button danger" onPress={() => setErasing(true)}>
             Erase…
           </Button>
-        </div>
-      </header>
+        </>
+      }
+    >
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <dl className="facts">
         <dt>Last verified</dt>
@@ -118,7 +119,7 @@ function PersonView({ person: p }: { person: PersonDetail }) {
       ) : null}
       {erasing ? <EraseDialog person={p} onClose={() => setErasing(false)} /> : null}
       {subjectAccess ? <SubjectAccessDialog person={p} onClose={() => setSubjectAccess(false)} /> : null}
-    </section>
+    </DetailSection>
   );
 }
 
@@ -227,11 +228,10 @@ function AddPost({ personId }: { personId: number }) {
     );
   }
   return (
-    <Form
+    <SubmitForm
       className="form add-post"
-      aria-label="Add post"
-      validationBehavior="aria"
-      onSubmit={(e) => void form.handleSubmit(({ organisationName: _name, ...value }) => add.mutate(value))(e)}
+      label="Add post"
+      onSubmit={form.handleSubmit(({ organisationName: _name, ...value }) => add.mutate(value))}
     >
       <Controller
         control={control}
@@ -271,6 +271,6 @@ function AddPost({ personId }: { personId: number }) {
           Cancel
         </Button>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }

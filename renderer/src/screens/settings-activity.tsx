@@ -17,6 +17,12 @@ import { RecordTable } from '../ui/data-table';
 const PAGE = 50;
 const ALL = '';
 
+/** A filter's options: `all` (no filter), then each value the log holds. */
+const choices = (all: string, values: readonly string[] = [], label: (v: string) => string = (v) => v) => [
+  { value: ALL, label: all },
+  ...values.map((v) => ({ value: v, label: label(v) })),
+];
+
 /**
  * Settings → Activity: the audit log, filtered by what and when, exported as CSV. The log holds
  * only the kind of record, its id and what happened: never content, so nothing erased shows here.
@@ -47,6 +53,11 @@ export function ActivitySettings() {
     onError: (e) => setMessage({ tone: 'error', text: errorText(e, 'Could not export the activity log.') }),
   });
   const data = list.data;
+  /** A changed filter starts the list again from the newest entries. */
+  const refilter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setLimit(PAGE);
+  };
   return (
     <section className="settings-section" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>
@@ -58,23 +69,14 @@ export function ActivitySettings() {
         <SelectField
           label="What"
           value={entity}
-          onChange={(v) => {
-            setEntity(v);
-            setLimit(PAGE);
-          }}
-          options={[
-            { value: ALL, label: 'Everything' },
-            ...(data?.entities ?? []).map((e) => ({ value: e, label: entityLabel(e) })),
-          ]}
+          onChange={refilter(setEntity)}
+          options={choices('Everything', data?.entities, entityLabel)}
         />
         <SelectField
           label="Action"
           value={action}
-          onChange={(v) => {
-            setAction(v);
-            setLimit(PAGE);
-          }}
-          options={[{ value: ALL, label: 'Any action' }, ...(data?.actions ?? []).map((a) => ({ value: a, label: a }))]}
+          onChange={refilter(setAction)}
+          options={choices('Any action', data?.actions)}
         />
         <DateField label="From" value={from} onChange={setFrom} />
         <DateField

@@ -5,7 +5,8 @@ import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { contract } from '../../../shared/contract';
 import type { DirectoryPerson } from '../../../shared/directory/types';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
+import { errorText } from '../ui/errors';
 import { TextInput } from '../ui/fields';
 import { FormText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
@@ -137,9 +138,7 @@ function AddCoordinator({
       />
       <FormText control={control} name="jobTitle" label="Coordinator's job title" />
       <FormText control={control} name="phone" label="Coordinator's phone" type="tel" />
-      {create.isError ? (
-        <Notice tone="error">{create.error instanceof ApiError ? create.error.message : 'Could not add the coordinator.'}</Notice>
-      ) : null}
+      {create.isError ? <Notice tone="error">{errorText(create.error, 'Could not add the coordinator.')}</Notice> : null}
       <Button
         className="button primary"
         isDisabled={create.isPending || typedName.trim() === ''}

@@ -13,6 +13,7 @@ import { DateField, dateProblem } from '../ui/date-field';
 import { RecordTable } from '../ui/data-table';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
+import { SubmitForm } from '../ui/submit';
 import { SelectField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 
@@ -37,13 +38,10 @@ export function PrivacyRequestsSettings() {
     <section className="settings-section" aria-labelledby="requests-heading">
       <h2 id="requests-heading">Privacy requests</h2>
       <p>Subject access and erasure requests. Each is due one calendar month after the day it was received.</p>
-      <form
+      <SubmitForm
         className="filters"
-        aria-label="Log a request"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate({ kind, subject, personId: null, receivedOn, note: '' });
-        }}
+        label="Log a request"
+        onSubmit={() => add.mutate({ kind, subject, personId: null, receivedOn, note: '' })}
       >
         <SelectField label="Request" value={kind} options={KINDS} onChange={setKind} />
         <TextInput label="Who it is about" value={subject} onChange={setSubject} />
@@ -55,7 +53,7 @@ export function PrivacyRequestsSettings() {
         >
           Log request
         </Button>
-      </form>
+      </SubmitForm>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {list.data && list.data.length > 0 ? (
         <RecordTable

@@ -1,22 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
-import { CheckboxField } from '../ui/fields';
+import { CheckboxField, SelectField } from '../ui/fields';
 import { FormText, useContractForm } from '../ui/form';
 import { errorText } from '../ui/errors';
+import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
-import { NEW_PASSPHRASE_HELP, PassphraseStrengthMeter } from '../store/passphrase-fields';
+import { SubmitButton, SubmitForm } from '../ui/submit';
+import { NEW_PASSPHRASE_HELP, PassphraseStrengthMeter, RememberField } from '../store/passphrase-fields';
 import { RecoveryKeyPanel } from '../store/recovery-key';
 import { useChangePassphrase, useNewRecoveryKey, useSetStorePreferences } from '../store/mutations';
 import { useStoreStatus } from '../store/store-status';
 
 const idleLabel = (m: number) =>
   m === 0 ? 'Never' : m < 60 ? `After ${m} minutes` : `After ${m / 60} hour${m === 60 ? '' : 's'}`;
-
-type Message = { tone: 'error' | 'success'; text: string } | null;
 
 /** Settings, Security: lock timing, remembering the key, and changing the passphrase. */
 export function SecuritySettings() {
@@ -37,27 +37,14 @@ export function SecuritySettings() {
         The partnership’s records are encrypted on this computer. The key file <code>concordat.keys.json</code> in the data folder
         holds no secret, but the records cannot be opened without it: keep it with your backups.
       </p>
-      <div className="field">
-        <label htmlFor="idle-lock">Lock when not in use</label>
-        <select
-          id="idle-lock"
-          value={String(s.idleLockMinutes)}
-          onChange={(e) => preferences.mutate({ idleLockMinutes: Number(e.target.value) })}
-        >
-          {[...new Set([...IDLE_LOCK_CHOICES, s.idleLockMinutes])].map((m) => (
-            <option key={m} value={m}>
-              {idleLabel(m)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Lock when not in use"
+        value={String(s.idleLockMinutes)}
+        options={[...new Set([...IDLE_LOCK_CHOICES, s.idleLockMinutes])].map((m) => ({ value: String(m), label: idleLabel(m) }))}
+        onChange={(v) => preferences.mutate({ idleLockMinutes: Number(v) })}
+      />
       {s.canRemember ? (
-        <CheckboxField
-          label="Remember on this computer"
-          description="Opens without the passphrase when you are signed in to this computer. Leave it off on a shared computer."
-          checked={s.remembered}
-          onChange={(remember) => preferences.mutate({ remember })}
-        />
+        <RememberField checked={s.remembered} onChange={(remember) => preferences.mutate({ remember })} />
       ) : s.rememberUnavailableReason ? (
         <p className="strength-text">Remember on this computer: not available. {s.rememberUnavailableReason}</p>
       ) : null}
@@ -98,7 +85,7 @@ function ChangePassphrase() {
     () => setMessage({ tone: 'error', text: 'Check the highlighted fields.' }),
   );
   return (
-    <Form className="form" aria-label="Change passphrase" validationBehavior="aria" onSubmit={(e) => void submit(e)}>
+    <SubmitForm label="Change passphrase" onSubmit={submit}>
       <fieldset>
         <legend>Change passphrase</legend>
         <FormText
@@ -131,11 +118,11 @@ function ChangePassphrase() {
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={change.isPending}>
-          {change.isPending ? 'Changing…' : 'Change passphrase'}
-        </Button>
+        <SubmitButton pending={change.isPending} pendingLabel="Changing…">
+          Change passphrase
+        </SubmitButton>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }
 
@@ -165,12 +152,7 @@ function NewRecoveryKey() {
       </section>
     );
   return (
-    <Form
-      className="form"
-      aria-label="New recovery key"
-      validationBehavior="aria"
-      onSubmit={(e) => void form.handleSubmit((value) => make.mutate(value))(e)}
-    >
+    <SubmitForm label="New recovery key" onSubmit={form.handleSubmit((value) => make.mutate(value))}>
       <fieldset>
         <legend>Recovery key</legend>
         <p>
@@ -189,10 +171,10 @@ function NewRecoveryKey() {
       </fieldset>
       {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
       <div className="form-actions">
-        <Button type="submit" className="button" isDisabled={make.isPending}>
-          {make.isPending ? 'Making…' : 'Make a new recovery key'}
-        </Button>
+        <SubmitButton pending={make.isPending} pendingLabel="Making…" className="button">
+          Make a new recovery key
+        </SubmitButton>
       </div>
-    </Form>
+    </SubmitForm>
   );
 }

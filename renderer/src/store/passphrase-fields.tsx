@@ -1,5 +1,5 @@
 import { PASSPHRASE_MIN_LENGTH, passphraseStrength } from '../../../shared/store/status';
-import { TextInput } from '../ui/fields';
+import { CheckboxField, TextInput } from '../ui/fields';
 
 /** Why a new passphrase cannot be used yet, or null. */
 export function passphraseProblem(passphrase: string, confirm: string): string | null {
@@ -67,5 +67,26 @@ export function NewPassphraseFields({
         isRequired
       />
     </>
+  );
+}
+
+/** Whether the store opens without the passphrase for this computer's signed-in user. */
+export function RememberField({
+  checked,
+  onChange,
+  sharedWarning = true,
+}: {
+  checked: boolean;
+  onChange: (remember: boolean) => void;
+  /** With the advice to leave it off on a shared computer (the unlock screen leaves that out). */
+  sharedWarning?: boolean;
+}) {
+  return (
+    <CheckboxField
+      label="Remember on this computer"
+      description={`Opens without the passphrase when you are signed in to this computer.${sharedWarning ? ' Leave it off on a shared computer.' : ''}`}
+      checked={checked}
+      onChange={onChange}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { z } from 'zod';
 import { newsletterSaveReq } from '../../../shared/contract/toolkit';
 import { longDate } from '../../../shared/documents/placeholders';
@@ -13,6 +13,7 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import { errorText } from '../ui/errors';
 import { FormLongText, FormText, useContractForm } from '../ui/form';
+import { SubmitForm } from '../ui/submit';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useExportNewsletter, useMarkNewsletterSent, useSaveNewsletter } from './mutations';
@@ -222,14 +223,10 @@ function Editor({ initial }: { initial: Newsletter | null }) {
         {sent ? (
           <SentIssue issue={sent} />
         ) : (
-          <Form
+          <SubmitForm
             className="form wide-form"
-            aria-label="Newsletter issue"
-            validationBehavior="aria"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void saveNow().then((n) => n && setMessage({ tone: 'success', text: 'Issue saved.' }));
-            }}
+            label="Newsletter issue"
+            onSubmit={() => saveNow().then((n) => n && setMessage({ tone: 'success', text: 'Issue saved.' }))}
           >
             <FormText control={control} name="title" label="Title" isRequired maxLength={200} />
             <FormLongText control={control} name="introduction" label="Introduction" rows={4} />
@@ -275,7 +272,7 @@ function Editor({ initial }: { initial: Newsletter | null }) {
               <ChooseByHand chosen={chosen} onAdd={add} />
             </section>
             <FormLongText control={control} name="callForExamples" label="Call for examples of good practice" rows={4} />
-          </Form>
+          </SubmitForm>
         )}
         <Issues currentId={id} />
       </div>

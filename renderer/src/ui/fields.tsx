@@ -89,11 +89,50 @@ export function RadioChoice<T extends string>({
 }
 
 type Option<T extends string> = { value: T; label: string };
+type OptionGroup<T extends string> = { label: string; options: readonly Option<T>[] };
 
 /**
- * A labelled native select: fast with long option lists and read well by screen readers. `groups`
- * follow the plain `options` under their headings, so a long list stays easy to scan.
+ * A native select and its options; `groups` follow the plain `options` under their headings, so a
+ * long list stays easy to scan. On its own (a table cell, where the column heading says what it
+ * is) give it an `aria-label`; with a visible label use SelectField.
  */
+export function NativeSelect<T extends string>({
+  value,
+  options,
+  groups = [],
+  onChange,
+  ...rest
+}: {
+  value: T;
+  options: readonly Option<T>[];
+  groups?: readonly OptionGroup<T>[];
+  onChange: (value: T) => void;
+  id?: string;
+  disabled?: boolean;
+  'aria-label'?: string;
+  'aria-describedby'?: string | undefined;
+}) {
+  const optionList = (list: readonly Option<T>[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {optionList(options)}
+      {groups
+        .filter((g) => g.options.length > 0)
+        .map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {optionList(g.options)}
+          </optgroup>
+        ))}
+    </select>
+  );
+}
+
+/** A labelled native select: fast with long option lists and read well by screen readers. */
 export function SelectField<T extends string>({
   label,
   value,
@@ -106,36 +145,23 @@ export function SelectField<T extends string>({
   label: string;
   value: T;
   options: readonly Option<T>[];
-  groups?: readonly { label: string; options: readonly Option<T>[] }[];
+  groups?: readonly OptionGroup<T>[];
   onChange: (value: T) => void;
   description?: ReactNode;
   className?: string;
 }) {
-  const optionList = (list: readonly Option<T>[]) =>
-    list.map((o) => (
-      <option key={o.value} value={o.value}>
-        {o.label}
-      </option>
-    ));
   const id = useId();
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
-      <select
+      <NativeSelect
         id={id}
         value={value}
-        onChange={(e) => onChange(e.target.value as T)}
+        options={options}
+        groups={groups}
+        onChange={onChange}
         aria-describedby={description ? `${id}-d` : undefined}
-      >
-        {optionList(options)}
-        {groups
-          .filter((g) => g.options.length > 0)
-          .map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {optionList(g.options)}
-            </optgroup>
-          ))}
-      </select>
+      />
       {description ? (
         <span id={`${id}-d`} className="field-description">
           {description}
