@@ -12,11 +12,10 @@ import {
   FormLongText,
   FormPicker,
   FormSelect,
-  FormStaleNotice,
   pickedField,
-  refusedAsStale,
   useContractForm,
 } from '../ui/form';
+import { FormStaleNotice, refusedAsStale } from '../ui/stale-write';
 import { Notice, useMessage } from '../ui/notice';
 import { errorText } from '../ui/errors';
 import { useStaleWrite } from '../ui/stale-write';

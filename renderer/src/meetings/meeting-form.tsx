@@ -9,17 +9,8 @@ import type { ProtectiveMarking } from '../../../shared/markings';
 import { PROTECTIVE_MARKINGS } from '../../../shared/markings';
 import { LocalTimeError, checkMeetingTimes, isoToLondon, londonLocalToIso } from '../../../shared/meetings/time';
 import { call } from '../api/client';
-import {
-  FormActions,
-  FormDate,
-  FormNative,
-  FormPicker,
-  FormSelect,
-  FormStaleNotice,
-  pickedField,
-  refusedAsStale,
-  useContractForm,
-} from '../ui/form';
+import { FormActions, FormDate, FormNative, FormPicker, FormSelect, pickedField, useContractForm } from '../ui/form';
+import { FormStaleNotice, refusedAsStale } from '../ui/stale-write';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';

@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactElement, ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import type { Control, DefaultValues, FieldPath, FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import type { Control, DefaultValues, FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { DateField } from './date-field';
 import type { PickerItem, PickerSource } from './directory-picker';
 import { DirectoryPicker } from './directory-picker';
-import { isStale } from './errors';
 import { CheckboxField, CheckboxGroup, LongTextInput, NativeField, SelectField, TextInput } from './fields';
 import { useLeaveGuard } from './leave-guard';
-import type { Versioned, useStaleWrite } from './stale-write';
-import { StaleWriteNotice } from './stale-write';
 
 /**
  * The kit's form: react-hook-form validated by a zod schema (reuse the contract's, or a screen's
@@ -269,60 +266,4 @@ export function FormActions({
       {children}
     </div>
   );
-}
-
-type StaleWrite<T extends Record<string, unknown>> = ReturnType<typeof useStaleWrite<T>>;
-
-/**
- * The stale-write notice for a kit form, once a save is refused: Keep mine puts the merged values
- * in the form (still unsaved, for the person to save), Use theirs resets the form to the stored record.
- */
-export function FormStaleNotice<T extends Record<string, unknown>>({
-  what,
-  form,
-  stale,
-}: {
-  what: string;
-  form: UseFormReturn<T, unknown, FieldValues>;
-  stale: StaleWrite<T>;
-}) {
-  if (!stale.theirs) return null;
-  return (
-    <StaleWriteNotice
-      what={what}
-      changed={stale.changed}
-      conflicts={stale.conflicts(form.getValues())}
-      onMerge={() => {
-        const next = stale.keepMine(form.getValues());
-        if (!next) return;
-        for (const key of Object.keys(next.value) as Path<T>[]) {
-          form.setValue(key, next.value[key] as PathValue<T, Path<T>>, { shouldDirty: true });
-        }
-      }}
-      onReload={() => {
-        const theirs = stale.takeTheirs();
-        if (theirs) form.reset(theirs);
-      }}
-    />
-  );
-}
-
-/**
- * Whether a failed save was refused as stale (the record changed since the form read it) and the
- * record as it now is, from `reload`, went to the form's stale-write notice. False for any other
- * failure, with no `reload` (a new record), or when the record cannot be read again: the form
- * then says what went wrong itself.
- */
-export async function refusedAsStale<T>(
-  error: unknown,
-  stale: { refused: (stored: Versioned<T>) => void },
-  reload: (() => Promise<Versioned<T>>) | null,
-): Promise<boolean> {
-  if (!reload || !isStale(error)) return false;
-  try {
-    stale.refused(await reload());
-    return true;
-  } catch {
-    return false;
-  }
 }

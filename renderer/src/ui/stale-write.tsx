@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import { isStale } from './errors';
 import { Notice } from './notice';
 
 type Fields = Record<string, unknown>;
@@ -181,4 +182,24 @@ export function FormStaleNotice<T extends Fields & FieldValues>({
       }}
     />
   );
+}
+
+/**
+ * Whether a failed save was refused as stale (the record changed since the form read it) and the
+ * record as it now is, from `reload`, went to the form's stale-write notice. False for any other
+ * failure, with no `reload` (a new record), or when the record cannot be read again: the form
+ * then says what went wrong itself.
+ */
+export async function refusedAsStale<T>(
+  error: unknown,
+  stale: { refused: (stored: Versioned<T>) => void },
+  reload: (() => Promise<Versioned<T>>) | null,
+): Promise<boolean> {
+  if (!reload || !isStale(error)) return false;
+  try {
+    stale.refused(await reload());
+    return true;
+  } catch {
+    return false;
+  }
 }
