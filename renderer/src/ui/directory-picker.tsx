@@ -79,10 +79,23 @@ export function DirectoryPicker({
   placeholder?: string;
 }) {
   const [input, setInput] = useState(value?.name ?? '');
+  // React Aria opens the list whenever the text changes while the box has focus, and with both
+  // the text and the choice controlled it leaves the text to us. So text put back by us rather than
+  // typed (on Escape, or when the choice is cleared or changed from outside while the box has
+  // focus) must not open it: while the box shows that text, the list opens only on request
+  // ('manual': the arrow keys or the button), until the next thing typed or the box is left. Text
+  // put back while the box is elsewhere needs no holding, and the list still opens on focus.
+  const [hasFocus, setHasFocus] = useState(false);
+  const [putBackText, setPutBackText] = useState<string | null>(null);
+  const putBack = (text: string) => {
+    if (text === input) return;
+    setInput(text);
+    setPutBackText(hasFocus ? text : null);
+  };
   const [lastValue, setLastValue] = useState(value?.id ?? null);
   if (!clearOnPick && lastValue !== (value?.id ?? null)) {
     setLastValue(value?.id ?? null);
-    setInput(value?.name ?? '');
+    putBack(value?.name ?? '');
   }
   const inputRef = useRef<HTMLInputElement>(null);
   const [placement, setPlacement] = useState<Placement>('bottom start');
@@ -113,10 +126,15 @@ export function DirectoryPicker({
       inputValue={input}
       onInputChange={(v) => {
         setInput(v);
+        setPutBackText(null);
         if (v === '' && !clearOnPick && value) onPick(null);
       }}
       selectedKey={clearOnPick ? null : (value?.id ?? null)}
       onSelectionChange={(key) => {
+        // React Aria also "commits" with no key whenever the list closes without a choice: on Escape
+        // (handled below), on leaving the box, on Enter with nothing highlighted, and when the page
+        // behind scrolls (it shuts the list so it is not left floating). None of those should lose
+        // what was typed: a scroll just after typing, as a test's fill() makes, would wipe it.
         if (key === null) return;
         const item = items.find((i) => i.id === key) ?? null;
         onPick(item);
@@ -127,7 +145,7 @@ export function DirectoryPicker({
       onOpenChange={(isOpen) => {
         if (isOpen) setPlacement(placementFor(inputRef.current));
       }}
-      menuTrigger="focus"
+      menuTrigger={putBackText !== null && input === putBackText ? 'manual' : 'focus'}
       allowsEmptyCollection
       isDisabled={isDisabled}
     >
@@ -135,6 +153,18 @@ export function DirectoryPicker({
       <div className="picker-row">
         <Input
           ref={inputRef}
+          onKeyDown={(e) => {
+            // Escape has closed the list (React Aria's handler runs just before this one, in the same
+            // update); put back the name chosen, or empty an "add another" box or one with nothing
+            // chosen. Not in a capture handler: the browser lets React apply that update before
+            // React Aria's handler runs, which then took the restored text for typing and reopened.
+            if (e.key === 'Escape') putBack(clearOnPick ? '' : (value?.name ?? ''));
+          }}
+          onFocus={() => setHasFocus(true)}
+          onBlur={() => {
+            setHasFocus(false);
+            setPutBackText(null);
+          }}
           placeholder={placeholder ?? (source.noun === 'organisations' ? 'Type an organisation' : 'Type a name')}
         />
         <Button className="picker-button" aria-label={`Show ${source.noun}`}>

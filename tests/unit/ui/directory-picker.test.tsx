@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -188,5 +188,155 @@ describe('DirectoryPicker list placement', () => {
     await user.type(box, 'a');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
     expect(popover()?.getAttribute('data-placement')).toBe('bottom');
+  });
+});
+
+// jsdom runs every handler of a key press in one React update, where Chromium may apply one
+// handler's update before the next runs; the training e2e checks Escape in the browser as well.
+describe('DirectoryPicker Escape', () => {
+  it('Escape closes the list and puts back the name chosen, without reopening it', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'ash');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
+    await user.keyboard('{ArrowDown}{Enter}');
+    await nextFrame();
+    await user.type(box, 'xyz');
+    await waitFor(() => expect(screen.getByRole('listbox')).toBeTruthy());
+    await user.keyboard('{Escape}');
+    await nextFrame();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('Asha Patel');
+    expect(screen.getByLabelText('Picked').textContent).toBe('Asha Patel');
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('Escape on an "add another" box closes the list and empties the box', async () => {
+    const user = userEvent.setup();
+    render(<Harness clearOnPick />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'be');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ben Okafor/ })).toBeTruthy());
+    await user.keyboard('{Escape}');
+    await nextFrame();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText('Picked').textContent).toBe('');
+  });
+
+  it('Escape on a box with nothing chosen closes the list and empties it', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'be');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ben Okafor/ })).toBeTruthy());
+    await user.keyboard('{Escape}');
+    await nextFrame();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('');
+  });
+
+  it('leaving the box keeps what was typed but not chosen', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Harness />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    // Found before the list opens: while it is open, the rest of the page is hidden from the tree.
+    const elsewhere = screen.getByRole('button', { name: 'Elsewhere' });
+    await user.click(box);
+    await user.type(box, 'Carla New');
+    await user.click(elsewhere);
+    await nextFrame();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect((box as HTMLInputElement).value).toBe('Carla New');
+  });
+});
+
+describe('DirectoryPicker text put back from outside', () => {
+  it('a choice cleared while the box has focus (a form saved with Enter) empties it and does not open the list', async () => {
+    function Saved() {
+      const [picked, setPicked] = useState<PickerItem | null>(null);
+      const [saved, setSaved] = useState('');
+      return (
+        <QueryClientProvider client={new QueryClient()}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setSaved(picked?.name ?? 'nothing');
+              setPicked(null);
+            }}
+          >
+            <DirectoryPicker label="Owner" source={source} value={picked} onPick={setPicked} />
+            <button type="submit">Save</button>
+          </form>
+          <output aria-label="Saved">{saved}</output>
+        </QueryClientProvider>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Saved />);
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'ash');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
+    await user.keyboard('{ArrowDown}{Enter}');
+    await nextFrame();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.keyboard('{Enter}');
+    await nextFrame();
+    expect(screen.getByLabelText('Saved').textContent).toBe('Asha Patel');
+    expect((box as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(document.activeElement).toBe(box);
+    // Typing opens it again as usual.
+    await user.type(box, 'b');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ben Okafor/ })).toBeTruthy());
+  });
+
+  it('a choice made elsewhere (as a form fills an owner’s organisation) shows in the box, and the list still opens on focus', async () => {
+    function Elsewhere() {
+      const [picked, setPicked] = useState<PickerItem | null>(null);
+      return (
+        <QueryClientProvider client={new QueryClient()}>
+          <DirectoryPicker label="Owner" source={source} value={picked} onPick={setPicked} />
+          <button type="button" onClick={() => setPicked(PEOPLE[1]!)}>
+            Choose Ben
+          </button>
+        </QueryClientProvider>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Elsewhere />);
+    await user.click(screen.getByRole('button', { name: 'Choose Ben' }));
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    expect((box as HTMLInputElement).value).toBe('Ben Okafor');
+    await user.click(box);
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ben Okafor/ })).toBeTruthy());
+  });
+
+  it('a scroll of the page behind, which shuts the list, keeps what was typed and shows the list again', async () => {
+    const user = userEvent.setup();
+    render(
+      <div data-testid="page">
+        <Harness />
+      </div>,
+    );
+    const box = screen.getByRole('combobox', { name: 'Owner' });
+    await user.click(box);
+    await user.type(box, 'be');
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ben Okafor/ })).toBeTruthy());
+    fireEvent.scroll(screen.getByTestId('page'));
+    await nextFrame();
+    expect((box as HTMLInputElement).value).toBe('be');
+    await user.click(await screen.findByRole('option', { name: /Ben Okafor/ }));
+    expect(screen.getByLabelText('Picked').textContent).toBe('Ben Okafor');
   });
 });
