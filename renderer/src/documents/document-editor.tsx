@@ -184,7 +184,7 @@ export function DocumentEditor({ id }: { id: number }) {
                 onChange={(e) => change({ ...draft, title: e.target.value })}
               />
             </div>
-            <div className="field-row">
+            <div className="toolbar">
               <DateField
                 label="Review date"
                 isReadOnly={!editable || cycleDate !== null}

@@ -125,7 +125,7 @@ export function Versions({
             key: 'actions',
             label: 'Actions',
             render: ({ v, i }) => (
-              <div className="field-row">
+              <div className="toolbar">
                 {actions(v, i).map((a) => (
                   <button key={a.text} type="button" className="small-button" onClick={a.run} aria-label={a.name}>
                     {a.text}
