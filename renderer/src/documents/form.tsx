@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId, useMemo } from 'react';
+import { Button } from 'react-aria-components';
 import { describeDefault, fillItem } from '../../../shared/documents/defaults';
 import type { StaleFinding } from '../../../shared/documents/stale-references';
 import { findStaleReferences } from '../../../shared/documents/stale-references';
@@ -169,14 +170,9 @@ function DirectoryField({ field, value, onChange, dir, readOnly, context }: Fiel
             <li key={i}>
               <span>{name(i)}</span>
               {readOnly ? null : (
-                <button
-                  type="button"
-                  className="small-button"
-                  onClick={() => remove(i)}
-                  aria-label={`Remove ${name(i)} from ${fieldName}`}
-                >
+                <Button className="button small" onPress={() => remove(i)} aria-label={`Remove ${name(i)} from ${fieldName}`}>
                   Remove
-                </button>
+                </Button>
               )}
             </li>
           ))}
@@ -374,16 +370,16 @@ function FieldInput({ field, value, onChange, dir, readOnly, idPrefix, context }
                         run: () => set(items.filter((_, j) => j !== i)),
                       },
                     ].map((b) => (
-                      <button
+                      <Button
                         key={b.text}
-                        type="button"
-                        className="small-button"
-                        disabled={b.off}
-                        onClick={b.run}
+
+                        className="button small"
+                        isDisabled={b.off}
+                        onPress={b.run}
                         aria-label={b.name}
                       >
                         {b.text}
-                      </button>
+                      </Button>
                     ))}
                   </div>
                 )}

@@ -336,9 +336,9 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
                   {checked.problems.map((p, i) => (
                     <li key={i}>
                       {p.line ? (
-                        <button type="button" className="small-button" onClick={() => goToLine(p.line!)}>
+                        <Button className="button small" onPress={() => goToLine(p.line!)}>
                           Line {p.line}
-                        </button>
+                        </Button>
                       ) : null}{' '}
                       {p.path ? <code>{p.path}</code> : null} {p.message}
                     </li>

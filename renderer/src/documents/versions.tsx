@@ -127,9 +127,9 @@ export function Versions({
             render: ({ v, i }) => (
               <div className="toolbar">
                 {actions(v, i).map((a) => (
-                  <button key={a.text} type="button" className="small-button" onClick={a.run} aria-label={a.name}>
+                  <Button key={a.text} className="button small" onPress={a.run} aria-label={a.name}>
                     {a.text}
-                  </button>
+                  </Button>
                 ))}
               </div>
             ),
