@@ -81,7 +81,7 @@ export function AddAllMembers({
 
   return (
     <div className="add-members">
-      <div className="field-row">
+      <div className="toolbar">
         <SelectField label="Which members" value={tier} options={TIERS} onChange={setTier} />
         <Button className="button" isDisabled={busy} onPress={() => void add()}>
           {busy ? 'Adding…' : 'Add all members'}

@@ -6,6 +6,7 @@ import type { Template } from '../../../shared/documents/template-schema';
 import { directoryIds } from '../../../shared/documents/values';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { call } from '../api/client';
+import { useCoordinatorRecord } from '../settings/queries';
 import { documentKeys } from './queries';
 
 export type DirectoryCache = {
@@ -54,11 +55,7 @@ export function usePartnership() {
  */
 export function useContextDefaults(documentId: number, coordinatorPersonId: number | null | undefined): ContextDefaults {
   const personId = coordinatorPersonId ?? null;
-  const coordinator = useQuery({
-    queryKey: documentKeys.coordinator(personId),
-    queryFn: () => call('directory.people.get', { id: personId! }),
-    enabled: personId !== null,
-  });
+  const coordinator = useCoordinatorRecord(personId);
   const history = useQuery({
     queryKey: documentKeys.history(documentId),
     queryFn: () => call('documentHistory.rows', { id: documentId }),

@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react';
 import { useId, useMemo } from 'react';
+import { Button } from 'react-aria-components';
 import { describeDefault, fillItem } from '../../../shared/documents/defaults';
+import type { StaleFinding } from '../../../shared/documents/stale-references';
 import { findStaleReferences } from '../../../shared/documents/stale-references';
 import type { Template, TemplateField } from '../../../shared/documents/template-schema';
 import { DirectoryPicker } from '../ui/directory-picker';
@@ -73,22 +76,67 @@ function Help({ field, id }: { field: TemplateField; id: string }) {
   ) : null;
 }
 
-/** Search the directory and add organisations or contacts; chosen ones are listed with Remove buttons. */
-function DirectoryField({
+/** One control with its label above and its help (and any out-of-date references) below. */
+function LabelledField({
   field,
-  value,
-  onChange,
-  dir,
-  readOnly,
+  id,
   context,
+  stale = [],
+  children,
 }: {
+  field: TemplateField;
+  id: string;
+  context?: string | undefined;
+  stale?: readonly StaleFinding[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <Label field={field} htmlFor={id} context={context} />
+      {children}
+      <Help field={field} id={`${id}-help`} />
+      <StaleNotice id={`${id}-stale`} findings={stale} />
+    </div>
+  );
+}
+
+/** Several controls (checkboxes, radios, a list's items) under the field's label as a legend, its help first. */
+function FieldGroup({
+  field,
+  id,
+  context,
+  children,
+}: {
+  field: TemplateField;
+  id: string;
+  context?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="choice-group" aria-describedby={field.help ? `${id}-help` : undefined}>
+      <legend>
+        {field.label}
+        <Context context={context} />
+        {field.required ? <span className="required"> *</span> : null}
+      </legend>
+      <Help field={field} id={`${id}-help`} />
+      {children}
+    </fieldset>
+  );
+}
+
+/** What each field's input is given; `context` names the item of a repeating group it belongs to. */
+type FieldProps = {
   field: TemplateField;
   value: unknown;
   onChange: (v: unknown) => void;
   dir: DirectoryCache;
-  readOnly?: boolean;
+  readOnly?: boolean | undefined;
   context?: string | undefined;
-}) {
+};
+
+/** Search the directory and add organisations or contacts; chosen ones are listed with Remove buttons. */
+function DirectoryField({ field, value, onChange, dir, readOnly, context }: FieldProps) {
   const id = useId();
   const fieldName = context ? `${field.label}, ${context}` : field.label;
   const kind = field.type === 'organisation' || field.type === 'organisations' ? 'organisations' : 'contacts';
@@ -122,14 +170,9 @@ function DirectoryField({
             <li key={i}>
               <span>{name(i)}</span>
               {readOnly ? null : (
-                <button
-                  type="button"
-                  className="small-button"
-                  onClick={() => remove(i)}
-                  aria-label={`Remove ${name(i)} from ${fieldName}`}
-                >
+                <Button className="button small" onPress={() => remove(i)} aria-label={`Remove ${name(i)} from ${fieldName}`}>
                   Remove
-                </button>
+                </Button>
               )}
             </li>
           ))}
@@ -152,23 +195,7 @@ function DirectoryField({
   );
 }
 
-function FieldInput({
-  field,
-  value,
-  onChange,
-  dir,
-  readOnly,
-  idPrefix,
-  context,
-}: {
-  field: TemplateField;
-  value: unknown;
-  onChange: (v: unknown) => void;
-  dir: DirectoryCache;
-  readOnly?: boolean;
-  idPrefix: string;
-  context?: string | undefined;
-}) {
+function FieldInput({ field, value, onChange, dir, readOnly, idPrefix, context }: FieldProps & { idPrefix: string }) {
   const id = `${idPrefix}-${field.key}`;
   const helpId = `${id}-help`;
   const staleId = `${id}-stale`;
@@ -186,8 +213,7 @@ function FieldInput({
     case 'date':
     case 'number':
       return (
-        <div className="field">
-          <Label field={field} htmlFor={id} context={context} />
+        <LabelledField field={field} id={id} context={context} stale={stale}>
           <input
             {...common}
             type={field.type === 'text' ? 'text' : field.type}
@@ -202,14 +228,11 @@ function FieldInput({
               else onChange(raw);
             }}
           />
-          <Help field={field} id={helpId} />
-          <StaleNotice id={staleId} findings={stale} />
-        </div>
+        </LabelledField>
       );
     case 'longText':
       return (
-        <div className="field">
-          <Label field={field} htmlFor={id} context={context} />
+        <LabelledField field={field} id={id} context={context} stale={stale}>
           <textarea
             {...common}
             rows={5}
@@ -217,14 +240,11 @@ function FieldInput({
             placeholder={field.placeholder}
             onChange={(e) => onChange(e.target.value)}
           />
-          <Help field={field} id={helpId} />
-          <StaleNotice id={staleId} findings={stale} />
-        </div>
+        </LabelledField>
       );
     case 'choice':
       return (
-        <div className="field">
-          <Label field={field} htmlFor={id} context={context} />
+        <LabelledField field={field} id={id} context={context}>
           <select
             id={id}
             aria-describedby={described}
@@ -240,19 +260,12 @@ function FieldInput({
               </option>
             ))}
           </select>
-          <Help field={field} id={helpId} />
-        </div>
+        </LabelledField>
       );
     case 'multiChoice': {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       return (
-        <fieldset className="choice-group" aria-describedby={described}>
-          <legend>
-            {field.label}
-            <Context context={context} />
-            {field.required ? <span className="required"> *</span> : null}
-          </legend>
-          <Help field={field} id={helpId} />
+        <FieldGroup field={field} id={id} context={context}>
           {field.options?.map((o) => (
             <label key={o.value} className="check">
               <input
@@ -273,19 +286,13 @@ function FieldInput({
               </span>
             </label>
           ))}
-        </fieldset>
+        </FieldGroup>
       );
     }
     case 'yesNo':
       return (
-        <fieldset className="choice-group" aria-describedby={described}>
-          <legend>
-            {field.label}
-            <Context context={context} />
-            {field.required ? <span className="required"> *</span> : null}
-          </legend>
-          <Help field={field} id={helpId} />
-          <div className="field-row">
+        <FieldGroup field={field} id={id} context={context}>
+          <div className="toolbar">
             {[
               { v: true, l: 'Yes' },
               { v: false, l: 'No' },
@@ -296,7 +303,7 @@ function FieldInput({
               </label>
             ))}
           </div>
-        </fieldset>
+        </FieldGroup>
       );
     case 'organisation':
     case 'organisations':
@@ -324,13 +331,7 @@ function FieldInput({
         set(next);
       };
       return (
-        <fieldset className="choice-group" aria-describedby={described}>
-          <legend>
-            {field.label}
-            <Context context={context} />
-            {field.required ? <span className="required"> *</span> : null}
-          </legend>
-          <Help field={field} id={helpId} />
+        <FieldGroup field={field} id={id} context={context}>
           {stored.length === 0 && !startsWithRow ? <p className="help">None added yet.</p> : null}
           {items.map((item, i) => {
             const filled = fillItem(item, field.fields ?? [], dir);
@@ -353,40 +354,40 @@ function FieldInput({
                   </div>
                 ))}
                 {readOnly ? null : (
-                  <div className="field-row" style={{ marginTop: 8 }}>
-                    <button
-                      type="button"
-                      className="small-button"
-                      disabled={i === 0}
-                      onClick={() => move(i, -1)}
-                      aria-label={`Move ${noun} ${i + 1} up`}
-                    >
-                      Move up
-                    </button>
-                    <button
-                      type="button"
-                      className="small-button"
-                      disabled={i === items.length - 1}
-                      onClick={() => move(i, 1)}
-                      aria-label={`Move ${noun} ${i + 1} down`}
-                    >
-                      Move down
-                    </button>
-                    <button
-                      type="button"
-                      className="small-button"
-                      onClick={() => set(items.filter((_, j) => j !== i))}
-                      aria-label={`Remove ${noun} ${i + 1}`}
-                    >
-                      Remove
-                    </button>
+                  <div className="toolbar" style={{ marginTop: 8 }}>
+                    {[
+                      { text: 'Move up', name: `Move ${noun} ${i + 1} up`, off: i === 0, run: () => move(i, -1) },
+                      {
+                        text: 'Move down',
+                        name: `Move ${noun} ${i + 1} down`,
+                        off: i === items.length - 1,
+                        run: () => move(i, 1),
+                      },
+                      {
+                        text: 'Remove',
+                        name: `Remove ${noun} ${i + 1}`,
+                        off: false,
+                        run: () => set(items.filter((_, j) => j !== i)),
+                      },
+                    ].map((b) => (
+                      <Button
+                        key={b.text}
+
+                        className="button small"
+                        isDisabled={b.off}
+                        onPress={b.run}
+                        aria-label={b.name}
+                      >
+                        {b.text}
+                      </Button>
+                    ))}
                   </div>
                 )}
               </div>
             );
           })}
           {readOnly || (field.max !== undefined && items.length >= field.max) ? null : (
-            <div className="field-row">
+            <div className="toolbar">
               <button type="button" className="button" onClick={() => set([...items, {}])}>
                 Add {noun}
               </button>
@@ -395,7 +396,7 @@ function FieldInput({
               ) : null}
             </div>
           )}
-        </fieldset>
+        </FieldGroup>
       );
     }
   }

@@ -1,8 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../../shared/contract';
 import type { DocumentDetail } from '../../../shared/contract/documents';
+import type { ProtectiveMarking } from '../../../shared/markings';
 import { call } from '../api/client';
 import type { Reactions } from '../api/reactions';
+import { useLeaveGuard } from '../ui/leave-guard';
 import { documentKeys } from './queries';
 
 /**
@@ -101,4 +104,112 @@ export function useCreateDocument() {
       void client.invalidateQueries({ queryKey: documentKeys.list() });
     },
   });
+}
+
+/** What the editor lets the coordinator change in a draft. */
+export type DocumentDraft = {
+  title: string;
+  values: Record<string, unknown>;
+  reviewDate: string | null;
+  marking: ProtectiveMarking;
+};
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
+
+const AUTOSAVE_MS = 700;
+
+const draftOf = (d: DocumentDetail): DocumentDraft => ({
+  title: d.title,
+  values: d.values,
+  reviewDate: d.reviewDate,
+  marking: d.marking,
+});
+
+/**
+ * The document editor's autosave. `draft` is what the form shows: the stored document until the
+ * first change, then what was typed. `change` takes a new draft and saves it once typing pauses;
+ * `flush` saves what is waiting now (Ctrl+S, before exporting or moving the document on) and
+ * resolves once everything typed so far is saved or refused. Leaving the editor saves too.
+ *
+ * Each save is based on the revision the editor last read or wrote, and main refuses one based on
+ * an older revision (the document changed in another window), so nothing is written over unseen.
+ * Saves go one at a time, each on the revision the one before it answered. A refused or failed save
+ * keeps what was typed waiting (and the leave guard on) for the next change or `flush`, and
+ * `onError` says why. `adopt` takes the revision of a document main answered some other change
+ * with (its status, a signature). `onError` should keep its identity between renders.
+ */
+export function useDocumentAutosave(id: number, stored: DocumentDetail | undefined, onError: (error: Error) => void) {
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: ({ draft, revision }: { draft: DocumentDraft; revision: number }) =>
+      call('documents.update', {
+        id,
+        revision,
+        title: draft.title.trim() || 'Untitled document',
+        values: draft.values,
+        reviewDate: draft.reviewDate || null,
+        marking: draft.marking,
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: documentKeys.list() });
+    },
+  });
+  const { mutateAsync } = save;
+  // Edits; null until the first change, so the form shows what is stored.
+  const [edited, setEdited] = useState<DocumentDraft | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const revision = useRef(0);
+  const pending = useRef<DocumentDraft | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The save under way (or the last one), so the next waits for its revision.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const draft = useMemo(() => edited ?? (stored ? draftOf(stored) : null), [edited, stored]);
+  useEffect(() => {
+    if (stored && edited === null) revision.current = stored.revision;
+  }, [stored, edited]);
+
+  const flush = useCallback((): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const run = queue.current.then(async () => {
+      const next = pending.current;
+      if (!next) return;
+      pending.current = null;
+      setSaveState('saving');
+      try {
+        const r = await mutateAsync({ draft: next, revision: revision.current });
+        revision.current = r.revision;
+        setSaveState(pending.current ? 'unsaved' : 'saved');
+      } catch (e) {
+        pending.current ??= next;
+        setSaveState('error');
+        onError(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+    queue.current = run;
+    return run;
+  }, [mutateAsync, onError]);
+
+  const change = (next: DocumentDraft) => {
+    setEdited(next);
+    pending.current = next;
+    setSaveState('unsaved');
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+  };
+
+  // Leaving the screen saves what was typed rather than dropping it.
+  useEffect(
+    () => () => {
+      void flush();
+    },
+    [flush],
+  );
+  useLeaveGuard(saveState !== 'saved', { inApp: false });
+
+  const adopt = useCallback((d: DocumentDetail) => {
+    revision.current = d.revision;
+  }, []);
+
+  return { draft, change, flush, saveState, adopt };
 }

@@ -21,6 +21,22 @@ function Runs({ runs }: { runs: readonly Run[] }) {
   );
 }
 
+function HeaderRow({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((h, i) => (
+          <th key={i} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+const SIGNATURE_COLUMNS = ['Organisation', 'Name', 'Position', 'Signature', 'Date'];
+
 function BlockView({
   block,
   number,
@@ -70,15 +86,7 @@ function BlockView({
       return (
         <table className="doc-table">
           {block.caption ? <caption>{block.caption}</caption> : null}
-          <thead>
-            <tr>
-              {block.header.map((h, i) => (
-                <th key={i} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <HeaderRow labels={block.header} />
           <tbody>
             {block.rows.map((row, i) => (
               <tr key={i}>
@@ -96,15 +104,7 @@ function BlockView({
       return (
         <table className="doc-table doc-signatures">
           <caption>Signatories</caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Name</th>
-              <th scope="col">Position</th>
-              <th scope="col">Signature</th>
-              <th scope="col">Date</th>
-            </tr>
-          </thead>
+          <HeaderRow labels={SIGNATURE_COLUMNS} />
           <tbody>
             {block.signatories.length === 0 ? (
               <tr>

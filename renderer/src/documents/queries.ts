@@ -20,7 +20,6 @@ export const documentKeys = {
   directory: (kind: 'organisations' | 'contacts') => ['documents', 'directory', kind] as const,
   resolve: (key: string) => ['documents', 'directory', 'resolve', key] as const,
   history: (id: number) => ['documents', id, 'history'] as const,
-  coordinator: (personId: number | null) => ['documents', 'coordinator', personId] as const,
   settings: () => settingsKeys.settings,
 };
 

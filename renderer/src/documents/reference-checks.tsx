@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { useState } from 'react';
 import type { StaleFinding } from '../../../shared/documents/stale-references';
 import { call } from '../api/client';
+import { FileButton } from '../ui/file-button';
 import { Notice } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { DocumentsTabs } from './tabs';
@@ -23,7 +23,6 @@ type WordResult = { name: string; paragraphs: number; findings: StaleFinding[] }
 /** Out-of-date references: in stored documents, and in a Word document the person picks (read in main, kept nowhere). */
 export function ReferenceChecks() {
   const stored = useQuery({ queryKey: documentKeys.checksStored(), queryFn: () => call('documents.checks.stored', {}) });
-  const file = useRef<HTMLInputElement>(null);
   const [word, setWord] = useState<WordResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,23 +45,15 @@ export function ReferenceChecks() {
     <Page
       title="Reference checks"
       actions={
-        <>
-          <input
-            ref={file}
-            type="file"
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            aria-label="Word document to check"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void checkWord(f);
-            }}
-          />
-          <Button className="button primary" isDisabled={busy} onPress={() => file.current?.click()}>
-            Check a Word document…
-          </Button>
-        </>
+        <FileButton
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          inputLabel="Word document to check"
+          className="button primary"
+          isDisabled={busy}
+          onFile={(f) => void checkWord(f)}
+        >
+          Check a Word document…
+        </FileButton>
       }
     >
       <DocumentsTabs />

@@ -10,6 +10,7 @@ import { validateTemplateText } from '../../../shared/documents/values';
 import { describeFinding } from '../../../shared/documents/stale-references';
 import { call } from '../api/client';
 import { completeSave } from '../api/download';
+import { FileButton } from '../ui/file-button';
 import { Notice } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { useShortcut } from '../ui/shortcuts';
@@ -58,7 +59,6 @@ export function TemplatesLibrary() {
   const [message, setMessage] = useState<Message | null>(null);
   const [creatingFrom, setCreatingFrom] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<TemplateSummary | null>(null);
-  const file = useRef<HTMLInputElement>(null);
   const duplicate = useDuplicateTemplate({
     onSuccess: (t) => navigate(`/documents/templates/${t.key}`),
     onError: (e) => setMessage(toMessage(e)),
@@ -102,23 +102,9 @@ export function TemplatesLibrary() {
     <Page
       title="Templates"
       actions={
-        <>
-          <input
-            ref={file}
-            type="file"
-            accept=".json,application/json"
-            aria-label="Import template file"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importFile(f);
-            }}
-          />
-          <Button className="button" onPress={() => file.current?.click()}>
-            Import template file
-          </Button>
-        </>
+        <FileButton accept=".json,application/json" inputLabel="Import template file" onFile={(f) => void importFile(f)}>
+          Import template file
+        </FileButton>
       }
     >
       <DocumentsTabs />
@@ -350,9 +336,9 @@ export function TemplateEditor({ templateKey }: { templateKey: string }) {
                   {checked.problems.map((p, i) => (
                     <li key={i}>
                       {p.line ? (
-                        <button type="button" className="small-button" onClick={() => goToLine(p.line!)}>
+                        <Button className="button small" onPress={() => goToLine(p.line!)}>
                           Line {p.line}
-                        </button>
+                        </Button>
                       ) : null}{' '}
                       {p.path ? <code>{p.path}</code> : null} {p.message}
                     </li>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useAddCoordinator } from '../settings/mutations';
-import { settingsKeys } from '../settings/queries';
+import { settingsKeys, useCoordinatorRecord } from '../settings/queries';
 import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { contract } from '../../../shared/contract';
@@ -31,11 +31,7 @@ export function CoordinatorInDirectory({
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const [adding, setAdding] = useState(false);
-  const current = useQuery({
-    queryKey: settingsKeys.coordinator(personId),
-    queryFn: () => call('directory.people.get', { id: personId! }),
-    enabled: personId !== null,
-  });
+  const current = useCoordinatorRecord(personId);
   const results = useQuery({
     queryKey: settingsKeys.coordinatorSearch(deferred),
     queryFn: () => call('directory.people.search', { query: deferred, limit: 8 }),
