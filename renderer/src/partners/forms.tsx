@@ -22,7 +22,7 @@ import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import type { Versioned } from '../ui/stale-write';
-import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
+import { FormStaleNotice, useStaleWrite } from '../ui/stale-write';
 import { SubmitButton, SubmitForm } from '../ui/submit';
 import { useSaveOrganisation, useSavePerson } from './mutations';
 import { useDraft } from './use-draft';
@@ -155,27 +155,17 @@ function RecordForm<S extends RecordSchema>({
     <SubmitForm className="form partner-form" label={label} onSubmit={submit}>
       {children}
       {hasErrors ? <Notice tone="error">Check the highlighted fields.</Notice> : null}
-      {stale.theirs ? (
-        <StaleWriteNotice
+      {stale.theirs || stale.pending ? (
+        <FormStaleNotice
           what={what}
-          changed={stale.changed}
-          conflicts={stale.conflicts(form.getValues())}
-          onMerge={() => {
-            const next = stale.keepMine(form.getValues());
-            if (!next) return;
-            form.reset(next.value);
+          stale={stale}
+          form={form}
+          onMerged={(next) => {
             const parsed = schema.safeParse(next.value);
             if (parsed.success) save.mutate({ value: parsed.data, version: next.version });
           }}
-          onReload={() => {
-            const theirs = stale.takeTheirs();
-            if (!theirs) return;
-            form.reset(theirs);
-            draft.clear();
-          }}
+          onReloaded={() => draft.clear()}
         />
-      ) : stale.pending ? (
-        <Notice tone="info">{what} changed somewhere else; loading that version…</Notice>
       ) : save.isError ? (
         <Notice tone="error">
           {errorText(save.error, failed)}

@@ -158,10 +158,16 @@ export function FormStaleNotice<T extends Fields & FieldValues>({
   what,
   stale,
   form,
+  onMerged,
+  onReloaded,
 }: {
   what: string;
   stale: StaleWrite<T>;
   form: Pick<UseFormReturn<T>, 'getValues' | 'setValue' | 'reset'>;
+  /** After Keep mine has put the merged values in the form: a screen that saves at once does so here. */
+  onMerged?: (merged: Versioned<T>) => void;
+  /** After Use theirs has put the stored version in the form. */
+  onReloaded?: () => void;
 }) {
   if (stale.pending) return <Notice tone="info">{what} changed somewhere else; loading that version…</Notice>;
   if (!stale.theirs) return null;
@@ -175,10 +181,13 @@ export function FormStaleNotice<T extends Fields & FieldValues>({
         if (!next) return;
         for (const key of Object.keys(next.value) as Path<T>[])
           form.setValue(key, next.value[key] as PathValue<T, Path<T>>, { shouldDirty: true });
+        onMerged?.(next);
       }}
       onReload={() => {
         const theirs = stale.takeTheirs();
-        if (theirs) form.reset(theirs);
+        if (!theirs) return;
+        form.reset(theirs);
+        onReloaded?.();
       }}
     />
   );
