@@ -12,6 +12,7 @@ import { ApiError, call } from '../api/client';
 import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
+import { StaleWriteNotice } from '../ui/stale-write';
 import { DateField } from '../ui/date-field';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
@@ -38,7 +39,11 @@ export function DocumentEditor({ id }: { id: number }) {
     (e: Error) => setMessage({ tone: 'error', text: `Not saved: ${errorWithDetails(e)}` }),
     [setMessage],
   );
-  const { draft, change, flush, saveState, adopt } = useDocumentAutosave(id, doc.data, onSaveError);
+  const { draft, change, flush, saveState, adopt, conflict, keepMine, takeTheirs } = useDocumentAutosave(
+    id,
+    doc.data,
+    onSaveError,
+  );
   const editable = doc.data ? EDITABLE.includes(doc.data.status) : false;
   useShortcut('s', () => void flush(), editable);
 
@@ -161,6 +166,14 @@ export function DocumentEditor({ id }: { id: number }) {
         <StatusBadge status={d.status} /> Version {d.versionLabel} · from the template “{d.templateTitle}” ·{' '}
         <a href="#/documents">Back to all documents</a>
       </p>
+      {conflict ? (
+        <StaleWriteNotice
+          what="This document"
+          conflicts={conflict.conflicts.map((key) => fieldLabel(d.template, key))}
+          onMerge={keepMine}
+          onReload={takeTheirs}
+        />
+      ) : null}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <TemplateRevisionNotice id={d.id} templateTitle={d.templateTitle} />
       <div className="editor-layout">
@@ -268,3 +281,8 @@ export function DocumentEditor({ id }: { id: number }) {
 }
 
 export const openDocument = (id: number) => navigate(`/documents/${id}`);
+
+const TOP_LABELS: Record<string, string> = { title: 'Title', reviewDate: 'Review date', marking: 'Marking' };
+/** A field as the form labels it, for the notice that names what both versions changed. */
+const fieldLabel = (template: { fields: readonly { key: string; label: string }[] }, key: string) =>
+  TOP_LABELS[key] ?? template.fields.find((f) => f.key === key)?.label ?? key;

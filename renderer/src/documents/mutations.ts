@@ -5,7 +5,9 @@ import type { DocumentDetail } from '../../../shared/contract/documents';
 import type { ProtectiveMarking } from '../../../shared/markings';
 import { call } from '../api/client';
 import type { Reactions } from '../api/reactions';
+import { isStale } from '../ui/errors';
 import { useLeaveGuard } from '../ui/leave-guard';
+import { mergeEdits } from '../ui/stale-write';
 import { documentKeys } from './queries';
 
 /**
@@ -117,6 +119,21 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 
 const AUTOSAVE_MS = 700;
 
+/** A save refused because the document changed elsewhere: that version, and what both sides changed. */
+export type DocumentConflict = { theirs: DocumentDetail; conflicts: string[] };
+
+/** Mine on top of theirs, field by field (the title, review date and marking, and each answer), and the fields both changed differently. */
+function mergeDrafts(
+  base: DocumentDraft,
+  mine: DocumentDraft,
+  theirs: DocumentDraft,
+): { merged: DocumentDraft; conflicts: string[] } {
+  const top = (d: DocumentDraft) => ({ title: d.title, reviewDate: d.reviewDate, marking: d.marking });
+  const head = mergeEdits(top(base), top(mine), top(theirs));
+  const values = mergeEdits(base.values, mine.values, theirs.values);
+  return { merged: { ...head.merged, values: values.merged }, conflicts: [...head.conflicts, ...values.conflicts].map(String) };
+}
+
 const draftOf = (d: DocumentDetail): DocumentDraft => ({
   title: d.title,
   values: d.values,
@@ -136,6 +153,10 @@ const draftOf = (d: DocumentDetail): DocumentDraft => ({
  * keeps what was typed waiting (and the leave guard on) for the next change or `flush`, and
  * `onError` says why. `adopt` takes the revision of a document main answered some other change
  * with (its status, a signature). `onError` should keep its identity between renders.
+ *
+ * A save refused as stale reads the document as it now is into `conflict` instead of calling
+ * `onError`: `keepMine` puts what was typed on top of that version, field by field (see
+ * mergeEdits), and saves it; `takeTheirs` drops what was typed and shows that version.
  */
 export function useDocumentAutosave(id: number, stored: DocumentDetail | undefined, onError: (error: Error) => void) {
   const client = useQueryClient();
@@ -158,6 +179,9 @@ export function useDocumentAutosave(id: number, stored: DocumentDetail | undefin
   const [edited, setEdited] = useState<DocumentDraft | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const revision = useRef(0);
+  // The draft as last read or saved: what a merge compares both sides with.
+  const base = useRef<DocumentDraft | null>(null);
+  const [conflict, setConflict] = useState<DocumentConflict | null>(null);
   const pending = useRef<DocumentDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The save under way (or the last one), so the next waits for its revision.
@@ -165,7 +189,10 @@ export function useDocumentAutosave(id: number, stored: DocumentDetail | undefin
 
   const draft = useMemo(() => edited ?? (stored ? draftOf(stored) : null), [edited, stored]);
   useEffect(() => {
-    if (stored && edited === null) revision.current = stored.revision;
+    if (stored && edited === null) {
+      revision.current = stored.revision;
+      base.current = draftOf(stored);
+    }
   }, [stored, edited]);
 
   const flush = useCallback((): Promise<void> => {
@@ -179,16 +206,31 @@ export function useDocumentAutosave(id: number, stored: DocumentDetail | undefin
       try {
         const r = await mutateAsync({ draft: next, revision: revision.current });
         revision.current = r.revision;
+        base.current = next;
         setSaveState(pending.current ? 'unsaved' : 'saved');
       } catch (e) {
         pending.current ??= next;
         setSaveState('error');
+        if (isStale(e)) {
+          try {
+            const theirs = await call('documents.get', { id });
+            client.setQueryData(documentKeys.detail(id), theirs);
+            const mine = pending.current;
+            setConflict({
+              theirs,
+              conflicts: mine ? mergeDrafts(base.current ?? draftOf(theirs), mine, draftOf(theirs)).conflicts : [],
+            });
+            return;
+          } catch {
+            // The document cannot be read again: say why the save failed instead.
+          }
+        }
         onError(e instanceof Error ? e : new Error(String(e)));
       }
     });
     queue.current = run;
     return run;
-  }, [mutateAsync, onError]);
+  }, [mutateAsync, onError, client, id]);
 
   const change = (next: DocumentDraft) => {
     setEdited(next);
@@ -211,5 +253,26 @@ export function useDocumentAutosave(id: number, stored: DocumentDetail | undefin
     revision.current = d.revision;
   }, []);
 
-  return { draft, change, flush, saveState, adopt };
+  const keepMine = () => {
+    if (!conflict) return;
+    const theirs = draftOf(conflict.theirs);
+    const { merged } = mergeDrafts(base.current ?? theirs, pending.current ?? theirs, theirs);
+    revision.current = conflict.theirs.revision;
+    base.current = theirs;
+    setConflict(null);
+    setEdited(merged);
+    pending.current = merged;
+    void flush();
+  };
+  const takeTheirs = () => {
+    if (!conflict) return;
+    revision.current = conflict.theirs.revision;
+    base.current = draftOf(conflict.theirs);
+    pending.current = null;
+    setConflict(null);
+    setEdited(draftOf(conflict.theirs));
+    setSaveState('saved');
+  };
+
+  return { draft, change, flush, saveState, adopt, conflict, keepMine, takeTheirs };
 }

@@ -15,11 +15,12 @@ const stored = {
   revision: 4,
 } as unknown as DocumentDetail;
 
-type Update = { revision: number; title: string };
+type Update = { revision: number; title: string; values: Record<string, unknown> };
 
 /** A pretend main that keeps a revision and refuses a save based on an older one, answering when told to. */
 function fakeMain() {
   let revision = stored.revision;
+  let elsewhere = stored;
   const updates: Update[] = [];
   const sent: Update[] = [];
   const held: (() => void)[] = [];
@@ -27,6 +28,7 @@ function fakeMain() {
   window.concordat = {
     onMenuCommand: () => () => undefined,
     invoke: (channel: string, payload: unknown) => {
+      if (channel === 'documents.get') return Promise.resolve({ ok: true, value: { ...elsewhere, revision } });
       if (channel !== 'documents.update') return Promise.resolve({ ok: true, value: [] });
       const p = payload as Update;
       sent.push(p);
@@ -49,7 +51,11 @@ function fakeMain() {
       hold = false;
       held.splice(0).forEach((go) => go());
     },
-    changedElsewhere: () => (revision += 1),
+    /** Another window saves the document. */
+    changedElsewhere: (change: Partial<DocumentDetail> = {}) => {
+      revision += 1;
+      elsewhere = { ...elsewhere, ...change };
+    },
   };
 }
 
@@ -63,7 +69,12 @@ function setup() {
   return { ...hook, onError };
 }
 
-const typed = (title: string): DocumentDraft => ({ title, values: {}, reviewDate: null, marking: 'OFFICIAL' });
+const typed = (title: string, values: Record<string, unknown> = {}): DocumentDraft => ({
+  title,
+  values,
+  reviewDate: null,
+  marking: 'OFFICIAL',
+});
 
 afterEach(() => {
   delete window.concordat;
@@ -111,18 +122,60 @@ describe('the document editor’s autosave', () => {
     expect(result.current.saveState).toBe('saved');
   });
 
-  it('keeps what was typed when main refuses a stale save, and says why', async () => {
+  it('keeps what was typed when main refuses a stale save, and offers the version saved elsewhere instead of writing over it', async () => {
     const main = fakeMain();
-    main.changedElsewhere();
+    main.changedElsewhere({ title: 'Their title', values: { scope: 'Theirs' } });
     const { result, onError } = setup();
+    act(() => result.current.change(typed('My title', { purpose: 'Mine' })));
+    await act(() => result.current.flush());
+    expect(result.current.saveState).toBe('error');
+    expect(onError).not.toHaveBeenCalled();
+    expect(result.current.draft?.title).toBe('My title');
+    // Both changed the title; only they changed the scope, only I the purpose.
+    expect(result.current.conflict?.theirs.revision).toBe(5);
+    expect(result.current.conflict?.conflicts).toEqual(['title']);
+
+    // Keep mine: my edits on top of theirs, saved on their revision.
+    await act(async () => result.current.keepMine());
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect(result.current.conflict).toBeNull();
+    expect(main.updates.map((u) => [u.revision, u.title, u.values])).toEqual([
+      [4, 'My title', { purpose: 'Mine' }],
+      [5, 'My title', { scope: 'Theirs', purpose: 'Mine' }],
+    ]);
+  });
+
+  it('shows the version saved elsewhere, and saves nothing, when the coordinator takes theirs', async () => {
+    const main = fakeMain();
+    main.changedElsewhere({ title: 'Their title' });
+    const { result } = setup();
+    act(() => result.current.change(typed('My title')));
+    await act(() => result.current.flush());
+    await waitFor(() => expect(result.current.conflict).not.toBeNull());
+    act(() => result.current.takeTheirs());
+    expect(result.current.draft?.title).toBe('Their title');
+    expect(result.current.saveState).toBe('saved');
+    // The next edit is based on their revision, so it is not refused.
+    act(() => result.current.change(typed('Their title, edited')));
+    await act(() => result.current.flush());
+    expect(main.updates.map((u) => [u.revision, u.title])).toEqual([
+      [4, 'My title'],
+      [5, 'Their title, edited'],
+    ]);
+    expect(result.current.saveState).toBe('saved');
+  });
+
+  it('says why when a save fails for another reason, and keeps the text for the next try', async () => {
+    fakeMain();
+    const { result, onError } = setup();
+    window.concordat!.invoke = (() =>
+      Promise.resolve({ ok: false, error: { code: 'internal', message: 'The disk is full.' } })) as never;
     act(() => result.current.change(typed('Mine')));
     await act(() => result.current.flush());
     expect(result.current.saveState).toBe('error');
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'This document was changed in another window.' }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'The disk is full.' }));
+    expect(result.current.conflict).toBeNull();
     expect(result.current.draft?.title).toBe('Mine');
-    // Nothing is dropped: the next flush tries the same text again.
-    await act(() => result.current.flush());
-    expect(main.updates.map((u) => u.title)).toEqual(['Mine', 'Mine']);
   });
 
   it('saves what was typed when the editor is left before the pause', async () => {
