@@ -40,17 +40,23 @@ export function recordMembershipChange(
   ).run(uuidv7(), organisationId, effectiveOn, kind, membership, before?.membership ?? null, t, t);
 }
 
+/**
+ * The organisations `o` that were members on a date (bound once, YYYY-MM-DD), each with `e`, its
+ * latest membership event by then: FROM, JOIN and WHERE for a query to select from.
+ */
+const MEMBERS_ON = `FROM organisations o
+  JOIN membership_events e ON e.id = (
+    SELECT e2.id FROM membership_events e2
+     WHERE e2.organisation_id = o.id AND e2.deleted_at IS NULL AND e2.effective_on <= ?
+     ORDER BY e2.effective_on DESC, e2.id DESC LIMIT 1)
+  WHERE e.kind <> 'left'`;
+
 /** The member organisations on a date (YYYY-MM-DD), with their tier that day and current sector. */
 export function membershipOn(db: Database, date: string): MembershipOnDate[] {
   return stmt(
     db,
     `SELECT o.id AS organisationId, o.name, o.sector, e.membership
-       FROM organisations o
-       JOIN membership_events e ON e.id = (
-         SELECT e2.id FROM membership_events e2
-          WHERE e2.organisation_id = o.id AND e2.deleted_at IS NULL AND e2.effective_on <= ?
-          ORDER BY e2.effective_on DESC, e2.id DESC LIMIT 1)
-      WHERE e.kind <> 'left'
+      ${MEMBERS_ON}
       ORDER BY o.name COLLATE NOCASE, o.id`,
   ).all(date) as MembershipOnDate[];
 }
@@ -63,12 +69,7 @@ export function membersBySectorOn(db: Database, date: string): Map<string, numbe
   const rows = stmt(
     db,
     `SELECT o.sector, COUNT(*) AS n
-       FROM organisations o
-       JOIN membership_events e ON e.id = (
-         SELECT e2.id FROM membership_events e2
-          WHERE e2.organisation_id = o.id AND e2.deleted_at IS NULL AND e2.effective_on <= ?
-          ORDER BY e2.effective_on DESC, e2.id DESC LIMIT 1)
-      WHERE e.kind <> 'left'
+      ${MEMBERS_ON}
       GROUP BY o.sector`,
   ).all(date) as { sector: string; n: number }[];
   return new Map(rows.map((r) => [r.sector, r.n]));
