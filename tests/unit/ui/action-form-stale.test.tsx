@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/meetings/model';
 import { ActionForm } from '../../../renderer/src/meetings/action-form';
+import { fakeVersionedMain, renderWithQueries } from '../../helpers/fake-main';
 
 const stored: Action = {
   id: 7,
@@ -29,24 +29,12 @@ const stored: Action = {
 
 /** A pretend main: the action was changed elsewhere (version 2, a later due date) after this form read it. */
 function fakeMain() {
-  let row: Action = { ...stored, version: 2, dueOn: '2027-03-31', status: 'in_progress' };
-  const updates: Record<string, unknown>[] = [];
-  window.concordat = {
-    onMenuCommand: () => () => undefined,
-    invoke: async (channel: string, payload: unknown) => {
-      const p = payload as Record<string, unknown>;
-      if (channel === 'meetings.actions.get') return { ok: true, value: { action: row, updates: [] } };
-      if (channel === 'meetings.actions.update') {
-        updates.push(p);
-        if (p.version !== row.version)
-          return { ok: false, error: { code: 'stale', message: 'This action changed since you opened it.' } };
-        row = { ...row, ...(p as Partial<Action>), version: row.version + 1 };
-        return { ok: true, value: row };
-      }
-      return { ok: true, value: [] };
-    },
-  } as unknown as NonNullable<Window['concordat']>;
-  return { updates, row: () => row };
+  return fakeVersionedMain<Action>({
+    row: { ...stored, version: 2, dueOn: '2027-03-31', status: 'in_progress' },
+    update: 'meetings.actions.update',
+    stale: 'This action changed since you opened it.',
+    reads: { 'meetings.actions.get': (row) => ({ action: row, updates: [] }) },
+  });
 }
 
 afterEach(() => {
@@ -57,11 +45,7 @@ describe('ActionForm on a stale save', () => {
   it('offers Keep mine, which puts my change on top of theirs and saves against their version', async () => {
     const main = fakeMain();
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <ActionForm action={stored} meetingId={null} />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<ActionForm action={stored} meetingId={null} />);
     const box = screen.getByRole('textbox', { name: /^Action/ });
     await user.clear(box);
     await user.type(box, 'Share the car wash list with trading standards');
@@ -87,11 +71,7 @@ describe('ActionForm on a stale save', () => {
   it('offers Use theirs, which discards my change and shows the stored action', async () => {
     const main = fakeMain();
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <ActionForm action={stored} meetingId={null} />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<ActionForm action={stored} meetingId={null} />);
     await user.type(screen.getByRole('textbox', { name: /^Action/ }), ' today');
     await user.click(screen.getByRole('button', { name: 'Save action' }));
     await screen.findByRole('alert');
@@ -105,11 +85,7 @@ describe('ActionForm on a stale save', () => {
   it('saves twice in a row from the same form: the first save is the base of the second', async () => {
     const main = fakeMain();
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <ActionForm action={main.row()} meetingId={null} />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<ActionForm action={main.row()} meetingId={null} />);
     await user.type(screen.getByRole('textbox', { name: /^Action/ }), ' today');
     await user.click(screen.getByRole('button', { name: 'Save action' }));
     await screen.findByText('Action saved.');
@@ -136,11 +112,7 @@ describe('ActionForm on the kit form', () => {
       },
     } as unknown as NonNullable<Window['concordat']>;
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <ActionForm action={null} meetingId={null} />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<ActionForm action={null} meetingId={null} />);
     await user.click(screen.getByRole('button', { name: 'Add action' }));
     expect(await screen.findByText('Describe the action')).toBeTruthy();
     expect(created).toEqual([]);

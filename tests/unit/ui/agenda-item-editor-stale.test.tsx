@@ -1,47 +1,34 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../../shared/meetings/model';
 import { call } from '../../../renderer/src/api/client';
 import { AgendaItemEditor } from '../../../renderer/src/meetings/agenda-item-editor';
 import { meetingKeys } from '../../../renderer/src/meetings/queries';
+import { fakeVersionedMain, renderWithQueries } from '../../helpers/fake-main';
 
 /** A pretend main with one agenda item; an update based on an older version is refused as stale. */
 function fakeMain() {
-  let row: AgendaItem = {
-    id: 4,
-    meetingId: 1,
-    position: 1,
-    kind: 'item',
-    title: 'Referrals',
-    leadPersonId: null,
-    leadName: '',
-    minutesAllowed: 10,
-    minutes: '',
-    papers: [],
-    version: 1,
-  };
-  const updates: Record<string, unknown>[] = [];
-  window.concordat = {
-    onMenuCommand: () => () => undefined,
-    invoke: async (channel: string, payload: unknown) => {
-      if (channel === 'meetings.get') return { ok: true, value: { agenda: [row] } };
-      if (channel === 'meetings.agenda.update') {
-        const p = payload as AgendaItem;
-        updates.push(p);
-        if (p.version !== row.version) return { ok: false, error: { code: 'stale', message: 'This agenda item changed.' } };
-        row = { ...row, ...p, version: row.version + 1 };
-        return { ok: true, value: row };
-      }
-      return { ok: true, value: [] };
+  const main = fakeVersionedMain<AgendaItem>({
+    row: {
+      id: 4,
+      meetingId: 1,
+      position: 1,
+      kind: 'item',
+      title: 'Referrals',
+      leadPersonId: null,
+      leadName: '',
+      minutesAllowed: 10,
+      minutes: '',
+      papers: [],
+      version: 1,
     },
-  } as unknown as NonNullable<Window['concordat']>;
-  return {
-    updates,
-    row: () => row,
-    change: (value: Partial<AgendaItem>) => (row = { ...row, ...value, version: row.version + 1 }),
-  };
+    update: 'meetings.agenda.update',
+    stale: 'This agenda item changed.',
+    reads: { 'meetings.get': (row) => ({ agenda: [row] }) },
+  });
+  return { ...main, change: main.changeElsewhere };
 }
 
 /** The editor as the agenda tab shows it: its item read from the meeting, which a refresh reads again. */
@@ -62,11 +49,7 @@ describe('AgendaItemEditor on a stale save', () => {
   it('does not save over minutes recorded meanwhile: Keep mine puts the new title on top and keeps them', async () => {
     const main = fakeMain();
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Agenda />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<Agenda />);
     const title = await screen.findByRole('textbox', { name: /Item title/ });
     // The minute-taker records the minutes (another view of the same item) after this editor opened.
     main.change({ minutes: 'Police reported two referrals.' });
@@ -88,11 +71,7 @@ describe('AgendaItemEditor on a stale save', () => {
   it('names a field both changed, and Use theirs shows their title', async () => {
     const main = fakeMain();
     const user = userEvent.setup();
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Agenda />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<Agenda />);
     const title = await screen.findByRole('textbox', { name: /Item title/ });
     main.change({ title: 'Referrals (NRM)' });
     await user.type(title, ' this quarter');

@@ -1,54 +1,35 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PersonInput } from '../../../shared/partners/domain';
 import { PersonForm } from '../../../renderer/src/partners/forms';
+import { fakeVersionedMain, renderWithQueries } from '../../helpers/fake-main';
 
 type Row = PersonInput & { id: number; version: number };
 
 /** A pretend main holding one person; a save based on an older version is refused as stale, as main does. */
 function fakeMain() {
-  let row: Row = {
-    id: 5,
-    version: 1,
-    name: 'Ada Lovelace',
-    pronouns: '',
-    notes: '',
-    source: '',
-    lawfulBasis: '',
-    lastVerified: null,
-  };
-  const updates: { version: number; value: PersonInput }[] = [];
-  window.concordat = {
-    onMenuCommand: () => () => undefined,
-    invoke: async (channel: string, payload: unknown) => {
-      if (channel === 'partners.people.update') {
-        const p = payload as { version: number; value: PersonInput };
-        updates.push(p);
-        if (p.version !== row.version)
-          return { ok: false, error: { code: 'stale', message: 'This person’s record changed since you opened it.' } };
-        row = { ...row, ...p.value, version: row.version + 1 };
-        return { ok: true, value: row };
-      }
-      return { ok: true, value: [] };
+  const main = fakeVersionedMain<Row>({
+    row: {
+      id: 5,
+      version: 1,
+      name: 'Ada Lovelace',
+      pronouns: '',
+      notes: '',
+      source: '',
+      lawfulBasis: '',
+      lastVerified: null,
     },
-  } as unknown as NonNullable<Window['concordat']>;
-  return {
-    updates,
-    row: () => row,
-    /** Another window saves the person. */
-    change: (value: Partial<PersonInput>) => (row = { ...row, ...value, version: row.version + 1 }),
-  };
+    update: 'partners.people.update',
+    stale: 'This person’s record changed since you opened it.',
+    apply: (row, p) => ({ ...row, ...(p.value as PersonInput) }),
+  });
+  return { ...main, change: main.changeElsewhere };
 }
 
 function open(row: Row, done: (id: number) => void = () => undefined) {
   const { id, version, ...stored } = row;
-  return render(
-    <QueryClientProvider client={new QueryClient()}>
-      <PersonForm id={id} version={version} stored={stored} done={done} />
-    </QueryClientProvider>,
-  );
+  return renderWithQueries(<PersonForm id={id} version={version} stored={stored} done={done} />);
 }
 
 afterEach(() => {

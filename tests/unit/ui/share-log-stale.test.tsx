@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ShareDecision } from '../../../shared/meetings/model';
 import { ShareLog } from '../../../renderer/src/meetings/share-log';
+import { fakeVersionedMain, renderWithQueries } from '../../helpers/fake-main';
 
 const stored: ShareDecision = {
   id: 4,
@@ -24,32 +24,15 @@ const stored: ShareDecision = {
 
 /** A pretend main holding one decision to share, recorded at meeting 9. */
 function fakeMain() {
-  let row: ShareDecision = { ...stored };
-  const updates: Record<string, unknown>[] = [];
-  window.concordat = {
-    onMenuCommand: () => () => undefined,
-    invoke: async (channel: string, payload: unknown) => {
-      const p = payload as Record<string, unknown>;
-      if (channel === 'meetings.share.list') return { ok: true, value: [row] };
-      if (channel === 'meetings.share.update') {
-        updates.push(p);
-        if (p.version !== row.version)
-          return { ok: false, error: { code: 'stale', message: 'This decision to share changed since you opened it.' } };
-        const { id: _id, version: _v, ...fields } = p;
-        row = { ...row, ...(fields as Partial<ShareDecision>), version: row.version + 1 };
-        return { ok: true, value: row };
-      }
-      return { ok: true, value: [] };
-    },
-  } as unknown as NonNullable<Window['concordat']>;
-  return {
-    updates,
-    row: () => row,
-    /** Someone else saves the decision (another window): a new version with other recipients. */
-    changeElsewhere: () => {
-      row = { ...row, recipients: 'Adult social care and the police', version: row.version + 1 };
-    },
-  };
+  const main = fakeVersionedMain<ShareDecision>({
+    row: { ...stored },
+    update: 'meetings.share.update',
+    stale: 'This decision to share changed since you opened it.',
+    reads: { 'meetings.share.list': (row) => [row] },
+  });
+  /** Someone else saves the decision (another window): a new version with other recipients. */
+  const changeElsewhere = () => main.changeElsewhere({ recipients: 'Adult social care and the police' });
+  return { ...main, changeElsewhere };
 }
 
 afterEach(() => {
@@ -58,11 +41,7 @@ afterEach(() => {
 
 async function openTheDecision() {
   const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <ShareLog />
-    </QueryClientProvider>,
-  );
+  renderWithQueries(<ShareLog />);
   await user.click(await screen.findByRole('button', { name: '20 November 2026' }));
   await screen.findByRole('form', { name: 'Decision to share' });
   return user;
