@@ -35,16 +35,22 @@ function Harness({ clearOnPick = false }: { clearOnPick?: boolean }) {
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
+/** Type into the Owner box, wait for the option, choose it with the keyboard; the box. */
+async function choose(user: ReturnType<typeof userEvent.setup>, text: string, option: RegExp) {
+  const box = screen.getByRole('combobox', { name: 'Owner' });
+  await user.click(box);
+  await user.type(box, text);
+  await waitFor(() => expect(screen.getByRole('option', { name: option })).toBeTruthy());
+  await user.keyboard('{ArrowDown}{Enter}');
+  await nextFrame();
+  return box;
+}
+
 describe('DirectoryPicker', () => {
   it('is a combobox: type, arrow down, Enter picks, and focus stays in the box', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    const box = screen.getByRole('combobox', { name: 'Owner' });
-    await user.click(box);
-    await user.type(box, 'ash');
-    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
-    await user.keyboard('{ArrowDown}{Enter}');
-    await nextFrame();
+    const box = await choose(user, 'ash', /Asha Patel/);
     expect(screen.getByRole('status', { name: 'Picked' }).textContent ?? screen.getByLabelText('Picked').textContent).toBe(
       'Asha Patel',
     );
@@ -197,12 +203,7 @@ describe('DirectoryPicker Escape', () => {
   it('Escape closes the list and puts back the name chosen, without reopening it', async () => {
     const user = userEvent.setup();
     render(<Harness />);
-    const box = screen.getByRole('combobox', { name: 'Owner' });
-    await user.click(box);
-    await user.type(box, 'ash');
-    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
-    await user.keyboard('{ArrowDown}{Enter}');
-    await nextFrame();
+    const box = await choose(user, 'ash', /Asha Patel/);
     await user.type(box, 'xyz');
     await waitFor(() => expect(screen.getByRole('listbox')).toBeTruthy());
     await user.keyboard('{Escape}');
@@ -283,12 +284,7 @@ describe('DirectoryPicker text put back from outside', () => {
     }
     const user = userEvent.setup();
     render(<Saved />);
-    const box = screen.getByRole('combobox', { name: 'Owner' });
-    await user.click(box);
-    await user.type(box, 'ash');
-    await waitFor(() => expect(screen.getByRole('option', { name: /Asha Patel/ })).toBeTruthy());
-    await user.keyboard('{ArrowDown}{Enter}');
-    await nextFrame();
+    const box = await choose(user, 'ash', /Asha Patel/);
     expect(screen.queryByRole('listbox')).toBeNull();
     await user.keyboard('{Enter}');
     await nextFrame();
