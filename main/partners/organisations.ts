@@ -78,6 +78,22 @@ export function getOrganisationDetail(db: Database, id: number): OrganisationDet
   return { ...org, posts };
 }
 
+/** An organisation's own columns, in the order the INSERT and UPDATE below name them. */
+const columnValues = (v: OrganisationInput): (string | number)[] => [
+  v.name,
+  v.sector,
+  v.membership,
+  bit(v.pursue),
+  bit(v.prevent),
+  bit(v.protect),
+  bit(v.prepare),
+  v.address,
+  v.website,
+  v.email,
+  v.phone,
+  v.notes,
+];
+
 export function insertOrganisation(db: Database, v: OrganisationInput): number {
   const t = now();
   const id = Number(
@@ -85,22 +101,7 @@ export function insertOrganisation(db: Database, v: OrganisationInput): number {
       db,
       `INSERT INTO organisations (name, sector, membership, pursue, prevent, protect, prepare, address, website, email, phone, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      v.name,
-      v.sector,
-      v.membership,
-      bit(v.pursue),
-      bit(v.prevent),
-      bit(v.protect),
-      bit(v.prepare),
-      v.address,
-      v.website,
-      v.email,
-      v.phone,
-      v.notes,
-      t,
-      t,
-    ).lastInsertRowid,
+    ).run(...columnValues(v), t, t).lastInsertRowid,
   );
   reindexOrganisation(db, id);
   recordMembershipChange(db, id, null, { membership: v.membership, archived: false });
@@ -121,22 +122,7 @@ export function updateOrganisation(db: Database, id: number, v: OrganisationInpu
       db,
       `UPDATE organisations SET name = ?, sector = ?, membership = ?, pursue = ?, prevent = ?, protect = ?, prepare = ?,
               address = ?, website = ?, email = ?, phone = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
-    ).run(
-      v.name,
-      v.sector,
-      v.membership,
-      bit(v.pursue),
-      bit(v.prevent),
-      bit(v.protect),
-      bit(v.prepare),
-      v.address,
-      v.website,
-      v.email,
-      v.phone,
-      v.notes,
-      now(),
-      id,
-    );
+    ).run(...columnValues(v), now(), id);
     reindexOrganisation(db, id, { withPeople: before.name !== v.name });
     const archived = before.archivedAt !== null;
     recordMembershipChange(db, id, { membership: before.membership, archived }, { membership: v.membership, archived });
