@@ -12,7 +12,7 @@ import { Notice, useMessage } from '../ui/notice';
 import { EmptyState, Page } from '../ui/page';
 import { ConfirmButton } from '../ui/dialog';
 import { RadioChoice } from '../ui/fields';
-import { FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormDate, FormLongText, FormText, useContractForm } from '../ui/form';
 import { errorText, isStale } from '../ui/errors';
 import { FormStaleNotice, useStaleWrite } from '../ui/stale-write';
 import { useDeleteShareDecision, useSaveShareDecision } from './mutations';
@@ -119,13 +119,7 @@ export function ShareEditor({
       <FormText control={control} name="decidedBy" label="Decided by" />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <FormStaleNotice what="This decision to share" stale={stale} form={form} />
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={save.isPending}>
-          Save record
-        </Button>
-        <Button className="button" onPress={onClose}>
-          Close
-        </Button>
+      <FormActions submit="Save record" busy={save.isPending} onCancel={onClose} cancelLabel="Close">
         {decision ? (
           <ConfirmButton
             label="Delete record"
@@ -134,7 +128,7 @@ export function ShareEditor({
             onConfirm={() => remove.mutate({ id: decision.id })}
           />
         ) : null}
-      </div>
+      </FormActions>
     </Form>
   );
 }

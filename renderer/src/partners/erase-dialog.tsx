@@ -13,6 +13,7 @@ import { CheckboxField } from '../ui/fields';
 import { ErrorDetails, errorText } from '../ui/errors';
 import { RemovalImpactList } from './impact-list';
 import { useErasePerson } from './mutations';
+import { DialogActions } from '../ui/dialog';
 
 /**
  * Erasing a person: the preview of where they appear and what will change, then the confirmation
@@ -62,7 +63,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
             <ErrorDetails error={erase.error} />
           </Notice>
         ) : null}
-        <div className="form-actions">
+        <DialogActions>
           <Button
             className="button danger"
             isDisabled={!matches || erase.isPending}
@@ -73,7 +74,7 @@ export function EraseDialog({ person, onClose }: { person: PersonDetail; onClose
           <Button className="button" onPress={onClose}>
             Cancel
           </Button>
-        </div>
+        </DialogActions>
       </Dialog>
     </Modal>
   );

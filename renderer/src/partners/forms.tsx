@@ -16,14 +16,14 @@ import {
 import { normalisePhone } from '../../../shared/partners/phone';
 import { FOUR_PS, MEMBERSHIPS, SECTORS } from '../../../shared/partners/sectors';
 import { ErrorDetails, errorText } from '../ui/errors';
-import { FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormCheckbox, FormDate, FormLongText, FormSelect, FormText, useContractForm } from '../ui/form';
 import { useLeaveGuard } from '../ui/leave-guard';
 import { Notice } from '../ui/notice';
 import { navigate } from '../ui/router';
 import { useShortcut } from '../ui/shortcuts';
 import type { Versioned } from '../ui/stale-write';
 import { FormStaleNotice, useStaleWrite } from '../ui/stale-write';
-import { SubmitButton, SubmitForm } from '../ui/submit';
+import { SubmitForm } from '../ui/submit';
 import { useSaveOrganisation, useSavePerson } from './mutations';
 import { useDraft } from './use-draft';
 const sectorOptions = SECTORS.map((s) => ({ value: s.key, label: s.label }));
@@ -36,7 +36,8 @@ export function phoneHint(value: string): string | undefined {
   return r.ok ? `Shown as ${r.display}` : undefined;
 }
 
-function FormActions({
+/** Save, and Cancel, which asks before it drops unsaved changes. */
+function RecordActions({
   saving,
   dirty,
   label,
@@ -49,8 +50,7 @@ function FormActions({
 }) {
   const [confirming, setConfirming] = useState(false);
   return (
-    <div className="form-actions">
-      <SubmitButton pending={saving}>{label}</SubmitButton>
+    <FormActions submit={label} busy={saving} busyLabel="Saving…">
       {confirming ? (
         <span className="inline-confirm" role="group" aria-label="Discard your changes?">
           <span>Discard your changes?</span>
@@ -67,7 +67,7 @@ function FormActions({
         </Button>
       )}
       {dirty ? <span className="unsaved">Unsaved changes</span> : null}
-    </div>
+    </FormActions>
   );
 }
 
@@ -172,7 +172,7 @@ function RecordForm<S extends RecordSchema>({
           <ErrorDetails error={save.error} />
         </Notice>
       ) : null}
-      <FormActions saving={save.isPending} dirty={draft.dirty} label={saveLabel} onDiscard={onCancel} />
+      <RecordActions saving={save.isPending} dirty={draft.dirty} label={saveLabel} onDiscard={onCancel} />
     </SubmitForm>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorDetails, errorText } from '../ui/errors';
 import type { OrganisationChoices } from './import-organisations';
 import { NewOrganisations, choicesMissing, initialChoices } from './import-organisations';
 import { useCancelImport, useImportCommit, useImportPreview } from './mutations';
+import { FormActions } from '../ui/form';
 
 const fieldOptions: { value: ImportField | ''; label: string }[] = [
   { value: '', label: 'Ignore this column' },
@@ -224,14 +225,14 @@ export function ImportWizard() {
             {stage.summary.peopleMerged} merged, {stage.summary.organisationsCreated} new organisations,{' '}
             {stage.summary.postsCreated} posts; {stage.summary.skipped} rows skipped.
           </Notice>
-          <div className="form-actions">
+          <FormActions>
             <Button className="button primary" onPress={() => navigate('/partners/people')}>
               See the people
             </Button>
             <Button className="button" onPress={() => setStage({ step: 'choose' })}>
               Import another file
             </Button>
-          </div>
+          </FormActions>
         </div>
       ) : null}
     </section>
@@ -380,7 +381,7 @@ function PreviewStep(props: {
       ) : null}
       {props.extra}
       {props.blocked ? <p className="muted">{props.blocked}</p> : null}
-      <div className="form-actions">
+      <FormActions>
         <Button
           className="button primary"
           isDisabled={busy || Boolean(p.missingColumn) || Boolean(props.blocked)}
@@ -388,7 +389,7 @@ function PreviewStep(props: {
         >
           {busy ? 'Working…' : 'Import'}
         </Button>
-      </div>
+      </FormActions>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { call } from '../api/client';
 import { completeSave } from '../api/download';
 import type { PickerSource } from '../ui/directory-picker';
 import { DirectoryPicker } from '../ui/directory-picker';
-import { FormCheckbox, FormDate, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormCheckbox, FormDate, FormText, useContractForm } from '../ui/form';
 import { Loaded } from '../ui/loaded';
 import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
@@ -257,20 +257,14 @@ function AddPost({ personId }: { personId: number }) {
       <FormDate control={control} name="startedOn" label="Started" />
       <FormCheckbox control={control} name="isSpoc" label="Modern slavery single point of contact (SPOC)" />
       {add.isError ? <Notice tone="error">{errorText(add.error, 'Could not add the post.')}</Notice> : null}
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={add.isPending}>
-          Save post
-        </Button>
-        <Button
-          className="button"
-          onPress={() => {
-            form.reset(noPost);
-            setOpen(false);
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        submit="Save post"
+        busy={add.isPending}
+        onCancel={() => {
+          form.reset(noPost);
+          setOpen(false);
+        }}
+      />
     </SubmitForm>
   );
 }

@@ -6,6 +6,7 @@ import { Notice } from '../ui/notice';
 import { CheckboxField } from '../ui/fields';
 import { errorText } from '../ui/errors';
 import { useSubjectAccessExport } from './mutations';
+import { DialogActions } from '../ui/dialog';
 
 /**
  * Subject access: a Word report and a JSON file of everything held about the person. Optionally
@@ -34,14 +35,14 @@ export function SubjectAccessDialog({ person, onClose }: { person: { id: number;
         <CheckboxField label="Add this request to the privacy request log" checked={logIt} onChange={setLogIt} />
         {run.isError ? <Notice tone="error">{errorText(run.error, 'Could not make the export.')}</Notice> : null}
         {done ? <Notice tone="success">{done}</Notice> : null}
-        <div className="form-actions">
+        <DialogActions>
           <Button className="button primary" isDisabled={run.isPending} onPress={() => run.mutate({ redactOthers, logIt })}>
             {run.isPending ? 'Exporting…' : 'Export report and data'}
           </Button>
           <Button className="button" onPress={onClose}>
             {done ? 'Close' : 'Cancel'}
           </Button>
-        </div>
+        </DialogActions>
       </Dialog>
     </Modal>
   );

@@ -3,7 +3,7 @@ import { useBackUpNow, useChangeBackupSettings, useRestoreBackup } from '../sett
 import { settingsKeys } from '../settings/queries';
 import type { TableColumn } from '../ui/data-table';
 import { RecordTable, buttonColumn } from '../ui/data-table';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { ConfirmDialog } from '../ui/dialog';
 import type { BackupReason, BackupSummary } from '../../../shared/backups';
@@ -11,6 +11,8 @@ import { BACKUP_UPLOAD_MAX_BYTES } from '../../../shared/backups';
 import type { RequestOf } from '../../../shared/contract';
 import { ApiError, call } from '../api/client';
 import { TextInput } from '../ui/fields';
+import { FileButton } from '../ui/file-button';
+import { FormActions } from '../ui/form';
 import { Notice } from '../ui/notice';
 import './settings-backups.css';
 
@@ -65,7 +67,6 @@ export function SettingsBackups() {
   const [note, setNote] = useState<{ tone: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [capMb, setCapMb] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const backUp = useBackUpNow({
     onSuccess: (r) =>
       setNote({
@@ -128,7 +129,7 @@ export function SettingsBackups() {
         Concordat backs up your data when it starts (if the last backup is over a day old), every 30 minutes while you work, and
         when it closes. Each backup is encrypted with your passphrase’s key and checked before it is listed.
       </p>
-      <div className="form-actions">
+      <FormActions>
         <Button className="button primary" isDisabled={backUp.isPending} onPress={() => backUp.mutate()}>
           {backUp.isPending ? 'Backing up…' : 'Back up now'}
         </Button>
@@ -137,26 +138,15 @@ export function SettingsBackups() {
             Restore from a file…
           </Button>
         ) : (
-          <>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".sqlite3"
-              className="visually-hidden"
-              aria-label="Backup file to restore"
-              tabIndex={-1}
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) setPending({ kind: 'upload', file });
-                e.target.value = '';
-              }}
-            />
-            <Button className="button" onPress={() => fileInput.current?.click()}>
-              Restore from a file…
-            </Button>
-          </>
+          <FileButton
+            accept=".sqlite3"
+            inputLabel="Backup file to restore"
+            onFile={(file) => setPending({ kind: 'upload', file })}
+          >
+            Restore from a file…
+          </FileButton>
         )}
-      </div>
+      </FormActions>
       {note ? <Notice tone={note.tone}>{note.text}</Notice> : null}
 
       {!o ? (

@@ -10,7 +10,7 @@ import type { RetentionRule } from '../../../shared/privacy/records';
 import { RETENTION_KIND_LABELS } from '../../../shared/privacy/records';
 import '../privacy/privacy.css';
 import { call } from '../api/client';
-import { FormSelect, FormText, useContractForm } from '../ui/form';
+import { FormActions, FormSelect, FormText, useContractForm } from '../ui/form';
 import { Notice } from '../ui/notice';
 import { errorText } from '../ui/errors';
 import { navigate } from '../ui/router';
@@ -138,11 +138,7 @@ function RetentionRules({ stored }: { stored: readonly RetentionRule[] }) {
             </fieldset>
           ) : null,
         )}
-        <div className="form-actions">
-          <Button type="submit" className="button" isDisabled={!dirty || save.isPending}>
-            Save retention periods
-          </Button>
-        </div>
+        <FormActions submit="Save retention periods" plain busy={save.isPending} disabled={!dirty} />
       </Form>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
     </>

@@ -10,7 +10,7 @@ import { useSaveSettings } from '../settings/mutations';
 import { settingsKeys } from '../settings/queries';
 import { errorText } from '../ui/errors';
 import { RadioChoice } from '../ui/fields';
-import { FormText, useContractForm } from '../ui/form';
+import { FormActions, FormText, useContractForm } from '../ui/form';
 import { StaleWriteNotice, useStaleWrite } from '../ui/stale-write';
 import { LoadExampleButton } from '../ui/load-example';
 import { Notice } from '../ui/notice';
@@ -193,14 +193,11 @@ function SettingsForm({ stored }: { stored: PartnershipSettings }) {
         <Notice tone="info">The settings changed somewhere else; loading that version…</Notice>
       ) : null}
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isDisabled={!dirty || save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save settings'}
-        </Button>
+      <FormActions submit="Save settings" busy={save.isPending} busyLabel="Saving…" disabled={!dirty}>
         <Button className="button" isDisabled={!dirty || save.isPending} onPress={() => form.reset(stored)}>
           Discard changes
         </Button>
-      </div>
+      </FormActions>
     </Form>
   );
 }

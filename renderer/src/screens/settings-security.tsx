@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { IDLE_LOCK_CHOICES } from '../../../shared/store/status';
 import { CheckboxField, SelectField } from '../ui/fields';
-import { FormText, useContractForm } from '../ui/form';
+import { FormActions, FormText, useContractForm } from '../ui/form';
 import { errorText } from '../ui/errors';
 import type { Message } from '../ui/notice';
 import { Notice } from '../ui/notice';
-import { SubmitButton, SubmitForm } from '../ui/submit';
+import { SubmitForm } from '../ui/submit';
 import { NEW_PASSPHRASE_HELP, PassphraseStrengthMeter, RememberField } from '../store/passphrase-fields';
 import { RecoveryKeyPanel } from '../store/recovery-key';
 import { useChangePassphrase, useNewRecoveryKey, useSetStorePreferences } from '../store/mutations';
@@ -117,11 +117,7 @@ function ChangePassphrase() {
         />
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <div className="form-actions">
-        <SubmitButton pending={change.isPending} pendingLabel="Changing…">
-          Change passphrase
-        </SubmitButton>
-      </div>
+      <FormActions submit="Change passphrase" busy={change.isPending} busyLabel="Changing…" />
     </SubmitForm>
   );
 }
@@ -144,11 +140,11 @@ function NewRecoveryKey() {
         <p>The old recovery key no longer opens Concordat. This is the only time the new one is shown.</p>
         <RecoveryKeyPanel recoveryKey={make.data.recoveryKey} />
         <CheckboxField label="I have saved the new recovery key somewhere safe" checked={saved} onChange={setSaved} />
-        <div className="form-actions">
+        <FormActions>
           <Button className="button primary" isDisabled={!saved} onPress={() => make.reset()}>
             Done
           </Button>
-        </div>
+        </FormActions>
       </section>
     );
   return (
@@ -170,11 +166,7 @@ function NewRecoveryKey() {
         />
       </fieldset>
       {make.error ? <Notice tone="error">{errorText(make.error, 'Could not make a new recovery key.')}</Notice> : null}
-      <div className="form-actions">
-        <SubmitButton pending={make.isPending} pendingLabel="Making…" className="button">
-          Make a new recovery key
-        </SubmitButton>
-      </div>
+      <FormActions submit="Make a new recovery key" plain busy={make.isPending} busyLabel="Making…" />
     </SubmitForm>
   );
 }

@@ -5,11 +5,12 @@ import { PASSPHRASE_MIN_LENGTH } from '../../../shared/store/status';
 import { errorText } from '../ui/errors';
 import { CheckboxField } from '../ui/fields';
 import { Notice } from '../ui/notice';
-import { SubmitButton, SubmitForm } from '../ui/submit';
+import { SubmitForm } from '../ui/submit';
 import { NewPassphraseFields, RememberField, passphraseProblem } from './passphrase-fields';
 import { useSetUpStore } from './mutations';
 import { RecoveryKeyPanel } from './recovery-key';
 import { StoreCard } from './store-card';
+import { FormActions } from '../ui/form';
 
 /** First launch: choose the passphrase, then save the recovery key (shown this once). */
 export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (status: StoreStatus) => void }) {
@@ -65,11 +66,7 @@ export function SetupScreen({ status, onDone }: { status: StoreStatus; onDone: (
         {status.canRemember ? <RememberField checked={remember} onChange={setRemember} /> : null}
         {problem ? <Notice tone="error">{problem}</Notice> : null}
         {setUp.error ? <Notice tone="error">{errorText(setUp.error, 'Could not set the passphrase.')}</Notice> : null}
-        <div className="form-actions">
-          <SubmitButton pending={setUp.isPending} pendingLabel="Encrypting…">
-            Set passphrase
-          </SubmitButton>
-        </div>
+        <FormActions submit="Set passphrase" busy={setUp.isPending} busyLabel="Encrypting…" />
       </SubmitForm>
       <p className="strength-text">At least {PASSPHRASE_MIN_LENGTH} characters. Spaces are allowed.</p>
     </StoreCard>

@@ -3,10 +3,11 @@ import type { StoreStatus } from '../../../shared/store/status';
 import { errorText } from '../ui/errors';
 import { TextInput } from '../ui/fields';
 import { Notice } from '../ui/notice';
-import { SubmitButton, SubmitForm } from '../ui/submit';
+import { SubmitForm } from '../ui/submit';
 import { useUnlock } from './mutations';
 import { RememberField } from './passphrase-fields';
 import { StoreCard } from './store-card';
+import { FormActions } from '../ui/form';
 
 /** Every start (and after a lock): the passphrase or the recovery key opens the store. */
 export function UnlockScreen({ status }: { status: StoreStatus }) {
@@ -41,11 +42,7 @@ export function UnlockScreen({ status }: { status: StoreStatus }) {
         />
         {status.canRemember ? <RememberField checked={remember} onChange={setRemember} sharedWarning={false} /> : null}
         {unlock.error ? <Notice tone="error">{errorText(unlock.error, 'Could not unlock Concordat.')}</Notice> : null}
-        <div className="form-actions">
-          <SubmitButton pending={unlock.isPending} pendingLabel="Unlocking…" isDisabled={secret === ''}>
-            Unlock
-          </SubmitButton>
-        </div>
+        <FormActions submit="Unlock" busy={unlock.isPending} busyLabel="Unlocking…" disabled={secret === ''} />
       </SubmitForm>
     </StoreCard>
   );

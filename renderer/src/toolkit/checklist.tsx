@@ -9,7 +9,7 @@ import { completeSave } from '../api/download';
 import { Notice, useMessage } from '../ui/notice';
 import { Page } from '../ui/page';
 import { NewDocumentDialog } from '../documents/documents-list';
-import { ModalDialog } from '../ui/dialog';
+import { DialogActions, ModalDialog } from '../ui/dialog';
 import { useShortcut } from '../ui/shortcuts';
 import { navigate } from '../ui/router';
 import { AnswerResources } from './attach';
@@ -19,6 +19,7 @@ import { EvidenceLinks, RagBadge } from './evidence';
 import { useCreateGapActions, useExportAssessment, useSaveAssessment, useUpdateAnswers } from './mutations';
 import { toolkitKeys } from './queries';
 import { DateField } from '../ui/date-field';
+import { FormActions } from '../ui/form';
 
 type Answers = Record<string, AnswerEntry>;
 
@@ -211,11 +212,11 @@ export function ChecklistScreen() {
             evidence={evidence.data ?? []}
             onChange={(k, e) => setAnswers((prev) => ({ ...prev, [k]: e }))}
           />
-          <div className="form-actions">
+          <FormActions>
             <Button className="button primary" onPress={saveAnswers} isDisabled={save.isPending}>
               Save assessment
             </Button>
-          </div>
+          </FormActions>
         </div>
         <History currentId={null} />
       </div>
@@ -295,7 +296,7 @@ function GapsDialog({
       </fieldset>
       <DateField label="Due date (optional)" value={dueOn} onChange={setDueOn} />
       {create.isError ? <Notice tone="error">{errorText(create.error)}</Notice> : null}
-      <div className="form-actions">
+      <DialogActions>
         <Button
           className="button primary"
           isDisabled={Object.keys(chosen).length === 0 || create.isPending}
@@ -306,7 +307,7 @@ function GapsDialog({
         <Button className="button" onPress={onClose}>
           Cancel
         </Button>
-      </div>
+      </DialogActions>
     </ModalDialog>
   );
 }

@@ -9,6 +9,7 @@ import type { PickerItem, PickerSource } from './directory-picker';
 import { DirectoryPicker } from './directory-picker';
 import { CheckboxField, CheckboxGroup, LongTextInput, NativeField, SelectField, TextInput } from './fields';
 import { useLeaveGuard } from './leave-guard';
+import { SubmitButton } from './submit';
 
 /**
  * The kit's form: react-hook-form validated by a zod schema (reuse the contract's, or a screen's
@@ -220,8 +221,9 @@ export function FormPicker<T extends FieldValues>({
 }
 
 /**
- * A form's row of buttons: the submit button (primary unless `plain`; "Saving…" while busy if
- * `busyLabel` is given), then a cancel button when there is `onCancel`, then any others.
+ * A form's row of buttons: the submit button (the kit's SubmitButton, primary unless `plain`,
+ * reading `busyLabel` while busy if given), then a cancel button when there is `onCancel`, then
+ * any others. With no `submit` it is the row for a screen's own buttons.
  */
 export function FormActions({
   submit,
@@ -249,14 +251,15 @@ export function FormActions({
   return (
     <div className="form-actions">
       {submit !== undefined ? (
-        <Button
-          type="submit"
+        <SubmitButton
+          pending={busy}
+          pendingLabel={busyLabel ?? submit}
+          isDisabled={disabled}
           className={plain ? 'button' : 'button primary'}
-          isDisabled={busy || disabled}
-          {...(keyShortcuts === undefined ? {} : { 'aria-keyshortcuts': keyShortcuts })}
+          keyShortcuts={keyShortcuts}
         >
-          {busy && busyLabel !== undefined ? busyLabel : submit}
-        </Button>
+          {submit}
+        </SubmitButton>
       ) : null}
       {onCancel ? (
         <Button className="button" onPress={onCancel}>

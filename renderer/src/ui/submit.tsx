@@ -38,16 +38,24 @@ export function SubmitButton({
   pendingLabel = 'Saving…',
   isDisabled = false,
   className = 'button primary',
+  keyShortcuts,
   children,
 }: {
   pending: boolean;
-  pendingLabel?: string;
+  pendingLabel?: ReactNode;
   isDisabled?: boolean;
   className?: string;
+  /** The keys that also send the form, for screen readers ("Control+S"). */
+  keyShortcuts?: string | undefined;
   children: ReactNode;
 }) {
   return (
-    <Button type="submit" className={className} isDisabled={pending || isDisabled}>
+    <Button
+      type="submit"
+      className={className}
+      isDisabled={pending || isDisabled}
+      {...(keyShortcuts === undefined ? {} : { 'aria-keyshortcuts': keyShortcuts })}
+    >
       {pending ? pendingLabel : children}
     </Button>
   );
