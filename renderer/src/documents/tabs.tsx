@@ -1,4 +1,5 @@
 import { useRoute } from '../ui/router';
+import { SubNav } from '../ui/subnav';
 
 /** The sub-navigation of the Documents area. */
 export function DocumentsTabs() {
@@ -11,12 +12,10 @@ export function DocumentsTabs() {
     { href: '/documents/checks', label: 'Reference checks', match: (r: string) => r.startsWith('/documents/checks') },
   ];
   return (
-    <nav className="docs-tabs" aria-label="Documents">
-      {tabs.map((t) => (
-        <a key={t.href} href={`#${t.href}`} aria-current={t.match(route) ? 'page' : undefined}>
-          {t.label}
-        </a>
-      ))}
-    </nav>
+    <SubNav
+      label="Documents"
+      className="docs-tabs"
+      sections={tabs.map((t) => ({ href: t.href, label: t.label, current: t.match(route) }))}
+    />
   );
 }

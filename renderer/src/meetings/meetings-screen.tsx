@@ -18,6 +18,7 @@ import { MeetingForm } from './meeting-form';
 import { ShareLog } from './share-log';
 import './meetings.css';
 import { meetingKeys } from './queries';
+import { SubNav } from '../ui/subnav';
 
 /** The Meetings area: its own small set of routes under #/meetings. */
 export function MeetingsScreen() {
@@ -34,17 +35,14 @@ export function MeetingsScreen() {
   const current = sub === 'actions' ? 'actions' : sub === 'sharing' ? 'sharing' : 'meetings';
   return (
     <>
-      <nav className="subnav" aria-label="Meetings sections">
-        <a href="#/meetings" aria-current={current === 'meetings' ? 'page' : undefined}>
-          Meetings
-        </a>
-        <a href="#/meetings/actions" aria-current={current === 'actions' ? 'page' : undefined}>
-          Action log
-        </a>
-        <a href="#/meetings/sharing" aria-current={current === 'sharing' ? 'page' : undefined}>
-          Decisions to share
-        </a>
-      </nav>
+      <SubNav
+        label="Meetings sections"
+        sections={[
+          { href: '/meetings', label: 'Meetings', current: current === 'meetings' },
+          { href: '/meetings/actions', label: 'Action log', current: current === 'actions' },
+          { href: '/meetings/sharing', label: 'Decisions to share', current: current === 'sharing' },
+        ]}
+      />
       {body}
     </>
   );

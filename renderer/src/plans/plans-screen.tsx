@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { ReportsArea } from '../reports/reports-area';
 import { useRoute } from '../ui/router';
+import { SubNav } from '../ui/subnav';
 import { PlanEditor } from './plan-editor';
 import { PlansList } from './plans-list';
 import './plans.css';
@@ -25,13 +26,10 @@ export const PLANS_SECTIONS: { href: string; label: string; match: (route: strin
 export function PlansSubnav() {
   const route = useRoute();
   return (
-    <nav className="subnav" aria-label="Plans sections">
-      {PLANS_SECTIONS.map((s) => (
-        <a key={s.href} href={`#${s.href}`} aria-current={s.match(route) ? 'page' : undefined}>
-          {s.label}
-        </a>
-      ))}
-    </nav>
+    <SubNav
+      label="Plans sections"
+      sections={PLANS_SECTIONS.map((s) => ({ href: s.href, label: s.label, current: s.match(route) }))}
+    />
   );
 }
 

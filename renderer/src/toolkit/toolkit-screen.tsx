@@ -1,4 +1,5 @@
 import { useRoute } from '../ui/router';
+import { SubNav } from '../ui/subnav';
 import { AssessmentScreen, ChecklistScreen } from './checklist';
 import { LawScreen } from './law';
 import { NewsletterScreen } from './newsletter';
@@ -29,13 +30,10 @@ export function ToolkitScreen() {
   else body = <ChecklistScreen />;
   return (
     <>
-      <nav className="subnav" aria-label="Toolkit sections">
-        {SECTIONS.map((s) => (
-          <a key={s.key} href={`#/toolkit/${s.key}`} aria-current={sub === s.key ? 'page' : undefined}>
-            {s.label}
-          </a>
-        ))}
-      </nav>
+      <SubNav
+        label="Toolkit sections"
+        sections={SECTIONS.map((s) => ({ href: `/toolkit/${s.key}`, label: s.label, current: sub === s.key }))}
+      />
       {body}
     </>
   );
