@@ -7,8 +7,6 @@ import {
   HeadingLevel,
   HeightRule,
   ImageRun,
-  LevelFormat,
-  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -41,6 +39,7 @@ import {
 import { imageDisplaySize, imageName, rasterScale } from './docx-pictures';
 import { PUBLIC_NOTE, RTL, isRtl, plainRuns, propertiesDescription, runsToText, sanitiseTree } from './docx-text';
 import { rasterise } from './rasterise';
+import { BULLETS, CLAUSES, DOCUMENT_STYLES, NUMBERING } from './docx-styles';
 
 /*
  * The docx library's model of the DocumentTree. It is the reference for the .docx export: it builds
@@ -50,13 +49,6 @@ import { rasterise } from './rasterise';
  * styles (so the navigation pane and the table of contents work), numbering definitions for
  * clauses (so renumbering survives edits in Word), header and footer fields for page numbers.
  */
-
-const FONT = 'Arial';
-const LANG = { value: 'en-GB', eastAsia: 'en-GB', bidirectional: 'ar-SA' };
-const INK = '1F2937';
-const ACCENT = '1F3A5F';
-const CLAUSES = 'clauses';
-const BULLETS = 'bullets';
 
 /** Runs → TextRuns; line breaks inside a value become Word line breaks. */
 function textRuns(runs: readonly Run[], extra: { bold?: boolean; size?: number } = {}): TextRun[] {
@@ -329,134 +321,8 @@ export function buildDocument(input: DocumentTree): { doc: Document; removed: nu
     description: propertiesDescription(meta),
     keywords: meta.marking,
     features: { updateFields: true },
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: 22, color: INK, language: LANG },
-          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
-        },
-        title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
-        heading1: {
-          run: { font: FONT, size: 32, bold: true, color: ACCENT },
-          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true },
-        },
-        heading2: {
-          run: { font: FONT, size: 26, bold: true, color: ACCENT },
-          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true },
-        },
-        heading3: {
-          run: { font: FONT, size: 23, bold: true, color: INK },
-          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true },
-        },
-        listParagraph: { paragraph: { spacing: { after: 60 } } },
-        caption: {
-          run: { font: FONT, size: 20, bold: true, italics: false, color: INK },
-          paragraph: { spacing: { before: 120, after: 60 } },
-        },
-      },
-      paragraphStyles: [
-        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 28, color: '4B5563' } },
-        {
-          id: 'DocumentDetails',
-          name: 'Document details',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: { size: 20, color: '4B5563' },
-          paragraph: { spacing: { after: 360 } },
-        },
-        {
-          id: 'TOCHeading',
-          name: 'TOC Heading',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: { size: 28, bold: true, color: ACCENT },
-        },
-        ...[1, 2, 3].flatMap((level) => [
-          {
-            id: `Clause${level}`,
-            name: `Clause ${level}`,
-            basedOn: 'Normal',
-            next: 'Normal',
-            paragraph: { spacing: { after: 120 } },
-          },
-          {
-            id: `ClauseText${level}`,
-            name: `Clause text ${level}`,
-            basedOn: 'Normal',
-            next: 'Normal',
-            paragraph: { indent: { left: [567, 1134, 1843][level - 1]! } },
-          },
-        ]),
-        {
-          id: 'TableText',
-          name: 'Table text',
-          basedOn: 'Normal',
-          paragraph: { spacing: { after: 0, line: 252, lineRule: LineRuleType.AUTO } },
-          run: { size: 20 },
-        },
-        { id: 'AfterTable', name: 'After table', basedOn: 'Normal', paragraph: { spacing: { after: 120 } }, run: { size: 8 } },
-        // A picture on a line of its own (a chart), centred.
-        {
-          id: 'Figure',
-          name: 'Figure',
-          basedOn: 'Normal',
-          next: 'Normal',
-          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 } },
-        },
-        {
-          id: 'FooterText',
-          name: 'Footer text',
-          basedOn: 'Normal',
-          paragraph: { spacing: { after: 0 } },
-          run: { size: 16, color: '4B5563' },
-        },
-        { id: 'Marking', name: 'Protective marking', basedOn: 'Normal', paragraph: { spacing: { after: 0 } }, run: { size: 20 } },
-      ],
-    },
-    numbering: {
-      config: [
-        {
-          reference: CLAUSES,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.DECIMAL,
-              text: '%1.',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 567, hanging: 567 } } },
-            },
-            {
-              level: 1,
-              format: LevelFormat.DECIMAL,
-              text: '%1.%2',
-              alignment: AlignmentType.LEFT,
-              isLegalNumberingStyle: true,
-              style: { paragraph: { indent: { left: 1134, hanging: 567 } } },
-            },
-            {
-              level: 2,
-              format: LevelFormat.DECIMAL,
-              text: '%1.%2.%3',
-              alignment: AlignmentType.LEFT,
-              isLegalNumberingStyle: true,
-              style: { paragraph: { indent: { left: 1843, hanging: 709 } } },
-            },
-          ],
-        },
-        {
-          reference: BULLETS,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '•',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 567, hanging: 283 } } },
-            },
-          ],
-        },
-      ],
-    },
+    styles: DOCUMENT_STYLES,
+    numbering: { config: NUMBERING },
     sections: [
       {
         properties: {
