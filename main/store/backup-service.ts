@@ -13,6 +13,7 @@ import { runInWorker } from './run-in-worker';
 import { runTask } from './store-worker';
 import { backupsToKeep, DAY_MS } from './retention';
 import type { StoreAccess } from './store-access';
+import { runAfterRestoreHooks } from './after-restore';
 
 export const AUTO_BACKUP_EVERY_MS = 30 * 60 * 1000;
 export const FULL_CHECK_EVERY_MS = 7 * DAY_MS;
@@ -21,22 +22,6 @@ const FULL_CHECK_DELAY_MS = 5_000;
 
 type BackupSettings = { capBytes: number; secondFolder: string | null; lastFullCheck: string | null };
 const SETTINGS_FILE = 'backup-settings.json';
-
-/** Runs after a restore, on the restored database (e.g. the erasure ledger re-applies erasures). */
-export type AfterRestore = (db: Db) => void;
-const afterRestoreHooks: AfterRestore[] = [];
-export function registerAfterRestore(hook: AfterRestore): () => void {
-  afterRestoreHooks.push(hook);
-  return () => {
-    const i = afterRestoreHooks.indexOf(hook);
-    if (i >= 0) afterRestoreHooks.splice(i, 1);
-  };
-}
-
-/** Run every after-restore hook on the restored database (also after a restore at start, damage.ts). */
-export function runAfterRestoreHooks(db: Db): void {
-  for (const hook of afterRestoreHooks) hook(db);
-}
 
 export type BackupServiceOptions = {
   /** A second folder given on the command line (browser host); it wins over the saved one. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerAfterRestore } from '../../../main/store/backup-service';
+import { registerAfterRestore } from '../../../main/store/after-restore';
 import { backupsDir, listBackups, verifyBackupFile } from '../../../main/store/backups';
 import { openWithKey } from '../../../main/store/store-access';
 import type { BackupsOverview, BackupCreated, RestoreReply } from '../../../shared/backups';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerAfterRestore } from '../../../main/store/backup-service';
+import { registerAfterRestore } from '../../../main/store/after-restore';
 import { TEST_KDF } from '../../../main/store/keys';
 import { createAppStore } from '../../../main/store/open-store';
 import { openWithKey } from '../../../main/store/store-access';
