@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { CITABLE_LAW, findCitations } from '../../shared/documents/citable-law';
+import { CITABLE_LAW } from '../../shared/documents/citable-law';
+import { findCitations } from '../../shared/documents/citations';
 import type { LawRoundUp } from '../../shared/toolkit/law';
 import { builtInTemplates } from '../documents/templates';
 import { searchResources } from './resources';

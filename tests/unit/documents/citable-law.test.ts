@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CITABLE_LAW, citableLaw, findCitations, uncitable } from '../../../shared/documents/citable-law';
+import { CITABLE_LAW, citableLaw } from '../../../shared/documents/citable-law';
+import { findCitations, uncitable } from '../../../shared/documents/citations';
 
 const TEMPLATES = path.resolve('resources/templates');
 const templateFiles = fs
