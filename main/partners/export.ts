@@ -4,18 +4,10 @@ import { membershipLabel, sectorLabel } from '../../shared/partners/sectors';
 import type { VcardPerson } from '../../shared/partners/vcard';
 import { peopleToVcards } from '../../shared/partners/vcard';
 import { AppError } from '../../shared/result';
+import type { PersonDbRow } from './people';
 import { stmt } from './statements';
 
-type ExportPerson = {
-  id: number;
-  name: string;
-  pronouns: string;
-  notes: string;
-  source: string;
-  lawful_basis: string;
-  last_verified: string | null;
-  updated_at: string;
-};
+type ExportPerson = Omit<PersonDbRow, 'archived_at' | 'created_at' | 'version'>;
 type ExportPost = {
   person_id: number;
   organisation: string;

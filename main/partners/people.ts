@@ -15,7 +15,8 @@ import { archivedClause, bit, now, stmt, today } from './statements';
  * the search index kept in step.
  */
 
-type PersonDbRow = {
+/** A row of the people table as SQLite gives it. */
+export type PersonDbRow = {
   id: number;
   name: string;
   pronouns: string;
